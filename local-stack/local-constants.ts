@@ -1,0 +1,82 @@
+/**
+ * The local stack's fixed facts, shared by the identity provider, the stand-ins, the start
+ * script and the e2e tests. Ports can be moved with environment variables (README lists them).
+ */
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new Error(`${name}=${raw} is not a TCP port (1-65535).`);
+  }
+  return port;
+}
+
+export const ports = {
+  console: portFromEnv('QUARRY_PORT', 5173),
+  identityProvider: portFromEnv('QUARRY_IDP_PORT', 5180),
+  kusto: portFromEnv('QUARRY_KUSTO_PORT', 5181),
+  appInsights: portFromEnv('QUARRY_APPINSIGHTS_PORT', 5182),
+} as const;
+
+/** The local tenant: its name and GUID both work in the authority path. */
+export const tenant = {
+  name: 'contoso',
+  domain: 'contoso.com',
+  id: '4b2a6f3e-9c1d-4e8f-a7b5-0c3d2e1f6a90',
+} as const;
+
+/** The console's app registration (a public SPA client, like a real Entra app registration). */
+export const quarryClient = {
+  clientId: '9f3c1a2e-5b7d-4c8e-a1f0-2d4b6e8c0a13',
+  displayName: 'Quarry (local)',
+} as const;
+
+/** A confidential client for tools and tests that need tokens without a browser. */
+export const daemonClient = {
+  clientId: 'quarry-daemon',
+  clientSecret: 'quarry-daemon-secret',
+} as const;
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  displayName: string;
+  objectId: string;
+}
+
+export const demoUsers: readonly DemoUser[] = [
+  {
+    username: 'analyst@contoso.com',
+    password: 'demo',
+    displayName: 'Avery Analyst',
+    objectId: '0d7e5f1a-3b2c-4d9e-8f6a-1b2c3d4e5f60',
+  },
+  {
+    username: 'viewer@contoso.com',
+    password: 'demo',
+    displayName: 'Val Viewer',
+    objectId: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c21',
+  },
+];
+
+export const urls = {
+  console: `http://localhost:${ports.console}`,
+  identityProvider: `https://localhost:${ports.identityProvider}`,
+  kusto: `http://localhost:${ports.kusto}`,
+  appInsights: `http://localhost:${ports.appInsights}`,
+  /** Issuer of tokens, as Entra writes it: https://<host>/<tenant-guid>/v2.0 */
+  issuer: `https://localhost:${ports.identityProvider}/${tenant.id}/v2.0`,
+  jwks: `https://localhost:${ports.identityProvider}/${tenant.id}/discovery/v2.0/keys`,
+} as const;
+
+/** Audiences (resources) the local stand-ins accept in access tokens. */
+export const resources = {
+  kusto: urls.kusto,
+  appInsights: 'https://api.applicationinsights.io',
+  monitorIngestion: 'https://monitor.azure.com',
+} as const;
+
+/** Where the locally generated, git-ignored TLS certificate lives. */
+export const certificateDir = '.local-stack/certs';
