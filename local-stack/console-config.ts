@@ -1,0 +1,26 @@
+import { quarryClient, tenant, urls } from './local-constants.ts';
+
+/**
+ * The console's config.json for the local stack: the same shape a real deployment edits, but
+ * pointing at the local identity provider and stand-ins. Served at /config.json by the Vite
+ * dev and preview servers when QUARRY_CONFIG=local.
+ */
+export function localConsoleConfig() {
+  return {
+    auth: {
+      clientId: quarryClient.clientId,
+      authority: `${urls.identityProvider}/${tenant.name}`,
+      knownAuthorities: [new URL(urls.identityProvider).host],
+      redirectUri: '/redirect.html',
+      postLogoutRedirectUri: '/',
+      cacheLocation: 'sessionStorage',
+    },
+    connections: [
+      { kind: 'kusto', name: 'local help', clusterUrl: urls.kusto, database: 'Samples' },
+      { kind: 'kusto', name: 'local help', clusterUrl: urls.kusto, database: 'ContosoSales' },
+    ],
+    // The stand-ins are plain http on loopback: trusted only because this local config says so.
+    trustedHosts: [urls.kusto, urls.appInsights],
+    embedding: { allowedHostOrigins: ['http://127.0.0.1:5190'] },
+  };
+}

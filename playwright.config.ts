@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+const consolePort = Number(process.env.QUARRY_E2E_CONSOLE_PORT ?? 4173);
+
+/**
+ * End-to-end tests drive Debian's Chromium (Playwright's own browser download does not work
+ * here) against the production build served by `vite preview`, with the real local stack:
+ * the identity provider over https, the stand-ins over http. Tests share the identity
+ * provider's state (admin endpoints), so they run one at a time.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${consolePort}`,
+    ignoreHTTPSErrors: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `npx tsx local-stack/start.ts --console=preview --console-port=${consolePort}`,
+    url: `http://localhost:${consolePort}/config.json`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,68 @@
+import { InteractionStatus } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { useState } from 'react';
+import { AccountMenu } from '../features/auth/components/account-menu';
+import { AuthErrorPanel } from '../features/auth/components/auth-error-panel';
+import { LandingView } from '../features/auth/components/landing-view';
+import { useTokenBroker } from '../features/auth/token-broker-context';
+import { WorkspaceView } from '../features/workspace/components/workspace-view';
+import { useRuntimeConfig } from '../lib/config/runtime-config-context';
+
+export function AppShell({ redirectError }: { redirectError: unknown }) {
+  const { instance, accounts, inProgress } = useMsal();
+  const broker = useTokenBroker();
+  const config = useRuntimeConfig();
+  const [signInError, setSignInError] = useState<unknown>(redirectError);
+  const account = instance.getActiveAccount() ?? accounts[0] ?? null;
+
+  const firstConnection = config.connections[0];
+  const signInScopes = (() => {
+    try {
+      if (firstConnection?.kind === 'kusto') return [broker.scopeFor({ target: firstConnection.clusterUrl })];
+    } catch {
+      // An untrusted default connection gets its message when used; sign-in still works.
+    }
+    return [];
+  })();
+
+  const signIn = (selectAccount = false) => {
+    setSignInError(null);
+    broker.signIn(signInScopes, { selectAccount }).catch((error: unknown) => setSignInError(error));
+  };
+  const signOut = () => {
+    broker.signOut().catch((error: unknown) => setSignInError(error));
+  };
+
+  const starting = inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="app-header__brand">Quarry</span>
+        <span className="app-header__spacer" />
+        {account && (
+          <AccountMenu account={account} onSignOut={signOut} onSwitchAccount={() => signIn(true)} />
+        )}
+      </header>
+      {starting ? (
+        <main className="app-loading" id="main" aria-busy="true">
+          Signing in…
+        </main>
+      ) : account ? (
+        <>
+          {signInError !== null && signInError !== undefined && (
+            <div className="app-banner">
+              <AuthErrorPanel error={signInError} onSignInAgain={() => signIn()} />
+            </div>
+          )}
+          <WorkspaceView onSignInAgain={() => signIn()} />
+        </>
+      ) : (
+        <LandingView onSignIn={() => signIn()} error={signInError} />
+      )}
+    </div>
+  );
+}

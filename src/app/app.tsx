@@ -1,0 +1,43 @@
+import { MsalProvider } from '@azure/msal-react';
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, useState } from 'react';
+import type { TokenBroker } from '../lib/auth/token-broker';
+import { TokenBrokerProvider } from '../features/auth/token-broker-context';
+import { RuntimeConfigContext } from '../lib/config/runtime-config-context';
+import type { RuntimeConfig } from '../lib/config/runtime-config-schema';
+import { AppShell } from './app-shell';
+
+interface AppProps {
+  config: RuntimeConfig;
+  instance: IPublicClientApplication;
+  broker: TokenBroker;
+  /** What handleRedirectPromise threw on this load, if anything (e.g. an AADSTS error). */
+  redirectError: unknown;
+}
+
+export function App({ config, instance, broker, redirectError }: AppProps) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          // Retries are the query client's business (401 renewal, 429 backoff), not react-query's.
+          queries: { retry: false, refetchOnWindowFocus: false },
+          mutations: { retry: false },
+        },
+      }),
+  );
+  return (
+    <StrictMode>
+      <RuntimeConfigContext.Provider value={config}>
+        <MsalProvider instance={instance}>
+          <QueryClientProvider client={queryClient}>
+            <TokenBrokerProvider broker={broker}>
+              <AppShell redirectError={redirectError} />
+            </TokenBrokerProvider>
+          </QueryClientProvider>
+        </MsalProvider>
+      </RuntimeConfigContext.Provider>
+    </StrictMode>
+  );
+}

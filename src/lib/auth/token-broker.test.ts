@@ -1,0 +1,127 @@
+import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { InteractionBlockedError, TokenBroker, UntrustedTokenTargetError } from './token-broker';
+
+const account = { homeAccountId: 'oid.tid', username: 'analyst@contoso.com' };
+
+function fakeInstance(silent: () => Promise<unknown>) {
+  return {
+    getActiveAccount: () => account,
+    getAllAccounts: () => [account],
+    acquireTokenSilent: vi.fn(silent),
+    acquireTokenRedirect: vi.fn(() => Promise.resolve()),
+    acquireTokenPopup: vi.fn(() => Promise.resolve({ accessToken: 'popup-token', account })),
+    setActiveAccount: vi.fn(),
+  };
+}
+
+function broker(instance: ReturnType<typeof fakeInstance>, embedded = false) {
+  const beforeRedirect = vi.fn();
+  const b = new TokenBroker({
+    // The broker uses only the methods faked above.
+    instance: instance as unknown as IPublicClientApplication,
+    checkTarget: (url) =>
+      new URL(url).host === 'help.kusto.windows.net'
+        ? { ok: true, resource: 'https://help.kusto.windows.net' }
+        : { ok: false, reason: 'not a trusted Kusto host' },
+    embedded,
+    beforeRedirect,
+  });
+  return { broker: b, beforeRedirect };
+}
+
+const interactionRequired = () =>
+  Promise.reject(new InteractionRequiredAuthError('interaction_required', 'AADSTS50058: no session'));
+
+class MemoryStorage {
+  map = new Map<string, string>();
+  getItem = (k: string) => this.map.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.map.set(k, v);
+  removeItem = (k: string) => void this.map.delete(k);
+}
+
+beforeEach(() => {
+  vi.stubGlobal('window', { sessionStorage: new MemoryStorage() });
+});
+
+describe('TokenBroker', () => {
+  it('asks for <resource>/.default silently and returns the token', async () => {
+    const instance = fakeInstance(() => Promise.resolve({ accessToken: 't1' }));
+    const { broker: b } = broker(instance);
+    await expect(b.getToken({ target: 'https://help.kusto.windows.net' })).resolves.toBe('t1');
+    expect(instance.acquireTokenSilent).toHaveBeenCalledWith({
+      scopes: ['https://help.kusto.windows.net/.default'],
+      account,
+      forceRefresh: false,
+    });
+  });
+
+  it('refuses an untrusted target before MSAL is asked for anything', async () => {
+    const instance = fakeInstance(() => Promise.resolve({ accessToken: 't1' }));
+    const { broker: b } = broker(instance);
+    await expect(b.getToken({ target: 'https://help.kusto.windows.net.evil.com' })).rejects.toBeInstanceOf(
+      UntrustedTokenTargetError,
+    );
+    expect(instance.acquireTokenSilent).not.toHaveBeenCalled();
+  });
+
+  it('uses an explicit resource for the scope (App Insights behind another host)', () => {
+    const { broker: b } = broker(fakeInstance(() => Promise.resolve({})));
+    expect(
+      b.scopeFor({ target: 'https://help.kusto.windows.net/v1/apps/x', resource: 'https://api.applicationinsights.io/' }),
+    ).toBe('https://api.applicationinsights.io/.default');
+  });
+
+  it('falls back to one shared redirect for concurrent callers, saving drafts first', async () => {
+    const instance = fakeInstance(interactionRequired);
+    const { broker: b, beforeRedirect } = broker(instance);
+    void b.getToken({ target: 'https://help.kusto.windows.net' });
+    void b.getToken({ target: 'https://help.kusto.windows.net' });
+    await vi.waitFor(() => expect(instance.acquireTokenRedirect).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(instance.acquireTokenRedirect).toHaveBeenCalledTimes(1);
+    expect(beforeRedirect).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not redirect automatically a second time for the same failure', async () => {
+    const first = broker(fakeInstance(interactionRequired));
+    void first.broker.getToken({ target: 'https://help.kusto.windows.net' });
+    await vi.waitFor(() => expect(first.beforeRedirect).toHaveBeenCalled());
+
+    // The page came back (new broker, same sessionStorage) and silent still fails.
+    const instance = fakeInstance(interactionRequired);
+    const second = broker(instance);
+    await expect(second.broker.getToken({ target: 'https://help.kusto.windows.net' })).rejects.toBeInstanceOf(
+      InteractionBlockedError,
+    );
+    expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it('a successful silent call clears the loop guard', async () => {
+    const failing = broker(fakeInstance(interactionRequired));
+    void failing.broker.getToken({ target: 'https://help.kusto.windows.net' });
+    await vi.waitFor(() => expect(failing.beforeRedirect).toHaveBeenCalled());
+
+    await broker(fakeInstance(() => Promise.resolve({ accessToken: 'ok' }))).broker.getToken({
+      target: 'https://help.kusto.windows.net',
+    });
+    const instance = fakeInstance(interactionRequired);
+    void broker(instance).broker.getToken({ target: 'https://help.kusto.windows.net' });
+    await vi.waitFor(() => expect(instance.acquireTokenRedirect).toHaveBeenCalled());
+  });
+
+  it('uses a popup inside a frame and never redirects there', async () => {
+    const instance = fakeInstance(interactionRequired);
+    const { broker: b } = broker(instance, true);
+    await expect(b.getToken({ target: 'https://help.kusto.windows.net' })).resolves.toBe('popup-token');
+    expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it('passes other MSAL errors through untouched', async () => {
+    const error = new Error('network down');
+    const instance = fakeInstance(() => Promise.reject(error));
+    const { broker: b } = broker(instance);
+    await expect(b.getToken({ target: 'https://help.kusto.windows.net' })).rejects.toBe(error);
+    expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,165 @@
+import {
+  InteractionRequiredAuthError,
+  type AccountInfo,
+  type AuthenticationResult,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
+import { redirectLoopGuard } from './redirect-loop-guard';
+
+/** Decides whether a token may be sent to a URL, and for which resource it must be issued. */
+export type TokenTargetCheck = (
+  url: string,
+) => { ok: true; resource: string } | { ok: false; reason: string };
+
+export interface TokenRequest {
+  /** Where the token will be sent (cluster URL, API endpoint). Checked before any token exists. */
+  target: string;
+  /** The token's resource when it differs from the target's origin (App Insights, local stand-ins). */
+  resource?: string;
+  forceRefresh?: boolean;
+}
+
+export class UntrustedTokenTargetError extends Error {
+  readonly kind = 'untrusted-host';
+  constructor(
+    readonly target: string,
+    readonly reason: string,
+  ) {
+    super(`No token was sent to ${target}: ${reason}`);
+    this.name = 'UntrustedTokenTargetError';
+  }
+}
+
+export class NotSignedInError extends Error {
+  readonly kind = 'not-signed-in';
+  constructor() {
+    super('You are not signed in.');
+    this.name = 'NotSignedInError';
+  }
+}
+
+/** An automatic redirect was already tried for this failure; the user has to choose to retry. */
+export class InteractionBlockedError extends Error {
+  readonly kind = 'interaction-blocked';
+  constructor(readonly cause: unknown) {
+    super('Signing in again did not help, so Quarry stopped redirecting automatically.');
+    this.name = 'InteractionBlockedError';
+  }
+}
+
+export interface TokenBrokerOptions {
+  instance: IPublicClientApplication;
+  checkTarget: TokenTargetCheck;
+  /** True inside an iframe: redirects are refused there, so interaction uses a popup. */
+  embedded: boolean;
+  /** Saves the user's unsent work before the page navigates away. */
+  beforeRedirect: () => void;
+}
+
+/**
+ * The one place that turns "I want to call X" into an access token: the trusted-host check,
+ * the scope, silent acquisition, and a single-flight interactive fallback.
+ */
+export class TokenBroker {
+  private interaction: Promise<AuthenticationResult> | null = null;
+
+  constructor(private readonly options: TokenBrokerOptions) {}
+
+  scopeFor(request: Pick<TokenRequest, 'target' | 'resource'>): string {
+    const verdict = this.options.checkTarget(request.target);
+    if (!verdict.ok) throw new UntrustedTokenTargetError(request.target, verdict.reason);
+    const resource = (request.resource ?? verdict.resource).replace(/\/+$/, '');
+    return `${resource}/.default`;
+  }
+
+  async getToken(request: TokenRequest): Promise<string> {
+    const scopes = [this.scopeFor(request)];
+    const account = this.account();
+    if (!account) throw new NotSignedInError();
+    try {
+      const result = await this.options.instance.acquireTokenSilent({
+        scopes,
+        account,
+        forceRefresh: request.forceRefresh ?? false,
+      });
+      redirectLoopGuard.clear();
+      return result.accessToken;
+    } catch (error) {
+      if (!(error instanceof InteractionRequiredAuthError)) throw error;
+      const result = await this.interact(scopes, account, error);
+      return result.accessToken;
+    }
+  }
+
+  /**
+   * A sign-in the user asked for (a button), never loop-guarded. Asks for `scopes` up front so
+   * the first query needs no second round trip. `selectAccount` shows the account picker.
+   */
+  async signIn(scopes: string[], options: { selectAccount?: boolean } = {}): Promise<void> {
+    redirectLoopGuard.clear();
+    const { instance, embedded } = this.options;
+    const prompt = options.selectAccount ? 'select_account' : undefined;
+    if (embedded) {
+      await this.singleFlight(async () => {
+        const result = await instance.loginPopup({ scopes, prompt });
+        instance.setActiveAccount(result.account);
+        return result;
+      });
+      return;
+    }
+    this.options.beforeRedirect();
+    await instance.loginRedirect({ scopes, prompt });
+  }
+
+  async signOut(): Promise<void> {
+    const { instance, embedded } = this.options;
+    const account = this.account() ?? undefined;
+    if (embedded) await instance.logoutPopup({ account });
+    else {
+      this.options.beforeRedirect();
+      await instance.logoutRedirect({ account });
+    }
+  }
+
+  private account(): AccountInfo | null {
+    const { instance } = this.options;
+    return instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
+  }
+
+  private interact(
+    scopes: string[],
+    account: AccountInfo,
+    cause: unknown,
+  ): Promise<AuthenticationResult> {
+    if (!this.options.embedded && !this.interaction) {
+      if (!redirectLoopGuard.mayAutoRedirect()) return Promise.reject(new InteractionBlockedError(cause));
+      redirectLoopGuard.markAutoRedirect();
+    }
+    return this.singleFlight(() => this.startInteraction(scopes, account));
+  }
+
+  private singleFlight(start: () => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
+    if (!this.interaction) {
+      this.interaction = start().finally(() => {
+        this.interaction = null;
+      });
+    }
+    return this.interaction;
+  }
+
+  private async startInteraction(
+    scopes: string[],
+    account: AccountInfo | undefined,
+  ): Promise<AuthenticationResult> {
+    const { instance, embedded } = this.options;
+    if (embedded) {
+      const result = await instance.acquireTokenPopup({ scopes, account });
+      instance.setActiveAccount(result.account);
+      return result;
+    }
+    this.options.beforeRedirect();
+    await instance.acquireTokenRedirect({ scopes, account });
+    // The page is navigating away; nothing after this runs in a meaningful way.
+    return new Promise<AuthenticationResult>(() => {});
+  }
+}
