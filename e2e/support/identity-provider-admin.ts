@@ -48,12 +48,18 @@ function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<
 /** Test controls of the local identity provider (loopback-only admin endpoint). */
 export const identityProvider = {
   reset: () => call<void>('POST', '/__admin/reset', {}),
-  settings: (settings: { accessTokenLifetimeSeconds?: number; refreshTokenLifetimeSeconds?: number }) =>
-    call<void>('POST', '/__admin/settings', settings),
+  settings: (settings: {
+    accessTokenLifetimeSeconds?: number;
+    refreshTokenLifetimeSeconds?: number;
+  }) => call<void>('POST', '/__admin/settings', settings),
   revokeRefreshTokens: (username: string) =>
     call<void>('POST', '/__admin/revoke-refresh-tokens', { username }),
   endSessions: (username?: string) => call<void>('POST', '/__admin/end-sessions', { username }),
-  failAuthorize: (failure: { error: string; code: number; description?: string; times?: number | null }) =>
-    call<void>('POST', '/__admin/fail-authorize', failure),
+  failAuthorize: (failure: {
+    error: string;
+    code: number;
+    description?: string;
+    times?: number | null;
+  }) => call<void>('POST', '/__admin/fail-authorize', failure),
   requests: () => call<IdpRequestLog[]>('GET', '/__admin/requests'),
 };

@@ -18,7 +18,8 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
   const firstConnection = config.connections[0];
   const signInScopes = (() => {
     try {
-      if (firstConnection?.kind === 'kusto') return [broker.scopeFor({ target: firstConnection.clusterUrl })];
+      if (firstConnection?.kind === 'kusto')
+        return [broker.scopeFor({ target: firstConnection.clusterUrl })];
     } catch {
       // An untrusted default connection gets its message when used; sign-in still works.
     }
@@ -33,7 +34,8 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
     broker.signOut().catch((error: unknown) => setSignInError(error));
   };
 
-  const starting = inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
+  const starting =
+    inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
 
   return (
     <div className="app">

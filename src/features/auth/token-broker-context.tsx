@@ -3,7 +3,13 @@ import type { TokenBroker } from '../../lib/auth/token-broker';
 
 const TokenBrokerContext = createContext<TokenBroker | null>(null);
 
-export function TokenBrokerProvider({ broker, children }: { broker: TokenBroker; children: ReactNode }) {
+export function TokenBrokerProvider({
+  broker,
+  children,
+}: {
+  broker: TokenBroker;
+  children: ReactNode;
+}) {
   return <TokenBrokerContext.Provider value={broker}>{children}</TokenBrokerContext.Provider>;
 }
 

@@ -10,14 +10,18 @@ export interface AuthErrorAdvice {
 
 export const aadstsCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
   '50058': {
-    meaning: 'Silent sign-in found no usable session (you never signed in here, or third-party cookies are blocked).',
+    meaning:
+      'Silent sign-in found no usable session (you never signed in here, or third-party cookies are blocked).',
     fix: 'Sign in again interactively.',
   },
   '65001': {
     meaning: 'Neither you nor an admin has consented to Quarry using this resource.',
     fix: 'Sign in again to consent, or ask a tenant admin to grant consent.',
   },
-  '65004': { meaning: 'The consent prompt was declined.', fix: 'Sign in again and accept, or ask an admin to consent.' },
+  '65004': {
+    meaning: 'The consent prompt was declined.',
+    fix: 'Sign in again and accept, or ask an admin to consent.',
+  },
   '700016': {
     meaning: 'The application (client) ID is not known in this tenant.',
     fix: 'Check auth.clientId and the tenant in auth.authority in config.json.',
@@ -34,7 +38,10 @@ export const aadstsCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     meaning: 'The resource (for example the cluster URL) is not registered in this tenant.',
     fix: 'Check the cluster URL, or sign in to the tenant that hosts the cluster.',
   },
-  '7000215': { meaning: 'An invalid client secret was sent.', fix: 'Single-page apps send no secret; check the app registration.' },
+  '7000215': {
+    meaning: 'An invalid client secret was sent.',
+    fix: 'Single-page apps send no secret; check the app registration.',
+  },
   '9002326': {
     meaning: 'The redirect URI is registered as "Web", but Quarry redeems codes from the browser.',
     fix: 'Register the redirect URI under "Single-page application" in the app registration.',
@@ -51,7 +58,10 @@ export const aadstsCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     meaning: 'Multi-factor authentication is required for this resource.',
     fix: 'Sign in again interactively and complete MFA.',
   },
-  '50079': { meaning: 'You must register for multi-factor authentication.', fix: 'Sign in again and complete MFA registration.' },
+  '50079': {
+    meaning: 'You must register for multi-factor authentication.',
+    fix: 'Sign in again and complete MFA registration.',
+  },
   '53003': {
     meaning: 'A Conditional Access policy blocked the sign-in.',
     fix: 'Contact your tenant admin; the sign-in logs name the policy.',
@@ -61,7 +71,10 @@ export const aadstsCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     fix: 'Sign in again.',
   },
   '70008': { meaning: 'The sign-in code or refresh token expired.', fix: 'Sign in again.' },
-  '700082': { meaning: 'The refresh token expired after being unused too long.', fix: 'Sign in again.' },
+  '700082': {
+    meaning: 'The refresh token expired after being unused too long.',
+    fix: 'Sign in again.',
+  },
   '54005': { meaning: 'The authorization code was already used.', fix: 'Start a new sign-in.' },
   '501481': {
     meaning: 'The PKCE code verifier did not match (stale sign-in state, often from another tab).',
@@ -75,11 +88,26 @@ export const aadstsCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     meaning: 'A single-tenant app was used with the /common authority.',
     fix: 'Use a tenant-specific authority in config.json.',
   },
-  '50105': { meaning: 'You are not assigned to this application.', fix: 'Ask an admin to assign you or your group.' },
-  '50126': { meaning: 'The account or password is incorrect.', fix: 'Check your username and password.' },
-  '50173': { meaning: 'Your sign-in was revoked (password change or admin action).', fix: 'Sign in again.' },
-  '50132': { meaning: 'Your sign-in was revoked (password change or admin action).', fix: 'Sign in again.' },
-  '50133': { meaning: 'Your sign-in was revoked (password change or admin action).', fix: 'Sign in again.' },
+  '50105': {
+    meaning: 'You are not assigned to this application.',
+    fix: 'Ask an admin to assign you or your group.',
+  },
+  '50126': {
+    meaning: 'The account or password is incorrect.',
+    fix: 'Check your username and password.',
+  },
+  '50173': {
+    meaning: 'Your sign-in was revoked (password change or admin action).',
+    fix: 'Sign in again.',
+  },
+  '50132': {
+    meaning: 'Your sign-in was revoked (password change or admin action).',
+    fix: 'Sign in again.',
+  },
+  '50133': {
+    meaning: 'Your sign-in was revoked (password change or admin action).',
+    fix: 'Sign in again.',
+  },
 };
 
 export const msalErrorCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
@@ -96,7 +124,8 @@ export const msalErrorCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     fix: 'Check auth.authority and auth.knownAuthorities, and that the identity provider is reachable.',
   },
   state_mismatch: {
-    meaning: 'The sign-in response does not belong to the pending request (two tabs or stale storage).',
+    meaning:
+      'The sign-in response does not belong to the pending request (two tabs or stale storage).',
     fix: 'Sign in again; if it repeats, clear this site’s session storage.',
   },
   nonce_mismatch: {
@@ -107,7 +136,10 @@ export const msalErrorCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     meaning: 'Another sign-in is already in progress in this window.',
     fix: 'Wait for it to finish, then retry.',
   },
-  user_cancelled: { meaning: 'The sign-in window was closed before it finished.', fix: 'Sign in again.' },
+  user_cancelled: {
+    meaning: 'The sign-in window was closed before it finished.',
+    fix: 'Sign in again.',
+  },
   popup_window_error: {
     meaning: 'The browser blocked the sign-in pop-up.',
     fix: 'Allow pop-ups for this site and click Sign in again.',

@@ -46,7 +46,9 @@ export function describeAuthError(error: unknown): AuthErrorDescription {
     code: aadsts ? `AADSTS${aadsts}` : errorCode || 'unknown_error',
     message: firstLine,
     meaning: advice?.meaning ?? 'The sign-in did not complete.',
-    fix: advice?.fix ?? 'Sign in again. If it keeps failing, give the correlation ID below to your admin.',
+    fix:
+      advice?.fix ??
+      'Sign in again. If it keeps failing, give the correlation ID below to your admin.',
     correlationId:
       new RegExp(`Correlation ID:\\s*(${GUID})`, 'i').exec(text)?.[1] ??
       (typeof e.correlationId === 'string' && e.correlationId ? e.correlationId : undefined),

@@ -31,7 +31,9 @@ function broker(instance: ReturnType<typeof fakeInstance>, embedded = false) {
 }
 
 const interactionRequired = () =>
-  Promise.reject(new InteractionRequiredAuthError('interaction_required', 'AADSTS50058: no session'));
+  Promise.reject(
+    new InteractionRequiredAuthError('interaction_required', 'AADSTS50058: no session'),
+  );
 
 class MemoryStorage {
   map = new Map<string, string>();
@@ -59,16 +61,19 @@ describe('TokenBroker', () => {
   it('refuses an untrusted target before MSAL is asked for anything', async () => {
     const instance = fakeInstance(() => Promise.resolve({ accessToken: 't1' }));
     const { broker: b } = broker(instance);
-    await expect(b.getToken({ target: 'https://help.kusto.windows.net.evil.com' })).rejects.toBeInstanceOf(
-      UntrustedTokenTargetError,
-    );
+    await expect(
+      b.getToken({ target: 'https://help.kusto.windows.net.evil.com' }),
+    ).rejects.toBeInstanceOf(UntrustedTokenTargetError);
     expect(instance.acquireTokenSilent).not.toHaveBeenCalled();
   });
 
   it('uses an explicit resource for the scope (App Insights behind another host)', () => {
     const { broker: b } = broker(fakeInstance(() => Promise.resolve({})));
     expect(
-      b.scopeFor({ target: 'https://help.kusto.windows.net/v1/apps/x', resource: 'https://api.applicationinsights.io/' }),
+      b.scopeFor({
+        target: 'https://help.kusto.windows.net/v1/apps/x',
+        resource: 'https://api.applicationinsights.io/',
+      }),
     ).toBe('https://api.applicationinsights.io/.default');
   });
 
@@ -91,9 +96,9 @@ describe('TokenBroker', () => {
     // The page came back (new broker, same sessionStorage) and silent still fails.
     const instance = fakeInstance(interactionRequired);
     const second = broker(instance);
-    await expect(second.broker.getToken({ target: 'https://help.kusto.windows.net' })).rejects.toBeInstanceOf(
-      InteractionBlockedError,
-    );
+    await expect(
+      second.broker.getToken({ target: 'https://help.kusto.windows.net' }),
+    ).rejects.toBeInstanceOf(InteractionBlockedError);
     expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
   });
 
@@ -113,7 +118,9 @@ describe('TokenBroker', () => {
   it('uses a popup inside a frame and never redirects there', async () => {
     const instance = fakeInstance(interactionRequired);
     const { broker: b } = broker(instance, true);
-    await expect(b.getToken({ target: 'https://help.kusto.windows.net' })).resolves.toBe('popup-token');
+    await expect(b.getToken({ target: 'https://help.kusto.windows.net' })).resolves.toBe(
+      'popup-token',
+    );
     expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
   });
 

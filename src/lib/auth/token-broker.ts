@@ -132,7 +132,8 @@ export class TokenBroker {
     cause: unknown,
   ): Promise<AuthenticationResult> {
     if (!this.options.embedded && !this.interaction) {
-      if (!redirectLoopGuard.mayAutoRedirect()) return Promise.reject(new InteractionBlockedError(cause));
+      if (!redirectLoopGuard.mayAutoRedirect())
+        return Promise.reject(new InteractionBlockedError(cause));
       redirectLoopGuard.markAutoRedirect();
     }
     return this.singleFlight(() => this.startInteraction(scopes, account));

@@ -1,8 +1,7 @@
 import { parseRuntimeConfig, type ConfigParseResult } from './runtime-config-schema';
 
 export type LoadConfigResult =
-  | ConfigParseResult
-  | { ok: false; problems: [{ field: string; message: string }] };
+  ConfigParseResult | { ok: false; problems: [{ field: string; message: string }] };
 
 /** Fetches /config.json at start (not baked into the build) and validates it. */
 export async function loadRuntimeConfig(url = '/config.json'): Promise<LoadConfigResult> {

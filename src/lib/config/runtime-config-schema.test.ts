@@ -9,7 +9,12 @@ const valid = {
     knownAuthorities: ['login.microsoftonline.com'],
   },
   connections: [
-    { kind: 'kusto', name: 'help', clusterUrl: 'https://help.kusto.windows.net', database: 'Samples' },
+    {
+      kind: 'kusto',
+      name: 'help',
+      clusterUrl: 'https://help.kusto.windows.net',
+      database: 'Samples',
+    },
   ],
 };
 
@@ -34,7 +39,10 @@ describe('runtime config validation', () => {
     const { clientId: _omit, ...auth } = valid.auth;
     const problems = problemsOf({ ...valid, auth });
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'auth.clientId', message: expect.stringMatching(/client\) ID/) }),
+      expect.objectContaining({
+        field: 'auth.clientId',
+        message: expect.stringMatching(/client\) ID/),
+      }),
     ]);
   });
 
@@ -50,10 +58,17 @@ describe('runtime config validation', () => {
   it('rejects an http authority, naming MSAL’s error', () => {
     const problems = problemsOf({
       ...valid,
-      auth: { ...valid.auth, authority: 'http://localhost:5180/contoso', knownAuthorities: ['localhost:5180'] },
+      auth: {
+        ...valid.auth,
+        authority: 'http://localhost:5180/contoso',
+        knownAuthorities: ['localhost:5180'],
+      },
     });
     expect(problems).toContainEqual(
-      expect.objectContaining({ field: 'auth.authority', message: expect.stringMatching(/authority_uri_insecure/) }),
+      expect.objectContaining({
+        field: 'auth.authority',
+        message: expect.stringMatching(/authority_uri_insecure/),
+      }),
     );
   });
 
@@ -71,9 +86,14 @@ describe('runtime config validation', () => {
     const problems = problemsOf({
       ...valid,
       auth: { ...valid.auth, cacheLocation: 'cookies' },
-      connections: [{ ...valid.connections[0], clusterUrl: 'https://help.kusto.windows.net/Samples' }],
+      connections: [
+        { ...valid.connections[0], clusterUrl: 'https://help.kusto.windows.net/Samples' },
+      ],
     });
-    expect(problems.map((p) => p.field).sort()).toEqual(['auth.cacheLocation', 'connections.0.clusterUrl']);
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'auth.cacheLocation',
+      'connections.0.clusterUrl',
+    ]);
   });
 
   it('says when auth or connections are missing entirely', () => {

@@ -48,7 +48,9 @@ export const runtimeConfigSchema = z
     auth: z.object(
       {
         clientId: z
-          .string({ error: 'is missing: set it to your app registration’s Application (client) ID' })
+          .string({
+            error: 'is missing: set it to your app registration’s Application (client) ID',
+          })
           .regex(GUID, 'must be the Application (client) ID GUID of your app registration')
           .refine((id) => id !== PLACEHOLDER_CLIENT_ID, {
             message:
@@ -72,9 +74,11 @@ export const runtimeConfigSchema = z
       },
       { error: 'is missing: add an "auth" object with clientId and authority' },
     ),
-    connections: z.array(z.discriminatedUnion('kind', [kustoConnection, appInsightsConnection])).min(1, {
-      message: 'must list at least one connection (e.g. the help cluster)',
-    }),
+    connections: z
+      .array(z.discriminatedUnion('kind', [kustoConnection, appInsightsConnection]))
+      .min(1, {
+        message: 'must list at least one connection (e.g. the help cluster)',
+      }),
     trustedHosts: z.array(origin).default([]),
     embedding: z
       .object({ allowedHostOrigins: z.array(origin).default([]) })
@@ -102,8 +106,7 @@ export interface ConfigProblem {
 }
 
 export type ConfigParseResult =
-  | { ok: true; config: RuntimeConfig }
-  | { ok: false; problems: ConfigProblem[] };
+  { ok: true; config: RuntimeConfig } | { ok: false; problems: ConfigProblem[] };
 
 export function parseRuntimeConfig(raw: unknown): ConfigParseResult {
   const result = runtimeConfigSchema.safeParse(raw);

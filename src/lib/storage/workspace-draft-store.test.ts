@@ -29,7 +29,11 @@ class MemoryStorage implements Storage {
 describe('workspace draft store', () => {
   it('round-trips a draft per workspace', () => {
     const storage = new MemoryStorage();
-    saveDraft('default', { text: 'StormEvents | take 5', connectionId: 'kusto:x/Samples' }, storage);
+    saveDraft(
+      'default',
+      { text: 'StormEvents | take 5', connectionId: 'kusto:x/Samples' },
+      storage,
+    );
     saveDraft('embedded', { text: 'other', connectionId: null }, storage);
     expect(loadDraft('default', storage)).toMatchObject({
       text: 'StormEvents | take 5',

@@ -15,7 +15,10 @@ export function draftKey(workspace: string): string {
   return `quarry.${workspace}.draft.v${VERSION}`;
 }
 
-export function loadDraft(workspace: string, storage: Storage | null = safeLocalStorage()): WorkspaceDraft | null {
+export function loadDraft(
+  workspace: string,
+  storage: Storage | null = safeLocalStorage(),
+): WorkspaceDraft | null {
   if (!storage) return null;
   const key = draftKey(workspace);
   const raw = storage.getItem(key);

@@ -15,7 +15,11 @@ export function AccountMenu({ account, onSignOut, onSwitchAccount }: AccountMenu
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !rootRef.current?.contains(event.target as Node)) {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !rootRef.current?.contains(event.target as Node)
+      ) {
         setOpen(false);
       }
     };

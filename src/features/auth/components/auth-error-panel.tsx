@@ -22,7 +22,10 @@ export function AuthErrorPanel({ error, onSignInAgain }: AuthErrorPanelProps) {
         {blocked && (
           <>
             <dt>Why no automatic retry</dt>
-            <dd>Quarry already redirected you once for this and it failed again, so it stopped to avoid a loop.</dd>
+            <dd>
+              Quarry already redirected you once for this and it failed again, so it stopped to
+              avoid a loop.
+            </dd>
           </>
         )}
         {description.correlationId && (

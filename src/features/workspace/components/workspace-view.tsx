@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useRuntimeConfigConnections } from '../use-connections';
-import { BEFORE_REDIRECT_EVENT } from '../../../lib/auth/before-redirect-event';
 import { loadDraft, saveDraft } from '../../../lib/storage/workspace-draft-store';
 
 const WORKSPACE = 'default';
@@ -9,27 +8,19 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   void onSignInAgain;
   const connections = useRuntimeConfigConnections();
   const [initial] = useState(() => loadDraft(WORKSPACE));
-  const [text, setText] = useState(initial?.text ?? 'StormEvents\n| summarize count() by State\n| top 3 by count_');
+  const [text, setText] = useState(
+    initial?.text ?? 'StormEvents\n| summarize count() by State\n| top 3 by count_',
+  );
   const [connectionId, setConnectionId] = useState(
     initial?.connectionId && connections.some((c) => c.id === initial.connectionId)
       ? initial.connectionId
       : (connections[0]?.id ?? null),
   );
-  const latest = useRef({ text, connectionId });
-  latest.current = { text, connectionId };
   const queryId = useId();
   const connectionSelectId = useId();
 
+  // Saved on every change, so a sign-in redirect or a reload never loses unsent work.
   useEffect(() => saveDraft(WORKSPACE, { text, connectionId }), [text, connectionId]);
-  useEffect(() => {
-    const flush = () => saveDraft(WORKSPACE, latest.current);
-    window.addEventListener(BEFORE_REDIRECT_EVENT, flush);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener(BEFORE_REDIRECT_EVENT, flush);
-      window.removeEventListener('pagehide', flush);
-    };
-  }, []);
 
   return (
     <main className="workspace" id="main">
