@@ -1,0 +1,13 @@
+/** Starts the local identity provider alone: `npx tsx local-stack/identity-provider/main.ts`. */
+import { startIdentityProvider } from './identity-provider.ts';
+
+const identityProvider = await startIdentityProvider();
+console.log(`Local identity provider: ${identityProvider.url}`);
+console.log(`  issuer ${identityProvider.issuer}`);
+console.log(`  discovery ${identityProvider.issuer}/.well-known/openid-configuration`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void identityProvider.close().then(() => process.exit(0));
+  });
+}
