@@ -1,0 +1,287 @@
+/** Row-by-row and column-shaping operators: where, take, project*, extend, count, distinct, as, getschema. */
+import type { ColumnSchema, KustoScalarType } from './public-types';
+import { kindOf, listElements, type Expression, type SyntaxNode } from './kusto-language';
+import { columnIndex, compileScalar, unsupported, type Compiled } from './compile-scalar';
+import { compositeKey } from './compare-values';
+import {
+  adoptAnalyzerSchema,
+  analyzerColumns,
+  compileContextFor,
+  namedParameters,
+  rejectUnknownParameters,
+  type TabularContext,
+} from './operator-helpers';
+import type { Table, Value } from './values';
+
+type SimpleNamedExpression = Kusto.Language.Syntax.SimpleNamedExpression;
+
+export function whereOperator(
+  op: Kusto.Language.Syntax.FilterOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  rejectUnknownParameters(namedParameters(op.Parameters), [], 'where', op);
+  const predicate = compileScalar(op.Condition!, compileContextFor(input.columns, tctx)).evaluate;
+  return { ...input, rows: input.rows.filter((row) => predicate(row) === true) };
+}
+
+export function takeCount(node: Expression, tctx: TabularContext): number {
+  const value = compileScalar(node, compileContextFor([], tctx)).evaluate([]);
+  if (typeof value !== 'number' || value < 0) {
+    return unsupported('take/limit needs a non-negative number of rows.', node);
+  }
+  return Math.floor(value);
+}
+
+export function takeOperator(
+  op: Kusto.Language.Syntax.TakeOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  return { ...input, rows: input.rows.slice(0, takeCount(op.Expression!, tctx)) };
+}
+
+export function countOperator(op: SyntaxNode, input: Table): Table {
+  return adoptAnalyzerSchema(
+    { columns: [{ name: 'Count', type: 'long' }], rows: [[input.rows.length]] },
+    op,
+  );
+}
+
+/** The declared name of `Name = expr`, or null for a bare expression. */
+function declaredName(expression: Expression): string | null {
+  if (kindOf(expression) === 'SimpleNamedExpression') {
+    return (expression as SimpleNamedExpression).Name?.SimpleName ?? null;
+  }
+  return null;
+}
+
+function rejectCompoundNames(expression: Expression): void {
+  if (kindOf(expression) === 'CompoundNamedExpression') {
+    unsupported('The stand-in cluster does not support (a, b) = ... assignments.', expression);
+  }
+}
+
+/**
+ * extend: new columns are appended; assigning an existing name replaces that column in place.
+ * Later expressions see earlier ones. Unnamed expressions take the analyzer's names.
+ */
+export function extendOperator(
+  op: Kusto.Language.Syntax.ExtendOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  const finalColumns = analyzerColumns(op) ?? [];
+  const columns: ColumnSchema[] = [...input.columns];
+  const steps: { index: number; compiled: Compiled }[] = [];
+  for (const expression of listElements<Expression>(op.Expressions)) {
+    rejectCompoundNames(expression);
+    const compiled = compileScalar(expression, compileContextFor(columns, tctx));
+    const name = declaredName(expression);
+    let index = name === null ? -1 : columnIndex(columns, name);
+    const type = (
+      compiled.type === 'unknown' || compiled.type === 'null' ? 'dynamic' : compiled.type
+    ) as KustoScalarType;
+    if (index >= 0) {
+      columns[index] = { name: name!, type };
+    } else {
+      index = columns.length;
+      columns.push({ name: name ?? finalColumns[index]?.name ?? `Column${index}`, type });
+    }
+    steps.push({ index, compiled });
+  }
+  const width = columns.length;
+  const rows = input.rows.map((source) => {
+    const row = source.slice();
+    row.length = width;
+    for (const { index, compiled } of steps) row[index] = compiled.evaluate(row);
+    return row;
+  });
+  return adoptAnalyzerSchema({ ...input, columns, rows }, op);
+}
+
+/** project: exactly the listed expressions, named by the analyzer. */
+export function projectOperator(
+  op: Kusto.Language.Syntax.ProjectOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  const finalColumns = analyzerColumns(op) ?? [];
+  const expressions = listElements<Expression>(op.Expressions);
+  const visible: ColumnSchema[] = [...input.columns];
+  const compiledList: Compiled[] = [];
+  const outputColumns: ColumnSchema[] = [];
+  expressions.forEach((expression, i) => {
+    rejectCompoundNames(expression);
+    // Expressions are computed on the input row extended with the columns projected so far.
+    const compiled = compileScalar(expression, compileContextFor(visible, tctx));
+    compiledList.push(compiled);
+    const name = finalColumns[i]?.name ?? declaredName(expression) ?? `Column${i + 1}`;
+    const column = { name, type: (finalColumns[i]?.type ?? compiled.type) as KustoScalarType };
+    outputColumns.push(column);
+    visible.push(column);
+  });
+  const inputWidth = input.columns.length;
+  const simple = compiledList.every((_, i) => kindOf(expressions[i]!) === 'NameReference');
+  const rows = input.rows.map((source) => {
+    if (simple) return compiledList.map((c) => c.evaluate(source));
+    const row = source.slice();
+    const out: Value[] = [];
+    compiledList.forEach((compiled, i) => {
+      const value = compiled.evaluate(row);
+      out.push(value);
+      row[inputWidth + i] = value;
+    });
+    return out;
+  });
+  return adoptAnalyzerSchema({ ...input, columns: outputColumns, rows }, op);
+}
+
+/** project-away / project-keep / project-reorder: the analyzer's output columns, picked by name. */
+export function reshapeByName(op: SyntaxNode, input: Table): Table {
+  const columns = analyzerColumns(op);
+  if (!columns) return input;
+  const indexes = columns.map((column) => {
+    const index = columnIndex(input.columns, column.name);
+    if (index < 0) unsupported(`Internal error: no input column '${column.name}'.`, op);
+    return index;
+  });
+  return { ...input, columns, rows: input.rows.map((row) => indexes.map((i) => row[i] ?? null)) };
+}
+
+/** project-rename: same columns in the same places, new names. */
+export function projectRenameOperator(op: SyntaxNode, input: Table): Table {
+  return adoptAnalyzerSchema(input, op);
+}
+
+export function distinctOperator(
+  op: Kusto.Language.Syntax.DistinctOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  const expressions = listElements<Expression>(op.Expressions);
+  let projected: Table;
+  if (expressions.length === 1 && kindOf(expressions[0]!) === 'StarExpression') {
+    projected = input;
+  } else {
+    const compiled = expressions.map((e) =>
+      compileScalar(e, compileContextFor(input.columns, tctx)),
+    );
+    projected = {
+      columns: compiled.map((c, i) => ({
+        name: `Column${i + 1}`,
+        type: c.type as KustoScalarType,
+      })),
+      rows: input.rows.map((row) => compiled.map((c) => c.evaluate(row))),
+    };
+  }
+  const seen = new Set<unknown>();
+  const rows = projected.rows.filter((row) => {
+    const key = compositeKey(row);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return adoptAnalyzerSchema({ columns: projected.columns, rows }, op);
+}
+
+export function asOperator(op: Kusto.Language.Syntax.AsOperator, input: Table): Table {
+  return { ...input, name: op.Name?.SimpleName ?? input.name };
+}
+
+const CLR_TYPES: Record<KustoScalarType, string> = {
+  bool: 'System.Boolean',
+  int: 'System.Int32',
+  long: 'System.Int64',
+  real: 'System.Double',
+  decimal: 'System.Data.SqlTypes.SqlDecimal',
+  datetime: 'System.DateTime',
+  timespan: 'System.TimeSpan',
+  string: 'System.String',
+  guid: 'System.Guid',
+  dynamic: 'System.Object',
+};
+
+export function getSchemaOperator(op: SyntaxNode, input: Table): Table {
+  const rows = input.columns.map((column, i) => [
+    column.name,
+    i,
+    CLR_TYPES[column.type],
+    column.type,
+  ]);
+  return adoptAnalyzerSchema(
+    {
+      columns: [
+        { name: 'ColumnName', type: 'string' },
+        { name: 'ColumnOrdinal', type: 'int' },
+        { name: 'DataType', type: 'string' },
+        { name: 'ColumnType', type: 'string' },
+      ],
+      rows,
+    },
+    op,
+  );
+}
+
+export function printOperator(
+  op: Kusto.Language.Syntax.PrintOperator,
+  tctx: TabularContext,
+): Table {
+  const expressions = listElements<Expression>(op.Expressions);
+  const compiled = expressions.map((e) => compileScalar(e, compileContextFor([], tctx)));
+  const columns = compiled.map((c, i) => ({ name: `print_${i}`, type: c.type as KustoScalarType }));
+  return adoptAnalyzerSchema({ columns, rows: [compiled.map((c) => c.evaluate([]))] }, op);
+}
+
+export function rangeOperator(
+  op: Kusto.Language.Syntax.RangeOperator,
+  tctx: TabularContext,
+): Table {
+  const ctx = compileContextFor([], tctx);
+  const from = compileScalar(op.From!, ctx).evaluate([]);
+  const to = compileScalar(op.To!, ctx).evaluate([]);
+  const step = compileScalar(op.Step!, ctx).evaluate([]);
+  if (
+    typeof from !== 'number' ||
+    typeof to !== 'number' ||
+    typeof step !== 'number' ||
+    step === 0
+  ) {
+    return unsupported('range needs non-null from, to and a non-zero step.', op);
+  }
+  const rows: Value[][] = [];
+  const limit = 10_000_000;
+  for (let v = from, i = 0; step > 0 ? v <= to : v >= to; i++, v = from + i * step) {
+    if (rows.length >= limit) unsupported('range would produce more than 10,000,000 rows.', op);
+    rows.push([v]);
+  }
+  return adoptAnalyzerSchema(
+    { columns: [{ name: op.Name?.SimpleName ?? 'Value', type: 'long' }], rows },
+    op,
+  );
+}
+
+export function dataTableExpression(
+  node: Kusto.Language.Syntax.DataTableExpression,
+  tctx: TabularContext,
+): Table {
+  const columns = analyzerColumns(node) ?? [];
+  if (columns.length === 0) return unsupported('datatable needs at least one column.', node);
+  const ctx = compileContextFor([], tctx);
+  const values = listElements<Expression>(node.Values).map((v) => compileScalar(v, ctx));
+  if (values.length % columns.length !== 0) {
+    return unsupported('datatable values do not fill whole rows.', node);
+  }
+  const rows: Value[][] = [];
+  for (let i = 0; i < values.length; i += columns.length) {
+    rows.push(
+      columns.map((column, j) => {
+        const compiled = values[i + j]!;
+        const value = compiled.evaluate([]);
+        if (column.type === 'string' && value === null) return '';
+        return value;
+      }),
+    );
+  }
+  return { columns, rows };
+}

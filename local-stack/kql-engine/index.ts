@@ -1,0 +1,17 @@
+/** The KQL evaluation engine shared by the local Kusto and Application Insights stand-ins. */
+export type {
+  ColumnSchema,
+  DatabaseInput,
+  EvaluateOptions,
+  EvaluationResult,
+  KustoScalarType,
+  PreparedDatabase,
+  PreparedTableInfo,
+  ResultTable,
+  TableInput,
+  VisualizationProperties,
+  WireValue,
+} from './public-types';
+export { KqlError, type KqlErrorKind } from './kql-error';
+export { prepareDatabase } from './prepare-database';
+export { evaluate } from './evaluate-query';

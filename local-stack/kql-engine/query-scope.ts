@@ -1,0 +1,59 @@
+/** What one evaluation can see: the database, the clock, options and the `let` bindings in scope. */
+import type { Expression, SyntaxNode } from './kusto-language';
+import type { Table, Value, ValueType } from './values';
+
+export interface StoredTable {
+  name: string;
+  table: Table;
+}
+
+export type Binding =
+  | { kind: 'scalar'; value: Value; type: ValueType }
+  | { kind: 'tabular'; get: () => Table }
+  | { kind: 'function'; declaration: SyntaxNode; scope: QueryScope };
+
+export interface QueryScope {
+  readonly tables: ReadonlyMap<string, StoredTable>;
+  readonly nowMs: number;
+  readonly timeWindow?: { fromMs: number; toMs: number; columnByTable: Record<string, string> };
+  readonly bindings: Map<string, Binding>;
+  readonly parent?: QueryScope;
+}
+
+export function childScope(parent: QueryScope): QueryScope {
+  return {
+    tables: parent.tables,
+    nowMs: parent.nowMs,
+    timeWindow: parent.timeWindow,
+    bindings: new Map(),
+    parent,
+  };
+}
+
+export function lookupBinding(scope: QueryScope, name: string): Binding | undefined {
+  for (let s: QueryScope | undefined = scope; s; s = s.parent) {
+    const binding = s.bindings.get(name);
+    if (binding) return binding;
+  }
+  return undefined;
+}
+
+/** Thrown for constructs the engine does not evaluate; turned into KqlError kind 'unsupported'. */
+export class UnsupportedError extends Error {
+  constructor(
+    message: string,
+    readonly node: SyntaxNode | Expression | null,
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown for failures while computing (bad regex, ...); turned into KqlError kind 'runtime'. */
+export class EvaluationError extends Error {
+  constructor(
+    message: string,
+    readonly node: SyntaxNode | Expression | null,
+  ) {
+    super(message);
+  }
+}

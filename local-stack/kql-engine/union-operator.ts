@@ -1,0 +1,65 @@
+/** union: rows of all inputs, columns matched by name (and type; clashing types get a _type suffix). */
+import type { ColumnSchema } from './public-types';
+import { kindOf, listElements, type Expression } from './kusto-language';
+import { unsupported } from './compile-scalar';
+import {
+  analyzerColumns,
+  namedParameters,
+  parameterWord,
+  rejectUnknownParameters,
+  type TabularContext,
+} from './operator-helpers';
+import type { Table, Value } from './values';
+
+function sourceName(node: Expression | null, index: number): string {
+  let current = node;
+  while (current && kindOf(current) === 'ParenthesizedExpression') {
+    current = (current as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
+  }
+  if (current && kindOf(current) === 'NameReference') {
+    return (current as Kusto.Language.Syntax.NameReference).SimpleName ?? `union_arg${index}`;
+  }
+  return `union_arg${index}`;
+}
+
+export function unionOperator(
+  op: Kusto.Language.Syntax.UnionOperator,
+  piped: { table: Table; node: Expression | null } | null,
+  tctx: TabularContext,
+): Table {
+  const parameters = namedParameters(op.Parameters);
+  rejectUnknownParameters(parameters, ['kind', 'withsource', 'isfuzzy'], 'union', op);
+  const columns = analyzerColumns(op);
+  if (!columns) return unsupported('Internal error: union has no schema.', op);
+  const withSource = parameters.has('withsource')
+    ? parameterWord(parameters.get('withsource'))
+    : undefined;
+
+  const sources: { table: Table; name: string }[] = [];
+  if (piped) sources.push({ table: piped.table, name: sourceName(piped.node, 0) });
+  for (const expression of listElements<Expression>(op.Expressions)) {
+    sources.push({
+      table: tctx.run(expression, tctx.scope),
+      name: sourceName(expression, sources.length),
+    });
+  }
+
+  const dataColumns = withSource ? columns.slice(1) : columns;
+  const rows: Value[][] = [];
+  for (const source of sources) {
+    const mapping = dataColumns.map((column) => findSourceColumn(column, source.table.columns));
+    for (const row of source.table.rows) {
+      const out = mapping.map((index, i) =>
+        index >= 0 ? (row[index] ?? null) : dataColumns[i]!.type === 'string' ? '' : null,
+      );
+      rows.push(withSource ? [source.name, ...out] : out);
+    }
+  }
+  return { columns, rows };
+}
+
+function findSourceColumn(column: ColumnSchema, sourceColumns: ColumnSchema[]): number {
+  const exact = sourceColumns.findIndex((c) => c.name === column.name && c.type === column.type);
+  if (exact >= 0) return exact;
+  return sourceColumns.findIndex((c) => `${c.name}_${c.type}` === column.name);
+}
