@@ -5,8 +5,6 @@
  *
  *   tsx local-stack/start.ts [--console=dev|preview|none] [--console-port=N]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { startIdentityProvider } from './identity-provider/identity-provider.ts';
 import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
@@ -30,7 +28,6 @@ const consolePort = Number(
 );
 
 const closers: Array<() => Promise<void>> = [];
-let consoleProcess: ChildProcess | null = null;
 
 async function main() {
   const certificate = await ensureLocalCertificate();
@@ -47,7 +44,7 @@ async function main() {
   });
   closers.push(kusto.close);
 
-  if (consoleMode !== 'none') consoleProcess = startConsole(consoleMode, consolePort);
+  if (consoleMode !== 'none') closers.push(await startConsole(consoleMode, consolePort));
 
   const consoleUrl = `http://localhost:${consolePort}`;
   console.log(
@@ -71,31 +68,23 @@ async function main() {
   );
 }
 
-function startConsole(mode: 'dev' | 'preview', port: number): ChildProcess {
-  const require = createRequire(import.meta.url);
-  const viteBin = require.resolve('vite/bin/vite.js');
-  const args =
-    mode === 'dev'
-      ? [viteBin, '--port', String(port)]
-      : [viteBin, 'preview', '--port', String(port)];
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, QUARRY_CONFIG: 'local' },
-  });
-  child.on('exit', (code) => {
-    if (!shuttingDown) {
-      console.error(`The console (vite ${mode}) exited with code ${code}.`);
-      void shutdown(code ?? 1);
-    }
-  });
-  return child;
+/** Runs Vite in this process, with /config.json answered from the local stack's config. */
+async function startConsole(mode: 'dev' | 'preview', port: number): Promise<() => Promise<void>> {
+  process.env.QUARRY_CONFIG = 'local';
+  const vite = await import('vite');
+  if (mode === 'dev') {
+    const server = await vite.createServer({ server: { port, strictPort: true } });
+    await server.listen();
+    return () => server.close();
+  }
+  const server = await vite.preview({ preview: { port, strictPort: true } });
+  return () => new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
 }
 
 let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
-  consoleProcess?.kill('SIGTERM');
   await Promise.allSettled(closers.map((close) => close()));
   process.exit(code);
 }
