@@ -1,8 +1,5 @@
-/**
- * The one place the stand-in imports the KQL engine from (local-stack/kql-engine once it lands;
- * a minimal stub of the same API until then).
- */
-export { evaluate, KqlError, prepareDatabase } from './kql-engine-stub.ts';
+/** The one place the stand-in imports the KQL engine from. */
+export { evaluate, KqlError, prepareDatabase } from '../kql-engine/index.ts';
 export type {
   ColumnSchema,
   DatabaseInput,
@@ -14,4 +11,4 @@ export type {
   TableInput,
   VisualizationProperties,
   WireValue,
-} from './kql-engine-stub.ts';
+} from '../kql-engine/index.ts';

@@ -92,7 +92,7 @@ export async function executeManagementCommand(
       }),
     );
 
-  let result: CommandResult | null = null;
+  let result: CommandResult;
   let m: RegExpExecArray | null;
   if (/^\.show\s+databases\s*$/i.test(text)) {
     result = {

@@ -109,6 +109,7 @@ export async function executeQuery(
     user: exchange.principal?.displayName ?? '',
     startedOn: new Date(),
     cancelReason: null,
+    sentRows: 0,
   };
   const unregister = services.controls.register(running);
   const sink = new ResponseSink(exchange.response);
@@ -325,7 +326,12 @@ async function streamV2(result: EvaluationResult, context: StreamContext): Promi
       i + 1,
       result.tables[i]!,
       layout,
-      { sink, limits: tracker, isCancelled: () => running.cancelReason !== null },
+      {
+        sink,
+        limits: tracker,
+        isCancelled: () => running.cancelReason !== null,
+        onRowsWritten: (n) => (running.sentRows += n),
+      },
       partial,
     ),
   );
@@ -349,7 +355,11 @@ async function streamV1(result: EvaluationResult, context: StreamContext): Promi
       `Table_${i}`,
       result.tables[i]!.columns,
       result.tables[i]!.rows,
-      { limits: tracker, isCancelled: () => running.cancelReason !== null },
+      {
+        limits: tracker,
+        isCancelled: () => running.cancelReason !== null,
+        onRowsWritten: (n) => (running.sentRows += n),
+      },
       () => v1ExceptionText(partial()),
     ),
   );

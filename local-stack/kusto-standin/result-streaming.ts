@@ -47,6 +47,8 @@ export interface RowStreamControl {
   isCancelled: () => boolean;
   /** Row value encoding (v1 sends dynamic values as JSON text). */
   encodeRow?: (row: WireValue[]) => WireValue[];
+  /** Told how many rows each write carried (progress for `.show queries` and tests). */
+  onRowsWritten?: (count: number) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function writeRows(
       await control.sink.write((needComma ? ',' : '') + parts.join(','));
       needComma = true;
       written += parts.length;
+      control.onRowsWritten?.(parts.length);
     }
     if (stop) return { written, stop };
   }

@@ -11,6 +11,8 @@ export interface RunningQuery {
   startedOn: Date;
   /** Set by `.cancel query`; the producer checks it between chunks. */
   cancelReason: string | null;
+  /** Primary-result rows written to the response so far. */
+  sentRows: number;
   /** Wakes a query waiting in an injected delay. */
   onCancel?: () => void;
 }
