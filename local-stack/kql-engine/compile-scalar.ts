@@ -574,7 +574,7 @@ function compileFunctionCall(node: FunctionCallExpression, ctx: CompileContext):
       name,
       argTypes: args.map((a) => a.type),
       resultType: typeOfExpression(node),
-      nowMs: ctx.scope.nowMs,
+      now: ctx.scope.now,
     });
     const type = typeOfExpression(node);
     switch (fns.length) {

@@ -1,6 +1,6 @@
 /** Binning, arithmetic, conditionals, null tests and conversions. */
 import { randomUUID } from 'node:crypto';
-import { MS_FROM_YEAR_ONE_TO_UNIX_EPOCH } from './datetime-text';
+import { floorMod, yearOneAlignment } from './datetime-text';
 import { asNumber, type ScalarCall, type ScalarFunction } from './scalar-function-types';
 import { toScalarOfType, toStringValue, type Value, type ValueType } from './values';
 import type { KustoScalarType } from './public-types';
@@ -10,8 +10,7 @@ import { compareValues } from './compare-values';
 export function binValue(value: number, size: number, type: ValueType): number | null {
   if (!(size > 0)) return null;
   if (type === 'datetime') {
-    const shifted = value + MS_FROM_YEAR_ONE_TO_UNIX_EPOCH;
-    return Math.floor(shifted / size) * size - MS_FROM_YEAR_ONE_TO_UNIX_EPOCH;
+    return value - floorMod(value + yearOneAlignment(size), size);
   }
   const binned = Math.floor(value / size) * size;
   // Undo floating noise such as bin(0.3, 0.1) = 0.30000000000000004.

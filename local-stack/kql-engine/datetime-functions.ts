@@ -1,72 +1,76 @@
-/** Datetime and timespan scalar functions. Datetimes are ms since the Unix epoch, in UTC. */
+/** Datetime and timespan scalar functions, on 100 ns ticks (see datetime-text.ts), in UTC. */
 import {
-  MS_FROM_YEAR_ONE_TO_UNIX_EPOCH,
-  MS_PER_DAY,
-  MS_PER_HOUR,
-  MS_PER_MINUTE,
-  MS_PER_SECOND,
-  MS_PER_TICK,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MILLISECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  floorMod,
   formatDatetimeWire,
+  ticksFromUnixMs,
+  unixMsFromTicks,
+  yearOneAlignment,
 } from './datetime-text';
 import { EvaluationError } from './query-scope';
 import { asNumber, type ScalarFunction } from './scalar-function-types';
 import type { Value } from './values';
 
-const MS_PER_WEEK = 7 * MS_PER_DAY;
+const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
 
-function startOfDay(ms: number): number {
-  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+function startOfDay(t: number): number {
+  return t - floorMod(t, TICKS_PER_DAY);
 }
 
-/** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
-function weekday(ms: number): number {
-  return (((Math.floor(ms / MS_PER_DAY) + 4) % 7) + 7) % 7;
+/** 0 = Sunday ... 6 = Saturday (the tick origin, 2020-01-01, was a Wednesday). */
+function weekday(t: number): number {
+  return floorMod(startOfDay(t) / TICKS_PER_DAY + 3, 7);
 }
 
-function parts(ms: number): Date {
-  return new Date(Math.floor(ms));
+function dateOf(t: number): Date {
+  return new Date(unixMsFromTicks(t));
 }
 
-function startOfMonth(ms: number, offset: number): number {
-  const d = parts(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
+function utcTicks(year: number, monthIndex: number, day: number): number {
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(year, monthIndex, day);
+  return ticksFromUnixMs(date.getTime());
 }
 
-function startOfYear(ms: number, offset: number): number {
-  const d = parts(ms);
-  const result = new Date(Date.UTC(2000, 0, 1));
-  result.setUTCFullYear(d.getUTCFullYear() + offset);
-  return result.getTime();
+function startOfMonth(t: number, offset: number): number {
+  const d = dateOf(t);
+  return utcTicks(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
 }
 
-function startOfWeek(ms: number, offset: number): number {
-  return startOfDay(ms) - weekday(ms) * MS_PER_DAY + offset * MS_PER_WEEK;
+function startOfYear(t: number, offset: number): number {
+  return utcTicks(dateOf(t).getUTCFullYear() + offset, 0, 1);
 }
 
-function dayOfYear(ms: number): number {
-  const d = parts(ms);
-  return Math.floor((startOfDay(ms) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY) + 1;
+function startOfWeek(t: number, offset: number): number {
+  return startOfDay(t) - weekday(t) * TICKS_PER_DAY + offset * TICKS_PER_WEEK;
+}
+
+function dayOfYear(t: number): number {
+  return (startOfDay(t) - utcTicks(dateOf(t).getUTCFullYear(), 0, 1)) / TICKS_PER_DAY + 1;
 }
 
 /** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
-function isoWeek(ms: number): number {
-  const day = startOfDay(ms);
-  const isoWeekday = (weekday(ms) + 6) % 7; // Monday = 0
-  const thursday = day - isoWeekday * MS_PER_DAY + 3 * MS_PER_DAY;
-  const year = parts(thursday).getUTCFullYear();
-  return Math.floor((thursday - Date.UTC(year, 0, 1)) / MS_PER_WEEK) + 1;
+function isoWeek(t: number): number {
+  const isoWeekday = (weekday(t) + 6) % 7; // Monday = 0
+  const thursday = startOfDay(t) + (3 - isoWeekday) * TICKS_PER_DAY;
+  const yearStart = utcTicks(dateOf(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - yearStart) / TICKS_PER_WEEK) + 1;
 }
 
 /** One argument that is a datetime (or null): the common shape. */
-function datetimeFn(f: (ms: number, rest: Value[]) => Value): ScalarFunction {
+function datetimeFn(f: (t: number, rest: Value[]) => Value): ScalarFunction {
   return () => (args) => {
-    const ms = asNumber(args[0]);
-    return ms === null ? null : f(ms, args.slice(1));
+    const t = asNumber(args[0]);
+    return t === null ? null : f(t, args.slice(1));
   };
 }
 
 function offsetArg(rest: Value[]): number {
-  return asNumber(rest[0]) ?? 0;
+  return Math.trunc(asNumber(rest[0]) ?? 0);
 }
 
 function partName(value: Value | undefined): string {
@@ -75,8 +79,9 @@ function partName(value: Value | undefined): string {
     .replace(/[\s_]/g, '');
 }
 
-function datetimePart(part: string, ms: number): number | null {
-  const d = parts(ms);
+function datetimePart(part: string, t: number): number | null {
+  const d = dateOf(t);
+  const withinSecond = floorMod(t, TICKS_PER_SECOND);
   switch (part) {
     case 'year':
       return d.getUTCFullYear();
@@ -86,11 +91,11 @@ function datetimePart(part: string, ms: number): number | null {
       return d.getUTCMonth() + 1;
     case 'weekofyear':
     case 'week':
-      return isoWeek(ms);
+      return isoWeek(t);
     case 'day':
       return d.getUTCDate();
     case 'dayofyear':
-      return dayOfYear(ms);
+      return dayOfYear(t);
     case 'hour':
       return d.getUTCHours();
     case 'minute':
@@ -98,59 +103,55 @@ function datetimePart(part: string, ms: number): number | null {
     case 'second':
       return d.getUTCSeconds();
     case 'millisecond':
-      return d.getUTCMilliseconds();
+      return Math.floor(withinSecond / TICKS_PER_MILLISECOND);
     case 'microsecond':
-      return Math.floor((((ms % 1000) + 1000) % 1000) * 1000);
+      return Math.floor(withinSecond / 10);
     case 'nanosecond':
-      return Math.round((((ms % 1000) + 1000) % 1000) * 10_000) * 100;
+      return withinSecond * 100;
     default:
       return null;
   }
 }
 
-const FIXED_PART_MS: Record<string, number> = {
-  week: MS_PER_WEEK,
-  day: MS_PER_DAY,
-  hour: MS_PER_HOUR,
-  minute: MS_PER_MINUTE,
-  second: MS_PER_SECOND,
-  millisecond: 1,
-  microsecond: 0.001,
-  nanosecond: 0.000001,
+const FIXED_PART_TICKS: Record<string, number> = {
+  week: TICKS_PER_WEEK,
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MILLISECOND,
+  microsecond: 10,
+  nanosecond: 0.01,
 };
 
-function addMonths(ms: number, months: number): number {
-  const d = parts(ms);
-  const fraction = ms - Math.floor(ms);
+function addMonths(t: number, months: number): number {
+  const d = dateOf(t);
+  const subMs = floorMod(t, TICKS_PER_MILLISECOND);
   const targetMonth = d.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), targetMonth + 1, 0)).getUTCDate();
-  return (
-    Date.UTC(
-      d.getUTCFullYear(),
-      targetMonth,
-      Math.min(d.getUTCDate(), lastDay),
-      d.getUTCHours(),
-      d.getUTCMinutes(),
-      d.getUTCSeconds(),
-      d.getUTCMilliseconds(),
-    ) + fraction
+  const lastDay = new Date(Date.UTC(2000, 0, 1));
+  lastDay.setUTCFullYear(d.getUTCFullYear(), targetMonth + 1, 0);
+  const target = new Date(Date.UTC(2000, 0, 1));
+  target.setUTCFullYear(
+    d.getUTCFullYear(),
+    targetMonth,
+    Math.min(d.getUTCDate(), lastDay.getUTCDate()),
   );
+  target.setUTCHours(d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+  return ticksFromUnixMs(target.getTime()) + subMs;
 }
 
-function datetimeAdd(part: string, amount: number, ms: number): number | null {
-  if (part === 'year') return addMonths(ms, amount * 12);
-  if (part === 'quarter') return addMonths(ms, amount * 3);
-  if (part === 'month') return addMonths(ms, amount);
-  const unit = FIXED_PART_MS[part];
-  return unit === undefined ? null : ms + amount * unit;
+function datetimeAdd(part: string, amount: number, t: number): number | null {
+  if (part === 'year') return addMonths(t, amount * 12);
+  if (part === 'quarter') return addMonths(t, amount * 3);
+  if (part === 'month') return addMonths(t, amount);
+  const unit = FIXED_PART_TICKS[part];
+  return unit === undefined ? null : t + amount * unit;
 }
 
 /** Number of `part` boundaries between two datetimes (first - second), as Kusto counts them. */
 function datetimeDiff(part: string, a: number, b: number): number | null {
-  const da = parts(a);
-  const db = parts(b);
-  const months =
-    (da.getUTCFullYear() - db.getUTCFullYear()) * 12 + da.getUTCMonth() - db.getUTCMonth();
+  const da = dateOf(a);
+  const db = dateOf(b);
   switch (part) {
     case 'year':
       return da.getUTCFullYear() - db.getUTCFullYear();
@@ -161,14 +162,18 @@ function datetimeDiff(part: string, a: number, b: number): number | null {
         Math.floor(db.getUTCMonth() / 3)
       );
     case 'month':
-      return months;
+      return (da.getUTCFullYear() - db.getUTCFullYear()) * 12 + da.getUTCMonth() - db.getUTCMonth();
     case 'week':
-      return Math.round((startOfWeek(a, 0) - startOfWeek(b, 0)) / MS_PER_WEEK);
+      return Math.round((startOfWeek(a, 0) - startOfWeek(b, 0)) / TICKS_PER_WEEK);
+    case 'microsecond':
+      return Math.floor(a / 10) - Math.floor(b / 10);
+    case 'nanosecond':
+      return (a - b) * 100;
     default: {
-      const unit = FIXED_PART_MS[part];
+      const unit = FIXED_PART_TICKS[part];
       if (unit === undefined) return null;
-      const origin = MS_FROM_YEAR_ONE_TO_UNIX_EPOCH;
-      return Math.floor((a + origin) / unit) - Math.floor((b + origin) / unit);
+      const o = yearOneAlignment(unit);
+      return Math.floor((a + o) / unit) - Math.floor((b + o) / unit);
     }
   }
 }
@@ -190,9 +195,9 @@ const MONTH_NAMES = [
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** format_datetime: .NET-style custom format specifiers (yyyy, MM, dd, HH, hh, mm, ss, f..., F..., tt). */
-export function formatDatetime(ms: number, format: string): string {
-  const d = parts(ms);
-  const wire = formatDatetimeWire(ms);
+export function formatDatetime(t: number, format: string): string {
+  const d = dateOf(t);
+  const wire = formatDatetimeWire(t);
   const fraction = wire.slice(20, 27);
   let out = '';
   let i = 0;
@@ -247,52 +252,53 @@ export function formatDatetime(ms: number, format: string): string {
   return out;
 }
 
-function unixToDatetime(msPerUnit: number): ScalarFunction {
+function unixToDatetime(unitMs: number): ScalarFunction {
   return () => (args) => {
     const n = asNumber(args[0]);
-    return n === null ? null : n * msPerUnit;
+    if (n === null) return null;
+    // Whole milliseconds go through ms arithmetic so that ticks stay exact.
+    const ms = n * unitMs;
+    const wholeMs = Math.floor(ms);
+    return ticksFromUnixMs(wholeMs) + Math.round((ms - wholeMs) * TICKS_PER_MILLISECOND);
   };
 }
 
 export const datetimeFunctions: Record<string, ScalarFunction> = {
-  now: (call) => (args) => call.nowMs + (asNumber(args[0]) ?? 0),
+  now: (call) => (args) => call.now + (asNumber(args[0]) ?? 0),
   ago: (call) => (args) => {
     const span = asNumber(args[0]);
-    return span === null ? null : call.nowMs - span;
+    return span === null ? null : call.now - span;
   },
-  startofday: datetimeFn((ms, rest) => startOfDay(ms) + offsetArg(rest) * MS_PER_DAY),
-  endofday: datetimeFn(
-    (ms, rest) => startOfDay(ms) + (offsetArg(rest) + 1) * MS_PER_DAY - MS_PER_TICK,
-  ),
-  startofweek: datetimeFn((ms, rest) => startOfWeek(ms, offsetArg(rest))),
-  endofweek: datetimeFn((ms, rest) => startOfWeek(ms, offsetArg(rest) + 1) - MS_PER_TICK),
-  startofmonth: datetimeFn((ms, rest) => startOfMonth(ms, offsetArg(rest))),
-  endofmonth: datetimeFn((ms, rest) => startOfMonth(ms, offsetArg(rest) + 1) - MS_PER_TICK),
-  startofyear: datetimeFn((ms, rest) => startOfYear(ms, offsetArg(rest))),
-  endofyear: datetimeFn((ms, rest) => startOfYear(ms, offsetArg(rest) + 1) - MS_PER_TICK),
-  getyear: datetimeFn((ms) => parts(ms).getUTCFullYear()),
-  getmonth: datetimeFn((ms) => parts(ms).getUTCMonth() + 1),
-  monthofyear: datetimeFn((ms) => parts(ms).getUTCMonth() + 1),
-  dayofmonth: datetimeFn((ms) => parts(ms).getUTCDate()),
-  dayofyear: datetimeFn((ms) => dayOfYear(ms)),
-  hourofday: datetimeFn((ms) => parts(ms).getUTCHours()),
-  dayofweek: datetimeFn((ms) => weekday(ms) * MS_PER_DAY),
-  weekofyear: datetimeFn((ms) => isoWeek(ms)),
-  week_of_year: datetimeFn((ms) => isoWeek(ms)),
+  startofday: datetimeFn((t, rest) => startOfDay(t) + offsetArg(rest) * TICKS_PER_DAY),
+  endofday: datetimeFn((t, rest) => startOfDay(t) + (offsetArg(rest) + 1) * TICKS_PER_DAY - 1),
+  startofweek: datetimeFn((t, rest) => startOfWeek(t, offsetArg(rest))),
+  endofweek: datetimeFn((t, rest) => startOfWeek(t, offsetArg(rest) + 1) - 1),
+  startofmonth: datetimeFn((t, rest) => startOfMonth(t, offsetArg(rest))),
+  endofmonth: datetimeFn((t, rest) => startOfMonth(t, offsetArg(rest) + 1) - 1),
+  startofyear: datetimeFn((t, rest) => startOfYear(t, offsetArg(rest))),
+  endofyear: datetimeFn((t, rest) => startOfYear(t, offsetArg(rest) + 1) - 1),
+  getyear: datetimeFn((t) => dateOf(t).getUTCFullYear()),
+  getmonth: datetimeFn((t) => dateOf(t).getUTCMonth() + 1),
+  monthofyear: datetimeFn((t) => dateOf(t).getUTCMonth() + 1),
+  dayofmonth: datetimeFn((t) => dateOf(t).getUTCDate()),
+  dayofyear: datetimeFn((t) => dayOfYear(t)),
+  hourofday: datetimeFn((t) => dateOf(t).getUTCHours()),
+  dayofweek: datetimeFn((t) => weekday(t) * TICKS_PER_DAY),
+  weekofyear: datetimeFn((t) => isoWeek(t)),
+  week_of_year: datetimeFn((t) => isoWeek(t)),
   datetime_part: () => (args) => {
-    const ms = asNumber(args[1]);
-    if (ms === null) return null;
-    const part = partName(args[0]);
-    const value = datetimePart(part, ms);
+    const t = asNumber(args[1]);
+    if (t === null) return null;
+    const value = datetimePart(partName(args[0]), t);
     if (value === null)
       throw new EvaluationError(`datetime_part: unknown part '${String(args[0])}'.`, null);
     return value;
   },
   datetime_add: () => (args) => {
     const amount = asNumber(args[1]);
-    const ms = asNumber(args[2]);
-    if (amount === null || ms === null) return null;
-    const value = datetimeAdd(partName(args[0]), Math.trunc(amount), ms);
+    const t = asNumber(args[2]);
+    if (amount === null || t === null) return null;
+    const value = datetimeAdd(partName(args[0]), Math.trunc(amount), t);
     if (value === null)
       throw new EvaluationError(`datetime_add: unknown part '${String(args[0])}'.`, null);
     return value;
@@ -308,20 +314,22 @@ export const datetimeFunctions: Record<string, ScalarFunction> = {
   },
   make_datetime: () => (args) => {
     const nums = args.map(asNumber);
-    const [y, mo, d] = nums;
-    if (y == null || mo == null || d == null) return null;
-    if (nums.slice(3).some((n, i) => n === null && args[i + 3] !== undefined)) return null;
-    const seconds = nums[5] ?? 0;
-    const base = Date.UTC(y, mo - 1, d, nums[3] ?? 0, nums[4] ?? 0);
-    if (Number.isNaN(base)) return null;
-    return base + seconds * MS_PER_SECOND;
+    if (nums.some((n) => n === null)) return null;
+    const [y, mo, d, h = 0, mi = 0, sec = 0] = nums as number[];
+    if (y === undefined || mo === undefined || d === undefined) return null;
+    const wholeSeconds = Math.floor(sec);
+    const date = new Date(Date.UTC(2000, 0, 1));
+    date.setUTCFullYear(y, mo - 1, d);
+    date.setUTCHours(h, mi, wholeSeconds, 0);
+    if (Number.isNaN(date.getTime())) return null;
+    return ticksFromUnixMs(date.getTime()) + Math.round((sec - wholeSeconds) * TICKS_PER_SECOND);
   },
-  unixtime_seconds_todatetime: unixToDatetime(MS_PER_SECOND),
+  unixtime_seconds_todatetime: unixToDatetime(1000),
   unixtime_milliseconds_todatetime: unixToDatetime(1),
   unixtime_microseconds_todatetime: unixToDatetime(0.001),
   unixtime_nanoseconds_todatetime: unixToDatetime(0.000001),
   format_datetime: () => (args) => {
-    const ms = asNumber(args[0]);
-    return ms === null ? '' : formatDatetime(ms, String(args[1] ?? ''));
+    const t = asNumber(args[0]);
+    return t === null ? '' : formatDatetime(t, String(args[1] ?? ''));
   },
 };

@@ -23,6 +23,7 @@ import { adoptAnalyzerSchema, compileContextFor } from './operator-helpers';
 import { compileScalar } from './compile-scalar';
 import { emptyVisualization } from './render-operator';
 import { rowToWire } from './values';
+import { ticksFromUnixMs } from './datetime-text';
 
 function diagnosticError(query: string, diagnostic: Diagnostic, syntax: boolean): KqlError {
   const start = Math.max(0, diagnostic.Start);
@@ -126,12 +127,12 @@ export function evaluate(
 
   const scope: QueryScope = {
     tables: storedTables,
-    nowMs: (options.now ?? new Date()).getTime(),
+    now: ticksFromUnixMs((options.now ?? new Date()).getTime()),
     ...(options.timeWindow
       ? {
           timeWindow: {
-            fromMs: options.timeWindow.from.getTime(),
-            toMs: options.timeWindow.to.getTime(),
+            from: ticksFromUnixMs(options.timeWindow.from.getTime()),
+            to: ticksFromUnixMs(options.timeWindow.to.getTime()),
             columnByTable: options.timeWindow.columnByTable,
           },
         }

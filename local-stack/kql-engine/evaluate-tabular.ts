@@ -93,7 +93,7 @@ function tableReference(node: Kusto.Language.Syntax.NameReference, scope: QueryS
     if (index < 0) return stored.table;
     const rows = stored.table.rows.filter((row) => {
       const t = row[index];
-      return typeof t === 'number' && t >= window.fromMs && t <= window.toMs;
+      return typeof t === 'number' && t >= window.from && t <= window.to;
     });
     return { columns: stored.table.columns, rows };
   }

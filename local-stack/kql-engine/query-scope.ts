@@ -14,8 +14,10 @@ export type Binding =
 
 export interface QueryScope {
   readonly tables: ReadonlyMap<string, StoredTable>;
-  readonly nowMs: number;
-  readonly timeWindow?: { fromMs: number; toMs: number; columnByTable: Record<string, string> };
+  /** now() in ticks (see datetime-text.ts). */
+  readonly now: number;
+  /** App Insights' outer time window, in ticks. */
+  readonly timeWindow?: { from: number; to: number; columnByTable: Record<string, string> };
   readonly bindings: Map<string, Binding>;
   readonly parent?: QueryScope;
 }
@@ -23,7 +25,7 @@ export interface QueryScope {
 export function childScope(parent: QueryScope): QueryScope {
   return {
     tables: parent.tables,
-    nowMs: parent.nowMs,
+    now: parent.now,
     timeWindow: parent.timeWindow,
     bindings: new Map(),
     parent,

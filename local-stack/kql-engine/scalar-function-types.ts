@@ -5,13 +5,14 @@ export interface ScalarCall {
   name: string;
   argTypes: ValueType[];
   resultType: ValueType;
-  nowMs: number;
+  /** now() for the whole query, in ticks. */
+  now: number;
 }
 
 /** Compiles a call once; the returned closure runs per row on the evaluated arguments. */
 export type ScalarFunction = (call: ScalarCall) => (args: Value[]) => Value;
 
-/** A number out of a numeric, datetime/timespan (ms) or dynamic-number value; otherwise null. */
+/** A number out of a numeric, datetime/timespan (ticks) or dynamic-number value; otherwise null. */
 export function asNumber(value: Value | undefined): number | null {
   return typeof value === 'number' ? value : null;
 }

@@ -2,7 +2,7 @@
  * The engine's in-memory value form. One JavaScript value per cell, interpreted by the column's
  * Kusto type:
  * - bool: boolean | null;  int, long, real, decimal: number | null (decimal is held as a double)
- * - datetime: ms since the Unix epoch | null;  timespan: ms | null
+ * - datetime: 100 ns ticks since 2020-01-01 (see datetime-text.ts) | null;  timespan: ticks | null
  * - string: string (never null: Kusto strings are empty instead);  guid: lowercase string | null
  * - dynamic: a JSON value in wire form (datetimes inside dynamic values are ISO strings)
  */
@@ -16,9 +16,9 @@ import {
   formatDatetimeString,
   formatDatetimeWire,
   formatTimespan,
-  MS_FROM_YEAR_ONE_TO_UNIX_EPOCH,
   parseDatetimeText,
   parseTimespanText,
+  ticksSinceYearOne,
 } from './datetime-text';
 
 export type Value = WireValue;
@@ -143,8 +143,7 @@ function parseNumberText(text: string): number | null {
 
 /** Numbers from datetimes and timespans count 100 ns ticks (datetimes from 0001-01-01), as .NET does. */
 function numberFromTemporal(fromType: ValueType, value: number): number {
-  if (fromType === 'timespan') return Math.round(value * 10_000);
-  if (fromType === 'datetime') return Math.round((value + MS_FROM_YEAR_ONE_TO_UNIX_EPOCH) * 10_000);
+  if (fromType === 'datetime') return ticksSinceYearOne(value);
   return value;
 }
 
@@ -191,9 +190,10 @@ export function toScalarOfType(toType: KustoScalarType, value: Value, fromType: 
       return null;
     case 'timespan':
       if (typeof value === 'number') {
-        if (fromType === 'timespan') return value;
-        // Numbers in dynamic values count ticks, as in Kusto.
-        return fromType === 'dynamic' || isNumericType(fromType) ? value / 10_000 : null;
+        // Numbers count ticks, as in Kusto.
+        return fromType === 'timespan' || fromType === 'dynamic' || isNumericType(fromType)
+          ? value
+          : null;
       }
       if (typeof value === 'string') return parseTimespanText(value);
       return null;
