@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { quarryClient } from '../local-constants.ts';
 import { isLoopbackAddress } from './http-exchange.ts';
-import { authorizeParameters, json, redirectParameters } from './identity-provider-test-client.ts';
+import {
+  authorizeParameters,
+  json,
+  pkcePair,
+  redirectParameters,
+  spaRedirectUri,
+} from './identity-provider-test-client.ts';
 import {
   startTestIdentityProvider,
   type TestIdentityProvider,
@@ -185,6 +192,28 @@ describe('GET /__admin/requests', () => {
 
     await admin('reset', {});
     expect(json(await admin('requests'))).toEqual([]);
+  });
+
+  it('logs a successful code redemption as ok, with the user', async () => {
+    const client = idp.newClient();
+    const { verifier, challenge } = pkcePair();
+    const page = await client.authorize(authorizeParameters({ code_challenge: challenge }));
+    const redirect = await client.signIn(page, 'viewer@contoso.com', 'demo');
+    await client.token({
+      client_id: quarryClient.clientId,
+      grant_type: 'authorization_code',
+      code: redirectParameters(redirect.headers.location ?? '').get('code') ?? '',
+      code_verifier: verifier,
+      redirect_uri: spaRedirectUri,
+    });
+
+    const log = json<RequestLogEntry[]>(await admin('requests'));
+    expect(log.map((entry) => [entry.endpoint, entry.outcome, entry.username])).toEqual([
+      ['authorize', 'sign-in-page', undefined],
+      ['login', 'code', 'viewer@contoso.com'],
+      ['token', 'ok', 'viewer@contoso.com'],
+    ]);
+    expect(log[2]?.grantType).toBe('authorization_code');
   });
 
   it('reset also ends browser sessions', async () => {

@@ -26,8 +26,9 @@ export interface RequestLogEntry {
   clientId?: string;
   username?: string;
   /**
-   * `code` (a code went back to the app), `sign-in-page`, `wrong-password`, `unknown-user`,
-   * `tokens`, `signed-out`, or `error:AADSTS<n>:<oauth error>`.
+   * authorize: `code` (a code went back to the app) or `sign-in-page`; login: `code`,
+   * `wrong-password` or `unknown-user`; token: `ok`; logout: `signed-out`; any endpoint:
+   * `error:AADSTS<n>:<oauth error>`, e.g. `error:AADSTS50058:login_required`.
    */
   outcome: string;
 }

@@ -89,7 +89,7 @@ export async function handleToken(
     username: outcome.username,
     outcome:
       errorBody.error === undefined
-        ? 'tokens'
+        ? 'ok'
         : `error:AADSTS${errorBody.error_codes?.[0] ?? 0}:${errorBody.error}`,
   });
   sendJson(exchange.response, outcome.status, outcome.body, headers);
