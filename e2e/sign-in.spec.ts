@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { urls } from '../local-stack/local-constants.ts';
 import { identityProvider, type IdpRequestLog } from './support/identity-provider-admin.ts';
 import { analyst, signIn, submitIdpSignIn } from './support/sign-in.ts';
+import { testWithThirdPartyCookies } from './support/third-party-cookies.ts';
 
 test.beforeEach(async () => {
   await identityProvider.reset();
@@ -80,28 +81,29 @@ test('an expired access token is renewed silently with the refresh token', async
   expect(navigations).toEqual([]);
 });
 
-test('with the refresh token revoked, the hidden-iframe prompt=none path renews without leaving the page', async ({
-  page,
-}) => {
-  await identityProvider.settings({ accessTokenLifetimeSeconds: 120 });
-  await signIn(page);
-  await identityProvider.revokeRefreshTokens(analyst.username);
-  const before = (await identityProvider.requests()).length;
-  const navigations = trackMainFrameNavigations(page);
+testWithThirdPartyCookies(
+  'with the refresh token revoked, the hidden-iframe prompt=none path renews without leaving the page',
+  async ({ page }) => {
+    await identityProvider.settings({ accessTokenLifetimeSeconds: 120 });
+    await signIn(page);
+    await identityProvider.revokeRefreshTokens(analyst.username);
+    const before = (await identityProvider.requests()).length;
+    const navigations = trackMainFrameNavigations(page);
 
-  await runQuery(page);
-  await expect
-    .poll(async () =>
-      (await requestsSince(before)).some(
-        (r) => r.grantType === 'authorization_code' && r.outcome === 'ok',
-      ),
-    )
-    .toBe(true);
-  const seen = await requestsSince(before);
-  expect(seen.find((r) => r.grantType === 'refresh_token')?.outcome).not.toBe('ok');
-  expect(seen.filter((r) => r.endpoint === 'authorize').map((r) => r.prompt)).toEqual(['none']);
-  expect(navigations).toEqual([]);
-});
+    await runQuery(page);
+    await expect
+      .poll(async () =>
+        (await requestsSince(before)).some(
+          (r) => r.grantType === 'authorization_code' && r.outcome === 'ok',
+        ),
+      )
+      .toBe(true);
+    const seen = await requestsSince(before);
+    expect(seen.find((r) => r.grantType === 'refresh_token')?.outcome).not.toBe('ok');
+    expect(seen.filter((r) => r.endpoint === 'authorize').map((r) => r.prompt)).toEqual(['none']);
+    expect(navigations).toEqual([]);
+  },
+);
 
 test('with no refresh token and no IdP session, Quarry redirects and comes back with the unsent draft', async ({
   page,
