@@ -60,9 +60,16 @@ export function kqlErrorBody(
   database: string,
   ids: RequestIdentity,
 ): OneApiError {
-  const shortMessage = error.message.replace(/^(Syntax|Semantic) error:\s*(\w+:\s*)?/, '');
+  // The engine writes "Syntax error: <text> [KS005, line 1, column 13]"; keep <text> only.
+  const shortMessage = error.message
+    .replace(/^(Syntax|Semantic|Runtime) error:\s*/, '')
+    .replace(/^(SYN|SEM)\d+:\s*/, '')
+    .replace(/\s*\[[A-Z]+\d+, line \d+, column \d+\]\s*$/, '');
   const position = Math.max(0, error.column - 1);
-  const qualified = `${prefixByKind[error.kind]}: ${error.code}: ${shortMessage} [line:position=${error.line}:${position}]. Query: '${query}'`;
+  const withCode = error.kind === 'syntax' || error.kind === 'semantic';
+  const qualified =
+    `${prefixByKind[error.kind]}: ${withCode ? `${error.code}: ` : ''}${shortMessage} ` +
+    `[line:position=${error.line}:${position}]. Query: '${query}'`;
   const context = errorContext(ids, 'DN.FE.ExecuteQuery');
   const token = query.substr(error.start, Math.max(0, error.length));
   return {
