@@ -1,0 +1,413 @@
+import { parseKustoDateTime, parsedDateTime } from './kusto-datetime';
+import { formatTimespanTicks } from './kusto-timespan';
+import type { KustoScalarType } from './kusto-scalar-type';
+
+/**
+ * Column storage. Typed arrays wherever the type allows, with a null bitmap allocated only once a
+ * column meets its first null (bit i set = row i is null). Arrays are over-allocated as rows
+ * stream in; a column's length is its table's `rowCount`, never `values.length`.
+ */
+
+/** `BoolColumnData.values` code for null (0 = false, 1 = true). */
+export const BOOL_NULL = 2;
+
+/**
+ * A parser may hand an exact number as a string: this character followed by the number's JSON
+ * text. Used for numbers `JSON.parse` would round (longs beyond 2^53).
+ */
+export const EXACT_NUMBER_MARK = '\u0000';
+
+export interface BoolColumnData {
+  readonly type: 'bool';
+  values: Uint8Array;
+}
+export interface IntColumnData {
+  readonly type: 'int';
+  /** Int32Array; switches to Float64Array if a value does not fit 32 bits (malformed sources). */
+  values: Int32Array | Float64Array;
+  nulls: Uint8Array | null;
+}
+export interface RealColumnData {
+  readonly type: 'real';
+  values: Float64Array;
+  nulls: Uint8Array | null;
+}
+export interface LongColumnData {
+  readonly type: 'long';
+  /** The value, or the nearest double when it is beyond ±2^53 (then `exact` holds it). */
+  values: Float64Array;
+  nulls: Uint8Array | null;
+  /** Exact values of the rows that are not safe integers; null while there are none. */
+  exact: Map<number, bigint> | null;
+}
+export interface DateTimeColumnData {
+  readonly type: 'datetime';
+  epochMs: Float64Array;
+  /** 0 = the source had ≤ 3 fractional digits; 1 + t = t sub-millisecond ticks. Lazily allocated. */
+  subMsTicks: Uint16Array | null;
+  nulls: Uint8Array | null;
+  /** Text of values that did not parse as a date (shown as received). */
+  unparsed: Map<number, string> | null;
+}
+export interface TextColumnData {
+  readonly type: 'string' | 'guid' | 'timespan' | 'decimal';
+  values: (string | null)[];
+}
+export interface DynamicColumnData {
+  readonly type: 'dynamic';
+  values: unknown[];
+}
+
+export type ColumnData =
+  | BoolColumnData
+  | IntColumnData
+  | RealColumnData
+  | LongColumnData
+  | DateTimeColumnData
+  | TextColumnData
+  | DynamicColumnData;
+
+export interface AppendOptions {
+  /** The rows may contain EXACT_NUMBER_MARK strings (checked only then, to keep the hot path lean). */
+  exactNumbers: boolean;
+  /** v1 sends dynamic values as JSON text in strings: parse them. */
+  dynamicTextIsJson: boolean;
+}
+
+const INITIAL_CAPACITY = 64;
+
+export function createColumnData(type: KustoScalarType): ColumnData {
+  switch (type) {
+    case 'bool':
+      return { type, values: new Uint8Array(INITIAL_CAPACITY) };
+    case 'int':
+      return { type, values: new Int32Array(INITIAL_CAPACITY), nulls: null };
+    case 'real':
+      return { type, values: new Float64Array(INITIAL_CAPACITY), nulls: null };
+    case 'long':
+      return { type, values: new Float64Array(INITIAL_CAPACITY), nulls: null, exact: null };
+    case 'datetime':
+      return {
+        type,
+        epochMs: new Float64Array(INITIAL_CAPACITY),
+        subMsTicks: null,
+        nulls: null,
+        unparsed: null,
+      };
+    case 'dynamic':
+      return { type, values: [] };
+    default:
+      return { type, values: [] };
+  }
+}
+
+export function isNullAt(column: ColumnData, row: number): boolean {
+  switch (column.type) {
+    case 'bool':
+      return column.values[row] === BOOL_NULL;
+    case 'int':
+    case 'real':
+    case 'long':
+    case 'datetime':
+      return column.nulls !== null && ((column.nulls[row >> 3] as number) & (1 << (row & 7))) !== 0;
+    default:
+      return column.values[row] === null || column.values[row] === undefined;
+  }
+}
+
+/** Forget all rows (a progressive `DataReplace`). */
+export function clearColumn(column: ColumnData): void {
+  switch (column.type) {
+    case 'bool':
+      return;
+    case 'int':
+    case 'real':
+      column.nulls?.fill(0);
+      return;
+    case 'long':
+      column.nulls?.fill(0);
+      column.exact = null;
+      return;
+    case 'datetime':
+      column.nulls?.fill(0);
+      column.subMsTicks?.fill(0);
+      column.unparsed = null;
+      return;
+    default:
+      column.values.length = 0;
+  }
+}
+
+function grownSize(current: number, needed: number): number {
+  let size = Math.max(current, INITIAL_CAPACITY);
+  while (size < needed) size *= 2;
+  return size;
+}
+
+function growTyped<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(
+  array: T,
+  needed: number,
+  make: (size: number) => T,
+): T {
+  if (array.length >= needed) return array;
+  const next = make(grownSize(array.length, needed));
+  next.set(array);
+  return next;
+}
+
+function growNulls(nulls: Uint8Array | null, rows: number): Uint8Array | null {
+  if (nulls === null) return null;
+  return growTyped(nulls, (rows + 7) >> 3, (n) => new Uint8Array(n));
+}
+
+/** Makes room for `rows` rows in total. */
+export function ensureCapacity(column: ColumnData, rows: number): void {
+  switch (column.type) {
+    case 'bool':
+      column.values = growTyped(column.values, rows, (n) => new Uint8Array(n));
+      return;
+    case 'int':
+      column.values =
+        column.values instanceof Int32Array
+          ? growTyped(column.values, rows, (n) => new Int32Array(n))
+          : growTyped(column.values, rows, (n) => new Float64Array(n));
+      column.nulls = growNulls(column.nulls, rows);
+      return;
+    case 'real':
+    case 'long':
+      column.values = growTyped(column.values, rows, (n) => new Float64Array(n));
+      column.nulls = growNulls(column.nulls, rows);
+      return;
+    case 'datetime':
+      column.epochMs = growTyped(column.epochMs, rows, (n) => new Float64Array(n));
+      if (column.subMsTicks) {
+        column.subMsTicks = growTyped(column.subMsTicks, rows, (n) => new Uint16Array(n));
+      }
+      column.nulls = growNulls(column.nulls, rows);
+      return;
+    default:
+      return;
+  }
+}
+
+function markNull(
+  column: IntColumnData | RealColumnData | LongColumnData | DateTimeColumnData,
+  row: number,
+  capacity: number,
+): void {
+  if (column.nulls === null) column.nulls = new Uint8Array((capacity + 7) >> 3);
+  column.nulls[row >> 3] = (column.nulls[row >> 3] as number) | (1 << (row & 7));
+}
+
+function isExactToken(value: string): boolean {
+  return value.charCodeAt(0) === 0;
+}
+
+type Rows = readonly unknown[];
+
+/**
+ * Writes column `col` of `rows` (arrays; shorter rows read as null) at rows `base…`.
+ * `ensureCapacity(column, base + rows.length)` must have run.
+ */
+export function appendColumnValues(
+  column: ColumnData,
+  rows: Rows,
+  col: number,
+  base: number,
+  options: AppendOptions,
+): void {
+  switch (column.type) {
+    case 'bool':
+      return appendBool(column, rows, col, base);
+    case 'int':
+      return appendInt(column, rows, col, base);
+    case 'real':
+      return appendReal(column, rows, col, base);
+    case 'long':
+      return appendLong(column, rows, col, base);
+    case 'datetime':
+      return appendDateTime(column, rows, col, base);
+    case 'dynamic':
+      return appendDynamic(column, rows, col, base, options);
+    case 'timespan':
+      return appendTimespan(column, rows, col, base);
+    default:
+      return appendText(column, rows, col, base);
+  }
+}
+
+function cell(rows: Rows, r: number, col: number): unknown {
+  return (rows[r] as readonly unknown[])[col];
+}
+
+function appendBool(column: BoolColumnData, rows: Rows, col: number, base: number): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    if (v === true || v === 1) values[base + r] = 1;
+    else if (v === false || v === 0) values[base + r] = 0;
+    else if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v)) {
+      values[base + r] = v === '1' || v.toLowerCase() === 'true' ? 1 : 0;
+    } else values[base + r] = BOOL_NULL;
+  }
+}
+
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const text = isExactToken(v) ? v.slice(1) : v;
+    if (text === 'NaN') return NaN;
+    if (text === 'Infinity') return Infinity;
+    if (text === '-Infinity') return -Infinity;
+    return text.trim() === '' ? NaN : Number(text);
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return NaN;
+}
+
+function appendInt(column: IntColumnData, rows: Rows, col: number, base: number): void {
+  const capacity = column.values.length;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    const row = base + r;
+    const num = typeof v === 'number' ? v : v === null || v === undefined ? NaN : toNumber(v);
+    if (num !== num) {
+      column.values[row] = 0;
+      markNull(column, row, capacity);
+      continue;
+    }
+    if ((num | 0) !== num && column.values instanceof Int32Array) {
+      column.values = Float64Array.from(column.values);
+    }
+    column.values[row] = num;
+  }
+}
+
+function appendReal(column: RealColumnData, rows: Rows, col: number, base: number): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    if (typeof v === 'number') values[base + r] = v;
+    else if (v === null || v === undefined) {
+      values[base + r] = 0;
+      markNull(column, base + r, values.length);
+    } else values[base + r] = toNumber(v); // "NaN" / "Infinity" / "-Infinity" and exact tokens
+  }
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+function appendLong(column: LongColumnData, rows: Rows, col: number, base: number): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    const row = base + r;
+    if (typeof v === 'number') {
+      values[row] = v;
+      continue;
+    }
+    if (v === null || v === undefined) {
+      values[row] = 0;
+      markNull(column, row, values.length);
+      continue;
+    }
+    const text = typeof v === 'string' ? (isExactToken(v) ? v.slice(1) : v.trim()) : '';
+    if (INTEGER_TEXT.test(text)) {
+      const exact = BigInt(text);
+      const approx = Number(exact);
+      values[row] = approx;
+      if (!Number.isSafeInteger(approx)) (column.exact ??= new Map()).set(row, exact);
+    } else {
+      const num = toNumber(v);
+      if (num !== num) markNull(column, row, values.length);
+      values[row] = num === num ? num : 0;
+    }
+  }
+}
+
+function appendDateTime(column: DateTimeColumnData, rows: Rows, col: number, base: number): void {
+  const epochMs = column.epochMs;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    const row = base + r;
+    if (typeof v === 'string') {
+      const ms = parseKustoDateTime(v);
+      epochMs[row] = ms;
+      if (ms !== ms) (column.unparsed ??= new Map()).set(row, v);
+      else if (parsedDateTime.subMsTicks >= 0) {
+        column.subMsTicks ??= new Uint16Array(epochMs.length);
+        column.subMsTicks[row] = parsedDateTime.subMsTicks + 1;
+      }
+    } else if (typeof v === 'number') {
+      epochMs[row] = v;
+    } else {
+      epochMs[row] = 0;
+      markNull(column, row, epochMs.length);
+    }
+  }
+}
+
+function appendTimespan(column: TextColumnData, rows: Rows, col: number, base: number): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    if (typeof v === 'string')
+      values[base + r] = isExactToken(v) ? formatTimespanTicks(Number(v.slice(1))) : v;
+    else if (typeof v === 'number')
+      values[base + r] = formatTimespanTicks(v); // ticks
+    else values[base + r] = null;
+  }
+}
+
+function appendText(column: TextColumnData, rows: Rows, col: number, base: number): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    const v = cell(rows, r, col);
+    if (typeof v === 'string') values[base + r] = isExactToken(v) ? v.slice(1) : v;
+    else if (v === null || v === undefined) values[base + r] = null;
+    else if (typeof v === 'object') values[base + r] = JSON.stringify(v);
+    else values[base + r] = String(v);
+  }
+}
+
+function appendDynamic(
+  column: DynamicColumnData,
+  rows: Rows,
+  col: number,
+  base: number,
+  options: AppendOptions,
+): void {
+  const values = column.values;
+  for (let r = 0; r < rows.length; r++) {
+    let v = cell(rows, r, col);
+    if (v === undefined) v = null;
+    else if (options.exactNumbers) v = reviveExactNumbers(v);
+    if (options.dynamicTextIsJson && typeof v === 'string') v = parseJsonOrKeep(v);
+    values[base + r] = v;
+  }
+}
+
+function parseJsonOrKeep(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Inside dynamic values exact tokens become plain numbers again: dynamic cells are ordinary JSON
+ * for charts and JSON viewers, so longs nested in them round like any JSON number.
+ */
+function reviveExactNumbers(value: unknown): unknown {
+  if (typeof value === 'string') return isExactToken(value) ? Number(value.slice(1)) : value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveExactNumbers(value[i]);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = reviveExactNumbers(record[key]);
+  }
+  return value;
+}
