@@ -203,6 +203,26 @@ describe('POST /v2/rest/query', () => {
     });
   });
 
+  it('puts the render kind in the Visualization row of @ExtendedProperties', async () => {
+    const { frames } = await v2(
+      'StormEvents | summarize count() by State | render columnchart with (title="By state")',
+    );
+    const value = (frames[1]!.Rows as unknown[][])[0]![2] as string;
+    expect(JSON.parse(value)).toMatchObject({ Visualization: 'columnchart', Title: 'By state' });
+  });
+
+  it('returns one PrimaryResult per statement of a batch, then QueryCompletionInformation', async () => {
+    const { frames } = await v2('StormEvents | count; PopulationData | count');
+    expect(
+      frames.filter((f) => f.TableKind === 'PrimaryResult').map((f) => [f.TableId, f.Rows]),
+    ).toEqual([
+      [1, [[59066]]],
+      [2, [[52]]],
+    ]);
+    expect(frames.find((f) => f.TableKind === 'QueryCompletionInformation')!.TableId).toBe(3);
+    expect((frames[1]!.Rows as unknown[][]).map((r) => r[0])).toEqual([1, 2]);
+  });
+
   it('returns the published first row for take 1', async () => {
     const { frames } = await v2('StormEvents | take 1');
     const table = primary(frames);
@@ -589,6 +609,10 @@ describe('test controls and cancellation', () => {
     await waitFor(() =>
       fixture.standIn.controls.runningQueries().some((q) => q.clientRequestId === 'Slow;1'),
     );
+    const queries = await mgmt('.show queries');
+    expect(queries.body.Tables[0]!.Rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['Slow;1', 'StormEvents | count', 'Samples'],
+    ]);
     const { body } = await mgmt('.cancel query "Slow;1" with (reason="user pressed Cancel")');
     expect(body.Tables[0]!.Rows).toEqual([['Slow;1', 'user pressed Cancel', true]]);
     const { response, frames } = await pending;
