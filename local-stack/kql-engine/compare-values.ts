@@ -41,8 +41,12 @@ export function compareKeyArrays(a: Value[], b: Value[], keys: SortKey[]): numbe
     const nullA = isNullForSort(va);
     const nullB = isNullForSort(vb);
     if (nullA || nullB) {
-      if (nullA && nullB) continue;
-      return nullA === key.nullsFirst ? -1 : 1;
+      // Kusto keeps null and NaN together at the nulls end: null, NaN, values... or ..., NaN, null.
+      const rank = (v: Value, isNull: boolean): number => (!isNull ? 1 : v === null ? 0 : 0.5);
+      const ra = rank(va, nullA);
+      const rb = rank(vb, nullB);
+      if (ra === rb) continue;
+      return key.nullsFirst ? ra - rb : rb - ra;
     }
     const c = compareNonNull(va, vb);
     if (c !== 0) return key.descending ? -c : c;

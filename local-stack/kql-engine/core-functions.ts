@@ -56,7 +56,7 @@ function extremeOf(sign: 1 | -1): ScalarFunction {
     args.forEach((value, i) => {
       if (value === null) return;
       const type = call.argTypes[i] ?? 'unknown';
-      const c = best === null ? 1 : compareValues(value, type, best, bestType);
+      const c = best === null ? sign : compareValues(value, type, best, bestType);
       if (c !== null && c * sign > 0) {
         best = value;
         bestType = type;
