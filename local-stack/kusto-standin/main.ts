@@ -7,7 +7,7 @@ import { startKustoStandIn } from './kusto-standin.ts';
 const started = Date.now();
 const standIn = await startKustoStandIn();
 console.log(`Kusto stand-in listening on ${standIn.url} (ready in ${Date.now() - started} ms).`);
-console.log('Databases: Samples (synthetic StormEvents replica), ContosoSales, QuarryTest.');
+console.log('Databases: Samples (synthetic StormEvents replica), ContosoSales.');
 
 const stop = (): void => {
   void standIn.close().then(() => process.exit(0));
