@@ -18,6 +18,8 @@ export const ports = {
   identityProvider: portFromEnv('QUARRY_IDP_PORT', 5180),
   kusto: portFromEnv('QUARRY_KUSTO_PORT', 5181),
   appInsights: portFromEnv('QUARRY_APPINSIGHTS_PORT', 5182),
+  /** The App Insights stand-in's TLS listener (ingestion for SDKs that refuse plain http). */
+  appInsightsIngestionTls: portFromEnv('QUARRY_APPINSIGHTS_TLS_PORT', 5183),
 } as const;
 
 /** The local tenant: its name and GUID both work in the authority path. */
@@ -80,3 +82,27 @@ export const resources = {
 
 /** Where the locally generated, git-ignored TLS certificate lives. */
 export const certificateDir = '.local-stack/certs';
+
+/**
+ * Application Insights resources served by the App Insights stand-in. `appId` is what the query
+ * API takes in its path (`/v1/apps/{appId}/query`); `applicationId` is the resource's GUID, which
+ * the stand-in accepts too. viewer@contoso.com may read neither; analyst@contoso.com reads both.
+ */
+export const appInsightsApps = {
+  demo: {
+    appId: 'DEMO_APP',
+    applicationId: 'a1b2c3d4-5e6f-4a70-8b9c-0d1e2f3a4b5c',
+    instrumentationKey: '3f8e2d1c-7b6a-4c5d-9e0f-1a2b3c4d5e6f',
+    /** Accepted in `X-Api-Key` for DEMO_APP only, like the public demo. */
+    apiKey: 'DEMO_KEY',
+    displayName: 'Contoso Shop (demo)',
+    resourceName: 'contoso-shop-demo',
+  },
+  billing: {
+    appId: 'CONTOSO_BILLING',
+    applicationId: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
+    instrumentationKey: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+    displayName: 'Contoso Billing',
+    resourceName: 'contoso-billing',
+  },
+} as const;
