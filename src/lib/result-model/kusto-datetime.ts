@@ -94,7 +94,14 @@ function parseCanonical(s: string): number {
 // Anything else ISO-like (offsets, date only). A missing offset means UTC, as in Kusto.
 function parseLoose(s: string): number {
   const text = s.trim();
-  if (!/^[+-]?\d{4,6}-\d{2}-\d{2}/.test(text)) return NaN;
+  const date = /^([+-]?\d{4,6})-(\d{2})-(\d{2})/.exec(text);
+  if (!date) return NaN;
+  // Date.parse would roll an invalid day (Feb 29, 2019) over into the next month.
+  const year = Number(date[1]);
+  const month = Number(date[2]);
+  const day = Number(date[3]);
+  const monthDays = month === 2 && isLeap(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day < 1 || day > monthDays) return NaN;
   if (/^[+-]?\d{4,6}-\d{2}-\d{2}$/.test(text)) return Date.parse(text);
   const hasZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text);
   return Date.parse(hasZone ? text : `${text}Z`);

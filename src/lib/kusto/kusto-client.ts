@@ -1,0 +1,356 @@
+import {
+  badResponseError,
+  cancelledError,
+  interruptedError,
+  parseOneApiError,
+  queryErrorFromIssue,
+  type QueryError,
+  type RequestContext,
+} from '../query-errors';
+import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
+import type { TrustedHostPolicy } from '../trusted-hosts';
+import {
+  defaultSleep,
+  headerSafe,
+  isManagementCommand,
+  sendKustoRequest,
+  stripLeadingComments,
+  type KustoHttpDeps,
+  type KustoRequestBody,
+  type RetryInfo,
+} from './kusto-http';
+import type { RowsResult } from './query-result-session';
+import {
+  defaultResultEngine,
+  type ResultEngine,
+  type ResultSession,
+  type SessionOutcome,
+} from './query-worker-client';
+
+export interface KustoQueryRequest {
+  clusterUrl: string;
+  database: string;
+  text: string;
+  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
+  signal: AbortSignal;
+  /** Default `Quarry.Query;<uuid>`. */
+  requestId?: string;
+  properties?: {
+    servertimeout?: string;
+    notruncation?: boolean;
+    truncationmaxrecords?: number;
+    /** Sent as `results_progressive_enabled`. */
+    progressive?: boolean;
+    [option: string]: unknown;
+  };
+  /** Values for `declare query_parameters(...)`. */
+  parameters?: Record<string, unknown>;
+  trustedHosts: TrustedHostPolicy;
+}
+
+export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
+
+export interface KustoQueryCallbacks {
+  /** Tables, row counts, progress and issues so far (throttled while rows stream in). */
+  onSummary?: (summary: DataSetSummary) => void;
+  onPhase?: (phase: QueryPhase) => void;
+  onRetry?: (info: RetryInfo) => void;
+  /** Outcome of the best-effort `.cancel query` sent after an abort. */
+  onCancelRequest?: (result: { ok: true } | { ok: false; error: QueryError }) => void;
+}
+
+export interface KustoQueryDeps extends KustoHttpDeps {
+  engine?: ResultEngine;
+  randomUUID?: () => string;
+}
+
+export interface QueryTiming {
+  startedAt: number;
+  /** Response headers arrived. */
+  respondedAt: number | null;
+  finishedAt: number;
+}
+
+interface OutcomeBase {
+  requestId: string;
+  activityId: string | null;
+  timing: QueryTiming;
+}
+
+export type KustoQueryOutcome =
+  /** Complete result; `issues` holds partial failures / truncation next to the rows. */
+  | (OutcomeBase & { status: 'succeeded'; summary: DataSetSummary; issues: QueryError[] })
+  /** No (complete) result; `summary` keeps the rows that did arrive, if any. */
+  | (OutcomeBase & {
+      status: 'failed';
+      error: QueryError;
+      issues: QueryError[];
+      summary: DataSetSummary | null;
+    })
+  | (OutcomeBase & { status: 'cancelled'; error: QueryError; summary: DataSetSummary | null });
+
+export interface KustoQueryHandle {
+  readonly requestId: string;
+  /** `command` when the text is a management command (sent to /v1/rest/mgmt). */
+  readonly kind: 'query' | 'command';
+  /** Settles once (never rejects), also on abort. */
+  readonly outcome: Promise<KustoQueryOutcome>;
+  /** Latest summary while loading and after. */
+  summary(): DataSetSummary | null;
+  /** Rows for AG Grid's infinite row model (sorting/filtering happen in the worker). */
+  getRows(
+    tableId: number,
+    start: number,
+    end: number,
+    sortModel?: readonly SortModelItem[] | null,
+    filterModel?: FilterModel | null,
+    quickText?: string | null,
+  ): Promise<RowsResult>;
+  /** Frees the parsed result. Call when the result tab closes. */
+  dispose(): void;
+}
+
+function requestBody(request: KustoQueryRequest, command: boolean): KustoRequestBody {
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request.properties ?? {})) {
+    if (value === undefined) continue;
+    options[key === 'progressive' ? 'results_progressive_enabled' : key] = value;
+  }
+  const properties: KustoRequestBody['properties'] = {};
+  if (Object.keys(options).length > 0) properties.Options = options;
+  if (!command && request.parameters && Object.keys(request.parameters).length > 0) {
+    properties.Parameters = request.parameters;
+  }
+  return {
+    db: request.database,
+    // Commands are parsed strictly by the service: send them without the leading comments.
+    csl: command ? stripLeadingComments(request.text) : request.text,
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
+/** Kusto string literal for `.cancel query "<id>"`. */
+function kustoString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Runs a query (POST /v2/rest/query) or a management command (text starting with `.`, POST
+ * /v1/rest/mgmt). The body streams into the result engine (a Web Worker in the browser); the
+ * handle gives summaries while loading, row blocks on demand, and one outcome.
+ */
+export function runKustoQuery(
+  request: KustoQueryRequest,
+  callbacks: KustoQueryCallbacks = {},
+  deps: KustoQueryDeps = {},
+): KustoQueryHandle {
+  const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
+  const now = deps.now ?? (() => Date.now());
+  const requestId = headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`);
+  const kind = isManagementCommand(request.text) ? 'command' : 'query';
+  const host = safeHost(request.clusterUrl);
+  const controller = new AbortController();
+  const abortFromCaller = () => controller.abort();
+  if (request.signal.aborted) controller.abort();
+  else request.signal.addEventListener('abort', abortFromCaller, { once: true });
+
+  let session: ResultSession | null = null;
+  let latest: DataSetSummary | null = null;
+  let disposed = false;
+  const startedAt = now();
+  let respondedAt: number | null = null;
+  let activityId: string | null = null;
+  const ctx = (): RequestContext => ({ requestId, activityId, host, database: request.database });
+  const timing = (): QueryTiming => ({ startedAt, respondedAt, finishedAt: now() });
+  const base = () => ({ requestId, activityId, timing: timing() });
+
+  const cancelOnServer = () => {
+    if (kind !== 'query') return; // .cancel query applies to queries only
+    void sendCancel(request, requestId, uuid, deps).then((result) =>
+      callbacks.onCancelRequest?.(result),
+    );
+  };
+
+  const run = async (): Promise<KustoQueryOutcome> => {
+    callbacks.onPhase?.('authorizing');
+    const http = await sendKustoRequest({
+      target: { ...request, signal: controller.signal },
+      path: kind === 'command' ? '/v1/rest/mgmt' : '/v2/rest/query',
+      body: requestBody(request, kind === 'command'),
+      requestId,
+      deps,
+      onRetry: (info) => {
+        callbacks.onPhase?.('retrying');
+        callbacks.onRetry?.(info);
+      },
+      onSent: () => callbacks.onPhase?.('waiting'),
+    });
+    if (!http.ok) {
+      if (http.error.kind === 'cancelled') {
+        if (http.sent) cancelOnServer();
+        return { status: 'cancelled', error: http.error, summary: null, ...base() };
+      }
+      return { status: 'failed', error: http.error, issues: [], summary: null, ...base() };
+    }
+    respondedAt = now();
+    activityId = http.activityId;
+    const body = http.response.body;
+    if (!body) {
+      return {
+        status: 'failed',
+        error: badResponseError('The response had no body.', null, ctx()),
+        issues: [],
+        summary: null,
+        ...base(),
+      };
+    }
+    callbacks.onPhase?.('receiving');
+    const engine = deps.engine ?? defaultResultEngine();
+    const opened = engine.open(kind === 'command' ? 'v1' : 'v2', body, (summary) => {
+      latest = summary;
+      callbacks.onSummary?.(summary);
+    });
+    session = opened;
+    if (disposed) opened.dispose();
+
+    const aborted = new Promise<'aborted'>((resolve) => {
+      if (controller.signal.aborted) resolve('aborted');
+      controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    const settled = await Promise.race([opened.done, aborted]);
+    if (settled === 'aborted' || (!settled.ok && controller.signal.aborted)) {
+      cancelOnServer();
+      return { status: 'cancelled', error: cancelledError(ctx()), summary: latest, ...base() };
+    }
+    return outcomeFromSession(settled, ctx(), base());
+  };
+
+  const outcome = run()
+    .catch((error: unknown): KustoQueryOutcome => ({
+      status: 'failed',
+      error: badResponseError(error instanceof Error ? error.message : String(error), null, ctx()),
+      issues: [],
+      summary: latest,
+      ...base(),
+    }))
+    .then((result) => {
+      request.signal.removeEventListener('abort', abortFromCaller);
+      latest = result.summary ?? latest;
+      callbacks.onPhase?.('finished');
+      return result;
+    });
+
+  return {
+    requestId,
+    kind,
+    outcome,
+    summary: () => latest,
+    getRows: (tableId, start, end, sortModel, filterModel, quickText) => {
+      const current = session;
+      if (!current)
+        return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
+      return current.getRows(tableId, start, end, sortModel, filterModel, quickText);
+    },
+    dispose: () => {
+      disposed = true;
+      controller.abort();
+      session?.dispose();
+    },
+  };
+}
+
+function outcomeFromSession(
+  settled: SessionOutcome,
+  ctx: RequestContext,
+  base: OutcomeBase,
+): KustoQueryOutcome {
+  if (!settled.ok) {
+    const { failure } = settled;
+    const issues = distinctErrors(
+      (settled.summary?.issues ?? []).map((issue) => queryErrorFromIssue(issue, ctx)),
+    );
+    if (failure.reason === 'stream') {
+      return {
+        status: 'failed',
+        error: interruptedError(ctx.host ?? 'the cluster', failure.message, ctx),
+        issues,
+        summary: settled.summary,
+        ...base,
+      };
+    }
+    // A JSON error object where a result should be (e.g. a proxy's answer).
+    const parsed = failure.body === undefined ? null : parseOneApiError(failure.body);
+    const message = parsed?.message
+      ? `${failure.message} It says: ${parsed.message}`
+      : failure.message;
+    return {
+      status: 'failed',
+      error: badResponseError(message, failure.sample, ctx),
+      issues,
+      summary: settled.summary,
+      ...base,
+    };
+  }
+  const { summary } = settled;
+  const issues = distinctErrors(summary.issues.map((issue) => queryErrorFromIssue(issue, ctx)));
+  if (summary.completion?.cancelled) {
+    const cancelled =
+      issues.find((e) => e.kind === 'cancelled') ??
+      cancelledError(ctx, 'The cluster cancelled the query.');
+    return { status: 'cancelled', error: cancelled, summary, ...base };
+  }
+  return { status: 'succeeded', summary, issues, ...base };
+}
+
+/**
+ * The same failure often arrives twice in different words (a OneApiError and a
+ * QueryCompletionInformation row): one truncation or cancellation banner is enough.
+ */
+function distinctErrors(errors: QueryError[]): QueryError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key =
+      error.kind === 'truncated' || error.kind === 'cancelled'
+        ? error.kind
+        : `${error.kind}|${error.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/** Best effort: ask the cluster to stop a query whose request was already sent. */
+async function sendCancel(
+  request: KustoQueryRequest,
+  requestId: string,
+  uuid: () => string,
+  deps: KustoHttpDeps,
+): Promise<{ ok: true } | { ok: false; error: QueryError }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 15_000);
+  try {
+    const result = await sendKustoRequest({
+      target: { ...request, signal: controller.signal },
+      path: '/v1/rest/mgmt',
+      body: {
+        db: request.database,
+        csl: `.cancel query ${kustoString(requestId)} with (reason="Cancelled in Quarry")`,
+      },
+      requestId: `Quarry.Cancel;${uuid()}`,
+      deps: { ...deps, sleep: deps.sleep ?? defaultSleep },
+    });
+    if (!result.ok) return { ok: false, error: result.error };
+    await result.response.body?.cancel().catch(() => undefined);
+    return { ok: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,203 @@
+import type { DataSetSummary } from '../result-model';
+import { KustoResponseFormatError } from './kusto-response-format-error';
+import type {
+  ParseWorkerRequest,
+  ParseWorkerResponse,
+  SessionFailure,
+} from './parse-worker-protocol';
+import { QueryResultSession } from './query-result-session';
+import type { V2ParserOptions } from './parse-v2-frames';
+
+export interface ParseWorkerCoreOptions {
+  /** At most one summary update per this many ms while rows stream in (structural changes go at once). */
+  updateIntervalMs?: number;
+  now?: () => number;
+  parser?: V2ParserOptions;
+}
+
+interface LiveSession {
+  session: QueryResultSession;
+  reader: ReadableStreamDefaultReader<Uint8Array> | null;
+  lastPost: number;
+  lastShape: string;
+  lastRows: number;
+  finished: boolean;
+}
+
+function rowTotal(live: LiveSession): number {
+  return live.session.dataSet?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
+}
+
+/**
+ * The parse worker's logic, without worker globals: owns the sessions (parsed tables), reads
+ * response bodies, posts summaries, answers row-block requests.
+ */
+export class ParseWorkerCore {
+  private readonly sessions = new Map<number, LiveSession>();
+  private readonly updateIntervalMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly post: (message: ParseWorkerResponse) => void,
+    private readonly options: ParseWorkerCoreOptions = {},
+  ) {
+    this.updateIntervalMs = options.updateIntervalMs ?? 100;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  handle(message: ParseWorkerRequest): void {
+    switch (message.type) {
+      case 'open': {
+        const live: LiveSession = {
+          session: new QueryResultSession(message.format, this.options.parser),
+          reader: null,
+          lastPost: this.now(),
+          lastShape: '',
+          lastRows: 0,
+          finished: false,
+        };
+        this.sessions.set(message.sessionId, live);
+        if (message.body) void this.pump(message.sessionId, live, message.body);
+        return;
+      }
+      case 'chunk': {
+        const live = this.sessions.get(message.sessionId);
+        if (live && !live.finished) this.feed(message.sessionId, live, message.chunk);
+        return;
+      }
+      case 'end': {
+        const live = this.sessions.get(message.sessionId);
+        if (live && !live.finished) this.finish(message.sessionId, live);
+        return;
+      }
+      case 'fail': {
+        const live = this.sessions.get(message.sessionId);
+        if (live && !live.finished)
+          this.fail(message.sessionId, live, { reason: 'stream', message: message.message });
+        return;
+      }
+      case 'getRows': {
+        const live = this.sessions.get(message.sessionId);
+        try {
+          if (!live) throw new Error('This result is no longer available (it was closed).');
+          this.post({
+            type: 'rows',
+            callId: message.callId,
+            result: live.session.getRows(message.request),
+          });
+        } catch (error) {
+          this.post({ type: 'rowsFailed', callId: message.callId, message: String(error) });
+        }
+        return;
+      }
+      case 'dispose': {
+        const live = this.sessions.get(message.sessionId);
+        this.sessions.delete(message.sessionId);
+        live?.reader?.cancel().catch(() => undefined);
+        if (live) live.finished = true;
+        return;
+      }
+    }
+  }
+
+  private async pump(
+    sessionId: number,
+    live: LiveSession,
+    body: ReadableStream<Uint8Array>,
+  ): Promise<void> {
+    let reader: ReadableStreamDefaultReader<Uint8Array>;
+    try {
+      reader = body.getReader();
+    } catch (error) {
+      this.fail(sessionId, live, { reason: 'stream', message: String(error) });
+      return;
+    }
+    live.reader = reader;
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        if (!live.finished)
+          this.fail(sessionId, live, { reason: 'stream', message: describe(error) });
+        return;
+      }
+      if (live.finished) return; // disposed meanwhile
+      if (result.done) {
+        this.finish(sessionId, live);
+        return;
+      }
+      if (!this.feed(sessionId, live, result.value)) {
+        reader.cancel().catch(() => undefined);
+        return;
+      }
+    }
+  }
+
+  /** Returns false when the body turned out not to be a result (the session failed). */
+  private feed(sessionId: number, live: LiveSession, chunk: Uint8Array): boolean {
+    try {
+      live.session.feed(chunk);
+    } catch (error) {
+      this.fail(sessionId, live, formatFailure(error));
+      return false;
+    }
+    const now = this.now();
+    const due = now - live.lastPost >= this.updateIntervalMs;
+    // Slow streams: rows waiting for a full batch are parsed now rather than after a megabyte.
+    if (due && rowTotal(live) === live.lastRows) live.session.flush();
+    const summary = live.session.summary();
+    if (!summary) return true;
+    const shape = shapeOf(summary);
+    if (shape !== live.lastShape || due) {
+      live.lastShape = shape;
+      live.lastPost = now;
+      live.lastRows = rowTotal(live);
+      this.post({ type: 'update', sessionId, summary });
+    }
+    return true;
+  }
+
+  private finish(sessionId: number, live: LiveSession): void {
+    try {
+      live.session.end();
+    } catch (error) {
+      this.fail(sessionId, live, formatFailure(error));
+      return;
+    }
+    live.finished = true;
+    const summary = live.session.summary();
+    if (summary) this.post({ type: 'done', sessionId, summary });
+    else
+      this.fail(sessionId, live, {
+        reason: 'format',
+        message: 'The response had no result.',
+        sample: null,
+      });
+  }
+
+  private fail(sessionId: number, live: LiveSession, failure: SessionFailure): void {
+    live.finished = true;
+    this.post({ type: 'failed', sessionId, failure, summary: live.session.summary() });
+  }
+}
+
+/** Changes worth an immediate update: tables, completion, issues. */
+function shapeOf(summary: DataSetSummary): string {
+  return [
+    summary.tables.map((t) => `${t.id}:${t.complete ? 1 : 0}:${t.rowCount > 0 ? 1 : 0}`).join(','),
+    summary.issues.length,
+    summary.completion ? 1 : 0,
+  ].join('|');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function formatFailure(error: unknown): SessionFailure {
+  if (error instanceof KustoResponseFormatError) {
+    return { reason: 'format', message: error.message, sample: error.sample, body: error.body };
+  }
+  return { reason: 'format', message: describe(error), sample: null };
+}

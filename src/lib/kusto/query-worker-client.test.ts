@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ParseWorkerCore } from './parse-worker-core';
+import type { ParseWorkerRequest, ParseWorkerResponse } from './parse-worker-protocol';
+import {
+  PortResultEngine,
+  createInProcessResultEngine,
+  type EnginePort,
+} from './query-worker-client';
+import { chunkedBody } from './test-support/fake-fetch';
+import { fixture, v1Fixtures, v2Fixtures } from './test-support/fixtures';
+
+/**
+ * A port whose postMessage behaves like a browser that cannot transfer streams: a
+ * ReadableStream in the transfer list throws DataCloneError.
+ */
+function noStreamTransferPort(): { port: EnginePort; received: ParseWorkerRequest['type'][] } {
+  const listeners: ((event: { data: ParseWorkerResponse }) => void)[] = [];
+  const received: ParseWorkerRequest['type'][] = [];
+  const core = new ParseWorkerCore((data) =>
+    queueMicrotask(() => listeners.forEach((l) => l({ data }))),
+  );
+  const port: EnginePort = {
+    postMessage: (message, transfer) => {
+      if (transfer?.some((t) => t instanceof ReadableStream)) {
+        throw new DOMException('ReadableStream could not be cloned.', 'DataCloneError');
+      }
+      received.push(message.type);
+      queueMicrotask(() => core.handle(message));
+    },
+    addEventListener: (type: 'message' | 'error', listener: never) => {
+      if (type === 'message') listeners.push(listener);
+    },
+  };
+  return { port, received };
+}
+
+describe('result engine (worker protocol)', () => {
+  it('parses a v2 stream, posts summaries, and serves sorted/filtered row blocks', async () => {
+    const engine = createInProcessResultEngine({ updateIntervalMs: 0 });
+    const updates: number[] = [];
+    const session = engine.open(
+      'v2',
+      chunkedBody(fixture(v2Fixtures, 'python-progressive_result.json'), 500),
+      (s) => updates.push(s.tables.reduce((n, t) => n + t.rowCount, 0)),
+    );
+    const outcome = await session.done;
+    expect(outcome.ok).toBe(true);
+    expect(updates.length).toBeGreaterThan(2);
+    expect(session.latest()?.complete).toBe(true);
+    const sorted = await session.getRows(1, 0, 5, [{ colId: 'EventId', sort: 'asc' }]);
+    expect(sorted.rows.map((r) => r.cells[3])).toEqual(['9488', '9494', '13208', '23357', '23358']);
+    const byState = await session.getRows(1, 0, 5, null, {
+      State: { filterType: 'text', type: 'equals', filter: 'new york' },
+    });
+    expect(byState.rowCount).toBe(2);
+    expect(byState.rows.map((r) => r.row)).toEqual([3, 4]);
+    const nulls = await session.getRows(1, 1, 2);
+    expect(nulls.rows[0]?.cells[15]).toBeNull(); // BeginLat null
+    expect(nulls.rows[0]?.cells[13]).toBe(''); // BeginLocation empty string
+  });
+
+  it('falls back to posting chunks when the body stream cannot be transferred', async () => {
+    const { port, received } = noStreamTransferPort();
+    const engine = new PortResultEngine(port, { transferStreams: true });
+    const session = engine.open('v1', chunkedBody(fixture(v1Fixtures, 'go-success.json'), 300));
+    const outcome = await session.done;
+    expect(outcome.ok).toBe(true);
+    expect(received[0]).toBe('open');
+    expect(received.filter((t) => t === 'chunk').length).toBeGreaterThan(5);
+    expect(received).toContain('end');
+    expect((await session.getRows(1, 0, 3)).rows.map((r) => r.cells)).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '3'],
+    ]);
+  });
+
+  it('settles a failed stream with the rows parsed so far', async () => {
+    const engine = createInProcessResultEngine();
+    const bytes = fixture(v2Fixtures, 'python-progressive_result.json');
+    const session = engine.open('v2', chunkedBody(bytes, 700, new Error('connection reset'), 7000));
+    const outcome = await session.done;
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.failure).toEqual({ reason: 'stream', message: 'Error: connection reset' });
+    expect(outcome.summary?.tables.find((t) => t.id === 1)?.rowCount).toBeGreaterThan(0);
+  });
+
+  it('settles a body that is not a result as a format failure with a sample', async () => {
+    const engine = createInProcessResultEngine();
+    const session = engine.open(
+      'v2',
+      chunkedBody(new TextEncoder().encode('Service Unavailable'), 4),
+    );
+    const outcome = await session.done;
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.failure).toMatchObject({ reason: 'format', sample: 'Serv' });
+  });
+
+  it('fails open sessions and pending row requests when the engine closes', async () => {
+    const engine = createInProcessResultEngine();
+    const never = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
+    const session = engine.open('v2', never);
+    engine.close();
+    const outcome = await session.done;
+    expect(outcome).toMatchObject({ ok: false, failure: { reason: 'stream' } });
+  });
+});

@@ -1,0 +1,274 @@
+import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
+import { ParseWorkerCore } from './parse-worker-core';
+import type {
+  ParseWorkerRequest,
+  ParseWorkerResponse,
+  SessionFailure,
+} from './parse-worker-protocol';
+import type { ResponseFormat, RowsResult } from './query-result-session';
+
+/**
+ * The page's side of result parsing. Design: the page keeps fetch, headers and the token; it
+ * transfers the response body's ReadableStream to the worker (zero-copy, supported in Chromium;
+ * where a stream cannot be transferred the page reads it and transfers each chunk's buffer). The
+ * worker owns the parsed tables; the page gets summaries and asks for row blocks, so a 500,000-row
+ * result never crosses to the page at once.
+ */
+
+export type SessionOutcome =
+  | { ok: true; summary: DataSetSummary }
+  | { ok: false; failure: SessionFailure; summary: DataSetSummary | null };
+
+export interface ResultSession {
+  /** Settles when the body is fully parsed, or failed (never rejects). */
+  readonly done: Promise<SessionOutcome>;
+  /** Latest summary (tables, row counts, issues), or null before the first one. */
+  latest(): DataSetSummary | null;
+  /** Display-ready rows `start…end-1` of a table view, for AG Grid's infinite row model. */
+  getRows(
+    tableId: number,
+    start: number,
+    end: number,
+    sortModel?: readonly SortModelItem[] | null,
+    filterModel?: FilterModel | null,
+    quickText?: string | null,
+  ): Promise<RowsResult>;
+  /** Frees the parsed result (in the worker). */
+  dispose(): void;
+}
+
+export interface ResultEngine {
+  open(
+    format: ResponseFormat,
+    body: ReadableStream<Uint8Array>,
+    onUpdate?: (summary: DataSetSummary) => void,
+  ): ResultSession;
+  /** Stops the worker; open sessions fail. */
+  close(): void;
+}
+
+/** What the engine needs from a Worker (or a stand-in for it). */
+export interface EnginePort {
+  postMessage(message: ParseWorkerRequest, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: { data: ParseWorkerResponse }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  terminate?(): void;
+}
+
+interface SessionState {
+  latest: DataSetSummary | null;
+  onUpdate?: (summary: DataSetSummary) => void;
+  settle: (outcome: SessionOutcome) => void;
+  settled: boolean;
+}
+
+export class PortResultEngine implements ResultEngine {
+  private nextSession = 1;
+  private nextCall = 1;
+  private readonly sessions = new Map<number, SessionState>();
+  private readonly calls = new Map<
+    number,
+    { resolve: (r: RowsResult) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(
+    private readonly port: EnginePort,
+    private readonly options: { transferStreams: boolean } = { transferStreams: true },
+  ) {
+    port.addEventListener('message', (event) => this.receive(event.data));
+    port.addEventListener('error', (event) =>
+      this.failAll(event.message ?? 'The result parser stopped.'),
+    );
+  }
+
+  open(
+    format: ResponseFormat,
+    body: ReadableStream<Uint8Array>,
+    onUpdate?: (summary: DataSetSummary) => void,
+  ): ResultSession {
+    const sessionId = this.nextSession++;
+    let settle: (outcome: SessionOutcome) => void = () => undefined;
+    const done = new Promise<SessionOutcome>((resolve) => {
+      settle = resolve;
+    });
+    const state: SessionState = { latest: null, onUpdate, settle, settled: false };
+    this.sessions.set(sessionId, state);
+    this.start(sessionId, format, body);
+
+    return {
+      done,
+      latest: () => state.latest,
+      getRows: (tableId, start, end, sortModel, filterModel, quickText) =>
+        new Promise<RowsResult>((resolve, reject) => {
+          const callId = this.nextCall++;
+          this.calls.set(callId, { resolve, reject });
+          this.port.postMessage({
+            type: 'getRows',
+            sessionId,
+            callId,
+            request: {
+              tableId,
+              start,
+              end,
+              sortModel: sortModel ? [...sortModel] : null,
+              filterModel: filterModel ?? null,
+              quickText: quickText ?? null,
+            },
+          });
+        }),
+      dispose: () => {
+        this.port.postMessage({ type: 'dispose', sessionId });
+        this.settle(sessionId, {
+          ok: false,
+          failure: { reason: 'stream', message: 'Closed.' },
+          summary: state.latest,
+        });
+        this.sessions.delete(sessionId);
+      },
+    };
+  }
+
+  close(): void {
+    this.failAll('The result parser was closed.');
+    this.port.terminate?.();
+  }
+
+  private start(sessionId: number, format: ResponseFormat, body: ReadableStream<Uint8Array>): void {
+    if (this.options.transferStreams) {
+      try {
+        this.port.postMessage({ type: 'open', sessionId, format, body }, [
+          body as unknown as Transferable,
+        ]);
+        return;
+      } catch {
+        // This browser cannot transfer streams: read here and transfer the chunks instead.
+      }
+    }
+    this.port.postMessage({ type: 'open', sessionId, format, body: null });
+    void this.pumpChunks(sessionId, body);
+  }
+
+  private async pumpChunks(sessionId: number, body: ReadableStream<Uint8Array>): Promise<void> {
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (!this.sessions.has(sessionId)) {
+          await reader.cancel();
+          return;
+        }
+        if (done) break;
+        // Transfer requires owning the whole buffer.
+        const chunk =
+          value.byteOffset === 0 && value.byteLength === value.buffer.byteLength
+            ? value
+            : value.slice();
+        this.port.postMessage({ type: 'chunk', sessionId, chunk }, [chunk.buffer as ArrayBuffer]);
+      }
+      this.port.postMessage({ type: 'end', sessionId });
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.port.postMessage({ type: 'fail', sessionId, message });
+    }
+  }
+
+  private receive(message: ParseWorkerResponse): void {
+    switch (message.type) {
+      case 'update': {
+        const state = this.sessions.get(message.sessionId);
+        if (!state || state.settled) return;
+        state.latest = message.summary;
+        state.onUpdate?.(message.summary);
+        return;
+      }
+      case 'done': {
+        const state = this.sessions.get(message.sessionId);
+        if (state) {
+          state.latest = message.summary;
+          state.onUpdate?.(message.summary);
+        }
+        this.settle(message.sessionId, { ok: true, summary: message.summary });
+        return;
+      }
+      case 'failed': {
+        const state = this.sessions.get(message.sessionId);
+        if (state && message.summary) state.latest = message.summary;
+        this.settle(message.sessionId, {
+          ok: false,
+          failure: message.failure,
+          summary: message.summary,
+        });
+        return;
+      }
+      case 'rows': {
+        this.calls.get(message.callId)?.resolve(message.result);
+        this.calls.delete(message.callId);
+        return;
+      }
+      case 'rowsFailed': {
+        this.calls.get(message.callId)?.reject(new Error(message.message));
+        this.calls.delete(message.callId);
+        return;
+      }
+    }
+  }
+
+  private settle(sessionId: number, outcome: SessionOutcome): void {
+    const state = this.sessions.get(sessionId);
+    if (!state || state.settled) return;
+    state.settled = true;
+    state.settle(outcome);
+  }
+
+  private failAll(message: string): void {
+    for (const [sessionId, state] of this.sessions) {
+      this.settle(sessionId, {
+        ok: false,
+        failure: { reason: 'stream', message },
+        summary: state.latest,
+      });
+    }
+    for (const call of this.calls.values()) call.reject(new Error(message));
+    this.calls.clear();
+  }
+}
+
+/** Parses in a Web Worker (the browser default). */
+export function createWorkerResultEngine(): ResultEngine {
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'quarry-parse',
+  });
+  return new PortResultEngine(worker as unknown as EnginePort, { transferStreams: true });
+}
+
+/**
+ * Parses on the calling thread through the same protocol (Node, tests, environments without
+ * workers). Messages are delivered asynchronously, as a worker would.
+ */
+export function createInProcessResultEngine(
+  options?: ConstructorParameters<typeof ParseWorkerCore>[1],
+): ResultEngine {
+  const messageListeners: ((event: { data: ParseWorkerResponse }) => void)[] = [];
+  const core = new ParseWorkerCore((data) => {
+    queueMicrotask(() => {
+      for (const listener of messageListeners) listener({ data });
+    });
+  }, options);
+  const port: EnginePort = {
+    postMessage: (message) => queueMicrotask(() => core.handle(message)),
+    addEventListener: (type: 'message' | 'error', listener: never) => {
+      if (type === 'message') messageListeners.push(listener);
+    },
+  };
+  return new PortResultEngine(port, { transferStreams: true });
+}
+
+let sharedEngine: ResultEngine | null = null;
+
+/** One engine for the page: a worker where available, else in-process. */
+export function defaultResultEngine(): ResultEngine {
+  sharedEngine ??=
+    typeof Worker === 'undefined' ? createInProcessResultEngine() : createWorkerResultEngine();
+  return sharedEngine;
+}

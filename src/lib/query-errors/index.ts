@@ -1,0 +1,28 @@
+export {
+  badResponseError,
+  cancelledError,
+  interruptedError,
+  networkError,
+  parseRetryAfter,
+  queryErrorFromHttp,
+  queryErrorFromIssue,
+  tokenError,
+  untrustedHostError,
+  type HttpFailure,
+} from './classify-kusto-error';
+export { kustoErrorCatalog, type CatalogEntry, type KustoCatalogKey } from './kusto-error-catalog';
+export {
+  parseKustoErrorBody,
+  parseOneApiError,
+  positionFrom,
+  type ParsedKustoError,
+} from './parse-kusto-error-body';
+export {
+  QueryFailure,
+  isPartialResultError,
+  isQueryFailure,
+  type QueryError,
+  type QueryErrorKind,
+  type QueryPosition,
+  type RequestContext,
+} from './query-error';
