@@ -41,6 +41,22 @@ export function takeOperator(
   return { ...input, rows: input.rows.slice(0, takeCount(op.Expression!, tctx)) };
 }
 
+/** sample: N rows picked at random, kept in input order. */
+export function sampleOperator(
+  op: Kusto.Language.Syntax.SampleOperator,
+  input: Table,
+  tctx: TabularContext,
+): Table {
+  const count = Math.min(takeCount(op.Expression!, tctx), input.rows.length);
+  const indexes = input.rows.map((_, i) => i);
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(Math.random() * (indexes.length - i));
+    [indexes[i], indexes[j]] = [indexes[j]!, indexes[i]!];
+  }
+  const picked = indexes.slice(0, count).sort((a, b) => a - b);
+  return { ...input, rows: picked.map((i) => input.rows[i]!), sorted: false };
+}
+
 export function countOperator(op: SyntaxNode, input: Table): Table {
   return adoptAnalyzerSchema(
     { columns: [{ name: 'Count', type: 'long' }], rows: [[input.rows.length]] },
@@ -64,7 +80,8 @@ function rejectCompoundNames(expression: Expression): void {
 
 /**
  * extend: new columns are appended; assigning an existing name replaces that column in place.
- * Later expressions see earlier ones. Unnamed expressions take the analyzer's names.
+ * Every expression sees the input row only (the analyzer does not let an extend use a column it
+ * defines). Unnamed expressions take the analyzer's names.
  */
 export function extendOperator(
   op: Kusto.Language.Syntax.ExtendOperator,
@@ -72,11 +89,12 @@ export function extendOperator(
   tctx: TabularContext,
 ): Table {
   const finalColumns = analyzerColumns(op) ?? [];
+  const ctx = compileContextFor(input.columns, tctx);
   const columns: ColumnSchema[] = [...input.columns];
   const steps: { index: number; compiled: Compiled }[] = [];
   for (const expression of listElements<Expression>(op.Expressions)) {
     rejectCompoundNames(expression);
-    const compiled = compileScalar(expression, compileContextFor(columns, tctx));
+    const compiled = compileScalar(expression, ctx);
     const name = declaredName(expression);
     let index = name === null ? -1 : columnIndex(columns, name);
     const type = (
@@ -94,46 +112,30 @@ export function extendOperator(
   const rows = input.rows.map((source) => {
     const row = source.slice();
     row.length = width;
-    for (const { index, compiled } of steps) row[index] = compiled.evaluate(row);
+    for (const { index, compiled } of steps) row[index] = compiled.evaluate(source);
     return row;
   });
   return adoptAnalyzerSchema({ ...input, columns, rows }, op);
 }
 
-/** project: exactly the listed expressions, named by the analyzer. */
+/** project: exactly the listed expressions, computed on the input row, named by the analyzer. */
 export function projectOperator(
   op: Kusto.Language.Syntax.ProjectOperator,
   input: Table,
   tctx: TabularContext,
 ): Table {
   const finalColumns = analyzerColumns(op) ?? [];
-  const expressions = listElements<Expression>(op.Expressions);
-  const visible: ColumnSchema[] = [...input.columns];
-  const compiledList: Compiled[] = [];
-  const outputColumns: ColumnSchema[] = [];
-  expressions.forEach((expression, i) => {
+  const ctx = compileContextFor(input.columns, tctx);
+  const compiledList = listElements<Expression>(op.Expressions).map((expression) => {
     rejectCompoundNames(expression);
-    // Expressions are computed on the input row extended with the columns projected so far.
-    const compiled = compileScalar(expression, compileContextFor(visible, tctx));
-    compiledList.push(compiled);
-    const name = finalColumns[i]?.name ?? declaredName(expression) ?? `Column${i + 1}`;
-    const column = { name, type: (finalColumns[i]?.type ?? compiled.type) as KustoScalarType };
-    outputColumns.push(column);
-    visible.push(column);
+    return compileScalar(expression, ctx);
   });
-  const inputWidth = input.columns.length;
-  const simple = compiledList.every((_, i) => kindOf(expressions[i]!) === 'NameReference');
-  const rows = input.rows.map((source) => {
-    if (simple) return compiledList.map((c) => c.evaluate(source));
-    const row = source.slice();
-    const out: Value[] = [];
-    compiledList.forEach((compiled, i) => {
-      const value = compiled.evaluate(row);
-      out.push(value);
-      row[inputWidth + i] = value;
-    });
-    return out;
-  });
+  const outputColumns = compiledList.map((compiled, i) => ({
+    name: finalColumns[i]?.name ?? `Column${i + 1}`,
+    type: (finalColumns[i]?.type ?? compiled.type) as KustoScalarType,
+  }));
+  const evaluators = compiledList.map((c) => c.evaluate);
+  const rows = input.rows.map((source) => evaluators.map((evaluate) => evaluate(source)));
   return adoptAnalyzerSchema({ ...input, columns: outputColumns, rows }, op);
 }
 

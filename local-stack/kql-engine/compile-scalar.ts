@@ -564,6 +564,9 @@ function compileFunctionCall(node: FunctionCallExpression, ctx: CompileContext):
     const slot = ctx.aggregateSlot(node);
     return { type: typeOfExpression(node), evaluate: (row) => row[slot] ?? null };
   }
+  if (symbol && isBuiltinFunction(symbol) && (name === 'row_number' || name === 'row_cumsum')) {
+    return compileWindowFunction(node, name, ctx);
+  }
   if (symbol && isBuiltinFunction(symbol)) {
     const impl = scalarFunction(name);
     if (!impl)
@@ -595,6 +598,44 @@ function compileFunctionCall(node: FunctionCallExpression, ctx: CompileContext):
   const binding = lookupBinding(ctx.scope, name);
   if (binding?.kind === 'function') return compileUserFunctionCall(node, binding, ctx);
   return unsupported(`The stand-in cluster does not support the function '${name}()'.`, node);
+}
+
+/**
+ * row_number() and row_cumsum() count along the rows in order: the closure keeps state, which
+ * works because each operator compiles its own closures and evaluates every row once, in order.
+ */
+function compileWindowFunction(
+  node: FunctionCallExpression,
+  name: string,
+  ctx: CompileContext,
+): Compiled {
+  const args = functionArguments(node).map((arg) => compileScalar(arg, ctx));
+  const type = typeOfExpression(node);
+  if (name === 'row_number') {
+    const startValue = args[0]?.evaluate([]);
+    const start = typeof startValue === 'number' ? startValue : 1;
+    const restart = args[1]?.evaluate;
+    let n = start - 1;
+    return {
+      type,
+      evaluate: (row) => {
+        if (restart?.(row) === true) n = start - 1;
+        return ++n;
+      },
+    };
+  }
+  const term = args[0]!.evaluate;
+  const restart = args[1]?.evaluate;
+  let sum = 0;
+  return {
+    type,
+    evaluate: (row) => {
+      if (restart?.(row) === true) sum = 0;
+      const v = term(row);
+      if (typeof v === 'number') sum += v;
+      return sum;
+    },
+  };
 }
 
 /** A user function (`let f = (x:long) { x * 2 }`) is inlined at its call site. */

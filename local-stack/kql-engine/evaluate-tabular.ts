@@ -10,10 +10,11 @@ import {
 import { columnIndex, compileScalar, typeOfExpression, unsupported } from './compile-scalar';
 import { childScope, lookupBinding, type QueryScope } from './query-scope';
 import type { TabularContext } from './operator-helpers';
-import { adoptAnalyzerSchema, compileContextFor } from './operator-helpers';
+import { compileContextFor } from './operator-helpers';
 import {
   asOperator,
   countOperator,
+  sampleOperator,
   dataTableExpression,
   distinctOperator,
   extendOperator,
@@ -33,6 +34,7 @@ import { unionOperator } from './union-operator';
 import { mvExpandOperator } from './mv-expand-operator';
 import { makeSeriesOperator } from './make-series-operator';
 import { renderOperator } from './render-operator';
+import { parseOperator } from './parse-operator';
 import type { Table } from './values';
 
 type Syntax = typeof Kusto.Language.Syntax;
@@ -221,13 +223,13 @@ function applyOperator(op: SyntaxNode, input: Table, tctx: TabularContext): Tabl
       return asOperator(op as Node<'AsOperator'>, input);
     case 'GetSchemaOperator':
       return getSchemaOperator(op, input);
-    case 'SerializeOperator': {
-      const serialize = op as Node<'SerializeOperator'>;
-      if (listElements(serialize.Expressions).length > 0) {
-        return unsupported('The stand-in cluster does not support columns in serialize.', op);
-      }
-      return adoptAnalyzerSchema(input, op);
-    }
+    case 'SerializeOperator':
+      // serialize x = row_number() extends like extend; rows are always in a defined order here.
+      return extendOperator(op as unknown as Node<'ExtendOperator'>, input, tctx);
+    case 'ParseOperator':
+      return parseOperator(op as Node<'ParseOperator'>, input, tctx);
+    case 'SampleOperator':
+      return sampleOperator(op as Node<'SampleOperator'>, input, tctx);
     default:
       return unsupported(
         `The stand-in cluster does not support the '${operatorKeyword(op)}' operator.`,

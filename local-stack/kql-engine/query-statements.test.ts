@@ -202,10 +202,11 @@ describe('errors', () => {
 
   it.each([
     ['Storms | evaluate bag_unpack(Info)', "'evaluate' operator"],
-    ['Storms | parse Kind with a " " b', "'parse' operator"],
+    ['Storms | parse kind=relaxed Kind with a " " b', 'kind=relaxed'],
+    ['Storms | facet by Kind', "'facet' operator"],
     ['print hash("x")', "'hash()'"],
     ['Storms | top-nested 2 of State by count()', "'top-nested' operator"],
-    ['Storms | serialize n = row_number()', 'serialize'],
+    ['Storms | serialize p = prev(Damage)', "'prev()'"],
   ])('rejects %s as unsupported, naming the construct', (query, named) => {
     const error = errorOf(query);
     expect(error.kind).toBe('unsupported');

@@ -94,6 +94,14 @@ describe('project and friends', () => {
     expect(rows('Storms | take 1 | project-keep S*')).toEqual([['TEXAS']]);
   });
 
+  it('extend computes every expression from the input row', () => {
+    expect(
+      rows(
+        'Storms | take 1 | extend Damage = Damage * 10, Before = Damage | project Damage, Before',
+      ),
+    ).toEqual([[1000, 100]]);
+  });
+
   it('extend appends, and replaces an existing column in place', () => {
     const table = run('Storms | take 2 | extend Damage = Damage * 10, a = 1 | extend b = a + 1');
     expect(table.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
@@ -544,5 +552,58 @@ describe('sources: print, range, datatable, let', () => {
   it('in accepts a subquery and a dynamic array', () => {
     expect(rows('Storms | where State in ((States | project Name)) | count')).toEqual([[3]]);
     expect(rows('Storms | where Damage in (dynamic([0, 7])) | count')).toEqual([[2]]);
+  });
+});
+
+describe('parse, serialize, sample', () => {
+  it('parse extracts typed columns; a failed strict match gives empty columns', () => {
+    expect(
+      rows(
+        'print s = "id=42 name=bob" | parse s with "id=" id:long " name=" name | project id, name',
+      ),
+    ).toEqual([[42, 'bob']]);
+    expect(
+      rows(
+        'print s = "id=x name=bob" | parse s with "id=" id:long " name=" name | project id, name',
+      ),
+    ).toEqual([[null, '']]);
+    expect(
+      rows(
+        'Storms | parse Kind with first_ " " second_ | where isnotempty(first_) | project first_, second_',
+      ),
+    ).toEqual([
+      ['Flash', 'Flood'],
+      ['Thunderstorm', 'Wind'],
+    ]);
+  });
+
+  it('parse kind=regex treats constants as regular expressions', () => {
+    expect(
+      rows(
+        'print s = "Event: A (x=12, y=7)" | parse kind=regex s with "Event: " ev @" \\(x=" x:long ", y=" y:long @"\\)" | project ev, x, y',
+      ),
+    ).toEqual([['A', 12, 7]]);
+  });
+
+  it('serialize numbers rows and keeps running sums (nulls add nothing)', () => {
+    expect(
+      rows('Storms | serialize n = row_number(), c = row_cumsum(Damage) | project n, c'),
+    ).toEqual([
+      [1, 100],
+      [2, 100],
+      [3, 150],
+      [4, 150],
+      [5, 157],
+      [6, 182],
+    ]);
+    expect(
+      rows('Storms | sort by Damage desc | extend rank = row_number(10) | project rank | take 2'),
+    ).toEqual([[10], [11]]);
+  });
+
+  it('sample returns the requested number of distinct rows', () => {
+    const sampled = rows('Storms | sample 3 | project Kind, Time');
+    expect(sampled).toHaveLength(3);
+    expect(new Set(sampled.map((r) => JSON.stringify(r))).size).toBe(3);
   });
 });

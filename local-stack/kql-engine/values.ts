@@ -74,7 +74,8 @@ export function toWire(type: KustoScalarType, value: Value): WireValue {
       }
       return value;
     case 'decimal':
-      return typeof value === 'number' ? String(value) : value;
+      // Decimals are held as doubles; 15 significant digits hide the binary noise (1.1 + 2.2).
+      return typeof value === 'number' ? String(Number(value.toPrecision(15))) : value;
     default:
       return value;
   }
