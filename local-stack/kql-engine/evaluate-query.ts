@@ -157,7 +157,7 @@ export function evaluate(
             .Expression as Expression;
           if (expression.ResultType?.Kind !== language.Symbols.SymbolKind.Table) {
             throw new UnsupportedError(
-              'A query statement must produce a table (try `print`).',
+              `The stand-in cluster supports statements that produce one table; '${textOf(expression).slice(0, 60)}' does not.`,
               expression,
             );
           }

@@ -203,7 +203,7 @@ describe('errors', () => {
   it.each([
     ['Storms | evaluate bag_unpack(Info)', "'evaluate' operator"],
     ['Storms | parse kind=relaxed Kind with a " " b', 'kind=relaxed'],
-    ['Storms | facet by Kind', "'facet' operator"],
+    ['Storms | facet by Kind', 'facet by Kind'],
     ['print hash("x")', "'hash()'"],
     ['Storms | top-nested 2 of State by count()', "'top-nested' operator"],
     ['Storms | serialize p = prev(Damage)', "'prev()'"],
