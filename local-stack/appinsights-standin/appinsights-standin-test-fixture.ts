@@ -63,6 +63,7 @@ export async function startAppInsightsFixture(): Promise<AppInsightsFixture> {
   const standIn = await startAppInsightsStandIn({
     port: 0,
     now: TEST_NOW,
+    warmUp: false,
     verifyToken: createTokenVerifierWithKeys(createLocalJWKSet(trusted.jwks), {
       issuer: TEST_ISSUER,
       audiences: acceptedAudiences,

@@ -47,6 +47,11 @@ export interface AppInsightsStandInOptions {
   tlsPort?: number;
   /** Certificate for `tlsPort`; default `ensureLocalCertificate()`. */
   certificate?: Pick<LocalCertificate, 'certPem' | 'keyPem'>;
+  /**
+   * Prepare DEMO_APP's database right after start (default true), so the first query does not
+   * pay the engine's one-time load (~1 s, more on a busy machine).
+   */
+  warmUp?: boolean;
 }
 
 export interface RunningAppInsightsStandIn {
@@ -174,6 +179,9 @@ export async function startAppInsightsStandIn(
       options.tlsPort,
     );
     tlsUrl = `https://localhost:${tlsPort}`;
+  }
+  if (options.warmUp ?? true) {
+    setTimeout(() => store.database([demoApplication]), 0);
   }
   return {
     url,

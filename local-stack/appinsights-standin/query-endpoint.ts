@@ -1,6 +1,8 @@
 /**
  * `GET|POST /v1/apps/{app}/query` and `/metadata`: injected failures, authentication, the app
  * (and extra `applications`) and read access, then the query itself with the `timespan` window.
+ * Without a `timespan` nothing extra is restricted: the Log Analytics docs say so, the App
+ * Insights query default is unconfirmed (its metrics API defaults to PT12H).
  */
 import { evaluate, KqlError } from '../kql-engine/index.ts';
 import type { TokenVerifier } from '../kusto-standin/token-verifier.ts';
