@@ -128,7 +128,12 @@ test('an identity provider that keeps failing gets one redirect, then the error 
   await signIn(page);
   await identityProvider.revokeRefreshTokens(analyst.username);
   await identityProvider.endSessions(analyst.username);
-  await identityProvider.failAuthorize({ error: 'access_denied', code: 53003, times: null });
+  await identityProvider.failAuthorize({
+    error: 'access_denied',
+    code: 53003,
+    times: null,
+    interactiveOnly: true,
+  });
   const before = (await identityProvider.requests()).length;
 
   await runQuery(page);

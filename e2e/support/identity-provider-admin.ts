@@ -60,6 +60,7 @@ export const identityProvider = {
     code: number;
     description?: string;
     times?: number | null;
+    interactiveOnly?: boolean;
   }) => call<void>('POST', '/__admin/fail-authorize', failure),
   requests: () => call<IdpRequestLog[]>('GET', '/__admin/requests'),
 };

@@ -6,7 +6,7 @@
  *   GET  /__admin/settings
  *   POST /__admin/revoke-refresh-tokens { username }
  *   POST /__admin/end-sessions          { username? }
- *   POST /__admin/fail-authorize        { error, code, description?, times? }  (times: null or
+ *   POST /__admin/fail-authorize        { error, code, description?, times?, interactiveOnly? }  (times: null or
  *                                        absent = until reset, 0 = stop failing)
  *   GET  /__admin/requests
  *   POST /__admin/reset
@@ -39,6 +39,7 @@ const failAuthorizeBody = z
     code: z.number().int().nonnegative(),
     description: z.string().optional(),
     times: z.number().int().nonnegative().nullable().optional(),
+    interactiveOnly: z.boolean().optional(),
   })
   .strict();
 
@@ -102,6 +103,7 @@ export async function handleAdmin(
           code: body.code,
           description: body.description,
           remaining: body.times ?? null,
+          interactiveOnly: body.interactiveOnly,
         });
         return sendJson(
           response,

@@ -196,7 +196,7 @@ export async function handleAuthorize(
     redirectError(exchange, target, entraError);
   };
 
-  const injected = context.controls.takeAuthorizeFailure();
+  const injected = context.controls.takeAuthorizeFailure(parameters.get('prompt') ?? undefined);
   if (injected) {
     return failBack(
       entraErrors.injected(

@@ -14,6 +14,8 @@ export interface AuthorizeFailure {
   description: string | undefined;
   /** How many more /authorize requests fail; null = every one until reset. */
   remaining: number | null;
+  /** Fail only interactive requests; `prompt=none` (silent renewal) is answered normally. */
+  interactiveOnly?: boolean;
 }
 
 export type LoggedEndpoint = 'authorize' | 'token' | 'logout' | 'login';
@@ -78,9 +80,10 @@ export class TestControls {
   }
 
   /** The failure to answer this /authorize request with, counting it against `remaining`. */
-  takeAuthorizeFailure(): AuthorizeFailure | undefined {
+  takeAuthorizeFailure(prompt?: string): AuthorizeFailure | undefined {
     const failure = this.authorizeFailure;
     if (!failure) return undefined;
+    if (failure.interactiveOnly && prompt === 'none') return undefined;
     if (failure.remaining !== null) {
       const remaining = failure.remaining - 1;
       this.authorizeFailure = remaining > 0 ? { ...failure, remaining } : undefined;

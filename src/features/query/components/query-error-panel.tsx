@@ -1,24 +1,11 @@
-export interface QueryErrorView {
-  /** What happened, one line. */
-  title: string;
-  /** Why, as far as we know. */
-  cause?: string;
-  /** What to do about it. */
-  fix?: string;
-  requestId?: string;
-  activityId?: string;
-  position?: { line: number; column: number };
-  httpStatus?: number;
-  /** The server's own words, shown verbatim (as text). */
-  detail?: string;
-}
+import type { QueryError } from '../../../lib/query-errors';
 
 /** A failed (or partly failed) query: what happened, why, what to do, and the ids to quote. */
 export function QueryErrorPanel({
   error,
   tone = 'error',
 }: {
-  error: QueryErrorView;
+  error: QueryError;
   tone?: 'error' | 'warning';
 }) {
   return (

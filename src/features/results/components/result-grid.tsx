@@ -1,4 +1,5 @@
 import {
+  CellStyleModule,
   ColumnApiModule,
   DateFilterModule,
   InfiniteRowModelModule,
@@ -6,7 +7,7 @@ import {
   NumberFilterModule,
   RowApiModule,
   TextFilterModule,
-  CellStyleModule,
+  TooltipModule,
   colorSchemeDark,
   colorSchemeLight,
   themeQuartz,
@@ -17,7 +18,14 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { GridColumn, RowBlockSource, SortRequest } from '../row-block-source';
+import type { RowsResult } from '../../../lib/kusto/query-result-session';
+import {
+  isNumericType,
+  type FilterModel,
+  type ResultColumn,
+  type RowBlockRow,
+  type SortModelItem,
+} from '../../../lib/result-model';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -27,28 +35,43 @@ ModuleRegistry.registerModules([
   NumberFilterModule,
   DateFilterModule,
   CellStyleModule,
+  TooltipModule,
 ]);
 
-const NUMERIC_TYPES = new Set(['int', 'long', 'real', 'decimal']);
-
-type GridRow = (string | null)[];
+export type GetRowBlock = (
+  start: number,
+  end: number,
+  sortModel: readonly SortModelItem[],
+  filterModel: FilterModel,
+  quickText: string,
+) => Promise<RowsResult>;
 
 interface ResultGridProps {
-  source: RowBlockSource;
-  /** Changes when the source has more rows (streaming) so the grid refreshes its blocks. */
+  columns: readonly ResultColumn[];
+  getRows: GetRowBlock;
+  /** Changes when the table gains rows (streaming), so the grid refreshes its blocks. */
   revision: number;
   quickText: string;
   dark: boolean;
   label: string;
+  onRowCount?: (visibleRows: number) => void;
 }
 
 /**
- * The result grid on AG Grid's infinite row model: the grid asks for blocks of rows with the
- * sort and filter model, and the worker that owns the columns answers. Cells are plain text
- * (AG Grid's default renderer sets textContent), never HTML.
+ * The result grid on AG Grid's infinite row model: the grid asks for blocks of rows with its
+ * sort and filter model, and the worker that owns the typed columns answers. Cells are plain
+ * text (AG Grid's default renderer sets textContent), never HTML.
  */
-export default function ResultGrid({ source, revision, quickText, dark, label }: ResultGridProps) {
-  const apiRef = useRef<GridApi<GridRow> | null>(null);
+export default function ResultGrid({
+  columns,
+  getRows,
+  revision,
+  quickText,
+  dark,
+  label,
+  onRowCount,
+}: ResultGridProps) {
+  const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const theme = useMemo(
     () =>
       themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
@@ -56,33 +79,35 @@ export default function ResultGrid({ source, revision, quickText, dark, label }:
         headerFontSize: 13,
         spacing: 5,
         wrapperBorderRadius: 6,
+        fontFamily: 'inherit',
       }),
     [dark],
   );
 
-  const columnDefs = useMemo<ColDef<GridRow>[]>(
-    () => source.columns.map((column, index) => columnDef(column, index)),
-    [source],
+  const columnDefs = useMemo<ColDef<RowBlockRow>[]>(
+    () => columns.map((column, index) => columnDef(column, index)),
+    [columns],
   );
 
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params: IGetRowsParams) => {
-        source
-          .getRows({
-            start: params.startRow,
-            end: params.endRow,
-            sortModel: params.sortModel as SortRequest[],
-            filterModel: params.filterModel as Record<string, unknown>,
-            quickText,
-          })
-          .then(
-            (block) => params.successCallback(block.rows, block.lastRow ?? -1),
-            () => params.failCallback(),
-          );
+        getRows(
+          params.startRow,
+          params.endRow,
+          params.sortModel as SortModelItem[],
+          params.filterModel as FilterModel,
+          quickText,
+        ).then(
+          (result) => {
+            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1);
+            onRowCount?.(result.rowCount);
+          },
+          () => params.failCallback(),
+        );
       },
     }),
-    [source, quickText],
+    [getRows, quickText, onRowCount],
   );
 
   useEffect(() => {
@@ -90,8 +115,8 @@ export default function ResultGrid({ source, revision, quickText, dark, label }:
   }, [revision]);
 
   return (
-    <div className="result-grid" aria-label={label}>
-      <AgGridReact<GridRow>
+    <div className="result-grid" role="region" aria-label={label}>
+      <AgGridReact<RowBlockRow>
         theme={theme}
         columnDefs={columnDefs}
         defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
@@ -108,19 +133,25 @@ export default function ResultGrid({ source, revision, quickText, dark, label }:
   );
 }
 
-function columnDef(column: GridColumn, index: number): ColDef<GridRow> {
-  const numeric = NUMERIC_TYPES.has(column.type);
+function columnDef(column: ResultColumn, index: number): ColDef<RowBlockRow> {
+  const numeric = isNumericType(column.type);
   return {
-    colId: `c${index}`,
+    colId: column.name,
     headerName: column.name,
-    headerTooltip: `${column.name}: ${column.type}`,
-    valueGetter: (params) => params.data?.[index] ?? null,
+    headerTooltip: `${column.name} (${column.type})`,
+    valueGetter: (params) => params.data?.cells[index] ?? null,
     cellClass: numeric ? 'cell--number' : column.type === 'dynamic' ? 'cell--dynamic' : undefined,
-    cellClassRules: {
-      'cell--null': (params) => params.value === null && params.data !== undefined,
-    },
     type: numeric ? 'rightAligned' : undefined,
-    filter: numeric ? 'agNumberColumnFilter' : 'agTextColumnFilter',
-    width: column.type === 'string' || column.type === 'dynamic' ? 220 : 150,
+    filter: numeric
+      ? 'agNumberColumnFilter'
+      : column.type === 'datetime'
+        ? 'agDateColumnFilter'
+        : 'agTextColumnFilter',
+    width:
+      column.type === 'string' || column.type === 'dynamic'
+        ? 220
+        : column.type === 'datetime'
+          ? 210
+          : 130,
   };
 }

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { consolePage, expectNoSpinner } from './support/console.ts';
+import { identityProvider } from './support/identity-provider-admin.ts';
+import { kustoStandIn } from './support/kusto-standin-admin.ts';
+import { signIn, viewer } from './support/sign-in.ts';
+
+test.beforeEach(async () => {
+  await identityProvider.reset();
+  await kustoStandIn.reset();
+});
+
+test('StormEvents | count shows 59066 with row count, duration and request id', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents | count');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('59066');
+  await expect(quarry.status).toContainText('1 row');
+  await expect(quarry.status).toContainText(/Request ID Quarry\.Query;[0-9a-f-]{36}/);
+  const [request] = (await kustoStandIn.requests()).filter((r) => r.path === '/v2/rest/query');
+  expect(request?.clientRequestId).toMatch(/^Quarry\.Query;/);
+  await expect(quarry.status).toContainText(request!.clientRequestId!);
+});
+
+test('the top states by storm count put TEXAS first', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents\n| summarize count() by State\n| top 3 by count_');
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+  await expect(await quarry.cell(0, 'count_')).toHaveText('4701');
+  await expect(await quarry.cell(1, 'State')).toHaveText('KANSAS');
+  await expect(await quarry.cell(2, 'State')).toHaveText('IOWA');
+  await expect(quarry.status).toContainText('3 rows');
+});
+
+test('a syntax error points at its line and column', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents\n| where State == "TEXAS" and\n| count');
+  await expect(quarry.errorPanel).toContainText(/line 2, column 29/);
+  await expect(quarry.errorPanel).toContainText('Missing expression');
+  await expect(quarry.errorPanel).toContainText(/Request ID\s*Quarry\.Query;/);
+  await expectNoSpinner(page);
+});
+
+test('a user without access to a database gets a 403 that names it', async ({ page }) => {
+  await signIn(page, viewer);
+  const quarry = consolePage(page);
+  await quarry.chooseConnection(/ContosoSales/);
+  await quarry.runQuery('Sales | take 5');
+  await expect(quarry.errorPanel).toContainText('ContosoSales');
+  await expect(quarry.errorPanel).toContainText(/HTTP status\s*403/);
+  await expect(quarry.errorPanel).toContainText(/Viewer/i);
+});
+
+test('an unreachable cluster says which host and what to check', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.addCluster('nonexistent-cluster.westeurope.kusto.windows.net');
+  await expect(page.getByLabel('Connection')).toHaveValue(/nonexistent-cluster/);
+  await quarry.runQuery('StormEvents | count');
+  await expect(quarry.errorPanel).toContainText('nonexistent-cluster.westeurope.kusto.windows.net');
+  await expectNoSpinner(page);
+});
+
+test('a look-alike host is refused before any token is requested', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  const dialog = await quarry.addCluster('https://help.kusto.windows.net.evil.example');
+  await expect(dialog.getByRole('alert')).toContainText('will not send your token');
+  const options = await page.getByLabel('Connection').locator('option').allTextContents();
+  expect(options.join()).not.toContain('evil');
+});
+
+test('Cancel stops a running query and leaves no spinner', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await kustoStandIn.delayNext(20_000);
+  await quarry.runQuery('StormEvents | count');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeEnabled();
+  await cancel.click();
+  await expect(quarry.results).toContainText('Query cancelled');
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toBeVisible();
+  await expect(cancel).toBeDisabled();
+  await expect
+    .poll(async () =>
+      (await kustoStandIn.requests()).some((r) => r.csl?.startsWith('.cancel query')),
+    )
+    .toBe(true);
+});
+
+test('a throttled query (429 with Retry-After) is retried and then succeeds', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await kustoStandIn.failNext({ status: 429, retryAfterSeconds: 1, times: 1 });
+  await quarry.runQuery('StormEvents | count');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('59066');
+  const queries = (await kustoStandIn.requests()).filter((r) => r.path === '/v2/rest/query');
+  expect(queries.map((r) => r.status)).toEqual([429, 200]);
+});
+
+test('result values render as text, never as HTML', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('print html = "<img src=x onerror=alert(1)><b>bold</b>"');
+  const cell = await quarry.cell(0, 'html');
+  await expect(cell).toHaveText('<img src=x onerror=alert(1)><b>bold</b>');
+  await expect(cell.locator('img, b')).toHaveCount(0);
+});

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Selectors and actions for the console's workspace, by role and accessible name. */
+export function consolePage(page: Page) {
+  const queryBox = page.getByLabel('Query', { exact: true });
+  return {
+    queryBox,
+    results: page.getByRole('region', { name: 'Results' }),
+    status: page.getByRole('status').filter({ hasText: 'Request ID' }),
+    grid: page.getByRole('grid'),
+    errorPanel: page.getByRole('region', { name: 'Results' }).getByRole('alert'),
+    async runQuery(text: string) {
+      await queryBox.fill(text);
+      await queryBox.press('Shift+Enter');
+    },
+    async chooseConnection(label: string | RegExp) {
+      const select = page.getByLabel('Connection');
+      const options = await select.locator('option').allTextContents();
+      const match = options.find((o) => (typeof label === 'string' ? o === label : label.test(o)));
+      if (!match) throw new Error(`No connection ${label} among ${options.join(', ')}`);
+      await select.selectOption({ label: match });
+    },
+    async addCluster(url: string, database = 'Samples') {
+      await page.getByRole('button', { name: 'Add cluster' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a cluster' });
+      await dialog.getByLabel('Cluster URL').fill(url);
+      await dialog.getByLabel('Database').fill(database);
+      await dialog.getByRole('button', { name: 'Add' }).click();
+      return dialog;
+    },
+    /** A data cell of the result grid, by 0-based row and column header text. */
+    async cell(row: number, column: string): Promise<Locator> {
+      const grid = page.getByRole('grid');
+      await expect(grid.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
+      const headers = (await grid.getByRole('columnheader').allTextContents()).map((t) => t.trim());
+      const index = headers.indexOf(column);
+      // AG Grid numbers rows for assistive tech: the header row is 1, data rows start at 2.
+      return grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"]`).nth(index);
+    },
+  };
+}
+
+export async function expectNoSpinner(page: Page) {
+  await expect(page.getByText('Running…')).toHaveCount(0);
+}

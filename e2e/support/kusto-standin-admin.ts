@@ -1,0 +1,34 @@
+import { urls } from '../../local-stack/local-constants.ts';
+
+export interface KustoRequestLog {
+  time: string;
+  method: string;
+  path: string;
+  db: string | null;
+  csl: string | null;
+  clientRequestId: string | null;
+  user: string | null;
+  status: number;
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${urls.kusto}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path} → ${response.status}: ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Test controls of the Kusto stand-in (loopback-only admin endpoint). */
+export const kustoStandIn = {
+  reset: () => call<void>('POST', '/__admin/reset', {}),
+  failNext: (failure: { status: 429 | 503; retryAfterSeconds?: number; times?: number }) =>
+    call<void>('POST', '/__admin/fail-next', failure),
+  delayNext: (ms: number) => call<void>('POST', '/__admin/delay-next', { ms }),
+  requests: async () =>
+    (await call<{ requests: KustoRequestLog[] }>('GET', '/__admin/requests')).requests,
+};

@@ -1,0 +1,170 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
+import type { DataSetSummary, TableSummary } from '../../../lib/result-model';
+import type { GetRowBlock } from '../../results/components/result-grid';
+import type { RowSource, RunState } from '../run-state';
+import { QueryErrorPanel } from './query-error-panel';
+import { RunStatusLine } from './run-status-line';
+
+const ResultGrid = lazy(() => import('../../results/components/result-grid'));
+
+/** Starts fetching the grid's chunk early (while the user signs in or types). */
+export function preloadResultGrid(): void {
+  void import('../../results/components/result-grid');
+}
+
+interface ResultsPanelProps {
+  run: RunState;
+  dark: boolean;
+  onSignInAgain: () => void;
+}
+
+export function ResultsPanel({ run, dark, onSignInAgain }: ResultsPanelProps) {
+  if (run.status === 'idle') {
+    return (
+      <section className="results results--empty" aria-label="Results">
+        <p>
+          Run a query to see its results here. <kbd>Shift</kbd>+<kbd>Enter</kbd> runs it.
+        </p>
+      </section>
+    );
+  }
+  if (run.status === 'failed') {
+    return (
+      <section className="results" aria-label="Results">
+        {run.error.kind === 'sign-in' ? (
+          <AuthErrorPanel error={run.error.cause} onSignInAgain={onSignInAgain} />
+        ) : (
+          <QueryErrorPanel error={run.error} />
+        )}
+        <RunStatusLine run={run} />
+      </section>
+    );
+  }
+  if (run.status === 'cancelled') {
+    return (
+      <section className="results" aria-label="Results">
+        <p className="results__notice">Query cancelled. No further rows will arrive.</p>
+        <RunStatusLine run={run} />
+      </section>
+    );
+  }
+  return (
+    <section className="results" aria-label="Results">
+      {run.status === 'done' && run.problem && (
+        <QueryErrorPanel error={run.problem} tone="warning" />
+      )}
+      {run.summary && run.session ? (
+        <ResultTables summary={run.summary} session={run.session} dark={dark} />
+      ) : (
+        <p className="results__notice" aria-live="polite">
+          Running…
+        </p>
+      )}
+      <RunStatusLine run={run} />
+    </section>
+  );
+}
+
+function ResultTables({
+  summary,
+  session,
+  dark,
+}: {
+  summary: DataSetSummary;
+  session: RowSource;
+  dark: boolean;
+}) {
+  const primary = useMemo(
+    () =>
+      summary.primaryTableIds
+        .map((id) => summary.tables.find((table) => table.id === id))
+        .filter((table): table is TableSummary => table !== undefined),
+    [summary],
+  );
+  const [selected, setSelected] = useState(0);
+  const [quickText, setQuickText] = useState('');
+  const table = primary[Math.min(selected, primary.length - 1)];
+
+  if (!table) return <p className="results__notice">The query returned no table.</p>;
+
+  return (
+    <div className="result-tables">
+      <div className="result-tables__bar">
+        {primary.length > 1 && (
+          <div className="result-tabs" role="tablist" aria-label="Result tables">
+            {primary.map((t, index) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                aria-selected={t === table}
+                className="result-tabs__tab"
+                onClick={() => setSelected(index)}
+              >
+                {t.name === 'PrimaryResult' ? `Table ${index + 1}` : t.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <span className="result-tables__spacer" />
+        <input
+          type="search"
+          className="result-tables__search"
+          placeholder="Search results"
+          aria-label="Search results"
+          value={quickText}
+          onChange={(event) => setQuickText(event.target.value)}
+        />
+      </div>
+      {table.complete && table.rowCount === 0 ? (
+        <p className="results__notice">The query returned no rows.</p>
+      ) : (
+        <TableGrid
+          key={`${table.id}`}
+          table={table}
+          session={session}
+          quickText={quickText}
+          dark={dark}
+        />
+      )}
+    </div>
+  );
+}
+
+function TableGrid({
+  table,
+  session,
+  quickText,
+  dark,
+}: {
+  table: TableSummary;
+  session: RowSource;
+  quickText: string;
+  dark: boolean;
+}) {
+  const getRows = useCallback<GetRowBlock>(
+    (start, end, sortModel, filterModel, text) =>
+      session.getRows(table.id, start, end, sortModel, filterModel, text || null),
+    [session, table.id],
+  );
+  // Refresh the visible blocks as rows stream in, at most a few times a second.
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setRevision(table.version), 250);
+    return () => window.clearTimeout(timer);
+  }, [table.version]);
+
+  return (
+    <Suspense fallback={<p className="results__notice">Loading the grid…</p>}>
+      <ResultGrid
+        columns={table.columns}
+        getRows={getRows}
+        revision={revision}
+        quickText={quickText}
+        dark={dark}
+        label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
+      />
+    </Suspense>
+  );
+}

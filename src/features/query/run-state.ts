@@ -1,0 +1,36 @@
+import type { KustoQueryHandle } from '../../lib/kusto/kusto-client';
+import type { QueryError } from '../../lib/query-errors';
+import type { DataSetSummary } from '../../lib/result-model';
+
+/** Where the grid gets its rows: the running query's handle (the worker owns the data). */
+export type RowSource = Pick<KustoQueryHandle, 'getRows'>;
+
+/** One query run as the workspace shows it. */
+export type RunState =
+  | { status: 'idle' }
+  | {
+      status: 'running';
+      requestId: string;
+      startedAt: number;
+      summary: DataSetSummary | null;
+      session: RowSource | null;
+    }
+  | {
+      status: 'done';
+      requestId: string;
+      startedAt: number;
+      durationMs: number;
+      summary: DataSetSummary;
+      session: RowSource;
+      /** Partial failure or truncation: the rows shown are what arrived. */
+      problem: QueryError | null;
+    }
+  | {
+      status: 'failed';
+      requestId: string | null;
+      startedAt: number;
+      durationMs: number;
+      /** A QueryError, or a sign-in error from the token broker. */
+      error: QueryError | { kind: 'sign-in'; cause: unknown };
+    }
+  | { status: 'cancelled'; requestId: string; startedAt: number; durationMs: number };
