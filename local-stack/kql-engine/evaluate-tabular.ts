@@ -41,7 +41,11 @@ type Syntax = typeof Kusto.Language.Syntax;
 type Node<K extends keyof Syntax> = Syntax[K] extends { prototype: infer P } ? P : never;
 
 export function evaluateTabular(node: Expression, scope: QueryScope): Table {
-  const tctx: TabularContext = { scope, run: evaluateTabular };
+  const tctx: TabularContext = {
+    scope,
+    run: evaluateTabular,
+    storedTable: (name, at) => storedTable(name, scope, at),
+  };
   const kind = kindOf(node);
   switch (kind) {
     case 'PipeExpression': {
@@ -85,23 +89,27 @@ function tableReference(node: Kusto.Language.Syntax.NameReference, scope: QueryS
   const name = node.SimpleName ?? '';
   const kinds = kustoLanguage().Symbols.SymbolKind;
   const symbolKind = node.ReferencedSymbol?.Kind;
-  if (symbolKind === kinds.Table) {
-    const stored = scope.tables.get(name);
-    if (!stored) return unsupported(`Internal error: the table '${name}' is not loaded.`, node);
-    const window = scope.timeWindow;
-    const timeColumn = window?.columnByTable[name];
-    if (!window || !timeColumn) return stored.table;
-    const index = columnIndex(stored.table.columns, timeColumn);
-    if (index < 0) return stored.table;
-    const rows = stored.table.rows.filter((row) => {
-      const t = row[index];
-      return typeof t === 'number' && t >= window.from && t <= window.to;
-    });
-    return { columns: stored.table.columns, rows };
-  }
+  if (symbolKind === kinds.Table)
+    return storedTable(node.ReferencedSymbol?.Name ?? name, scope, node);
   const binding = lookupBinding(scope, name);
   if (binding?.kind === 'tabular') return binding.get();
   return unsupported(`The stand-in cluster cannot use '${name}' as a table here.`, node);
+}
+
+/** A database table, filtered to the App Insights time window when one applies to it. */
+function storedTable(name: string, scope: QueryScope, node: SyntaxNode): Table {
+  const stored = scope.tables.get(name);
+  if (!stored) return unsupported(`Internal error: the table '${name}' is not loaded.`, node);
+  const window = scope.timeWindow;
+  const timeColumn = window?.columnByTable[name];
+  if (!window || !timeColumn) return stored.table;
+  const index = columnIndex(stored.table.columns, timeColumn);
+  if (index < 0) return stored.table;
+  const rows = stored.table.rows.filter((row) => {
+    const t = row[index];
+    return typeof t === 'number' && t >= window.from && t <= window.to;
+  });
+  return { columns: stored.table.columns, rows };
 }
 
 function tabularFunctionCall(

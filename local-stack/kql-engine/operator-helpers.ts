@@ -17,6 +17,8 @@ export interface TabularContext {
   scope: QueryScope;
   /** Evaluates a tabular expression in a scope (the dispatcher in evaluate-tabular). */
   run: (node: Expression, scope: QueryScope) => Table;
+  /** A database table by name, with the App Insights time window applied. */
+  storedTable?: (name: string, node: SyntaxNode) => Table;
 }
 
 export function compileContextFor(

@@ -425,6 +425,11 @@ describe('union', () => {
     ]);
   });
 
+  it('expands table name wildcards to the matching tables', () => {
+    expect(rows('union withsource=T Stor* | summarize count() by T')).toEqual([['Storms', 6]]);
+    expect(rows('union * | count')).toEqual([[10]]);
+  });
+
   it('gives clashing column types their own suffixed columns', () => {
     const table = run('union (print x = 1), (print x = "a")');
     expect(table.columns).toEqual([

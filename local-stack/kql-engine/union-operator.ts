@@ -1,6 +1,12 @@
 /** union: rows of all inputs, columns matched by name (and type; clashing types get a _type suffix). */
 import type { ColumnSchema } from './public-types';
-import { kindOf, listElements, type Expression } from './kusto-language';
+import {
+  kindOf,
+  kustoLanguage,
+  listElements,
+  listToArray,
+  type Expression,
+} from './kusto-language';
 import { unsupported } from './compile-scalar';
 import {
   analyzerColumns,
@@ -38,6 +44,13 @@ export function unionOperator(
   const sources: { table: Table; name: string }[] = [];
   if (piped) sources.push({ table: piped.table, name: sourceName(piped.node, 0) });
   for (const expression of listElements<Expression>(op.Expressions)) {
+    const wildcardTables = wildcardTableNames(expression);
+    if (wildcardTables) {
+      for (const name of wildcardTables) {
+        sources.push({ table: tctx.storedTable!(name, expression), name });
+      }
+      continue;
+    }
     sources.push({
       table: tctx.run(expression, tctx.scope),
       name: sourceName(expression, sources.length),
@@ -56,6 +69,20 @@ export function unionOperator(
     }
   }
   return { columns, rows };
+}
+
+/** `union Storm*` / `union *`: the tables the analyzer matched, in its order; null for other sources. */
+function wildcardTableNames(expression: Expression): string[] | null {
+  if (kindOf(expression) !== 'NameReference') return null;
+  const name = (expression as Kusto.Language.Syntax.NameReference).Name;
+  if (!name || kindOf(name) !== 'WildcardedName') return null;
+  const symbol = expression.ReferencedSymbol;
+  if (!symbol) return [];
+  const kinds = kustoLanguage().Symbols.SymbolKind;
+  if (symbol.Kind === kinds.Table) return [symbol.Name ?? ''];
+  return listToArray(symbol.Members)
+    .filter((member) => member.Kind === kinds.Table)
+    .map((member) => member.Name ?? '');
 }
 
 function findSourceColumn(column: ColumnSchema, sourceColumns: ColumnSchema[]): number {
