@@ -5,10 +5,14 @@
  *
  *   tsx local-stack/start.ts [--console=dev|preview|none] [--console-port=N]
  */
+import {
+  createAppInsightsTokenVerifier,
+  startAppInsightsStandIn,
+} from './appinsights-standin/appinsights-standin.ts';
 import { startIdentityProvider } from './identity-provider/identity-provider.ts';
 import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
-import { demoUsers, ports, resources, urls } from './local-constants.ts';
+import { appInsightsApps, demoUsers, ports, resources, urls } from './local-constants.ts';
 import { ensureLocalCertificate } from './tls/local-certificate.ts';
 
 type ConsoleMode = 'dev' | 'preview' | 'none';
@@ -44,6 +48,13 @@ async function main() {
   });
   closers.push(kusto.close);
 
+  const appInsights = await startAppInsightsStandIn({
+    verifyToken: createAppInsightsTokenVerifier({ caPem: certificate.certPem }),
+    tlsPort: ports.appInsightsIngestionTls,
+    certificate,
+  });
+  closers.push(appInsights.close);
+
   if (consoleMode !== 'none') closers.push(await startConsole(consoleMode, consolePort));
 
   const consoleUrl = `http://localhost:${consolePort}`;
@@ -57,6 +68,9 @@ async function main() {
         : `  Console:            ${consoleUrl}`,
       `  Identity provider:  ${identityProvider.url}   (self-signed certificate: ${certificate.certPath})`,
       `  Kusto stand-in:     ${kusto.url}   (database Samples: synthetic StormEvents replica)`,
+      `  App Insights:       ${appInsights.url}   (query API; app ID ${appInsightsApps.demo.appId}, ingestion also on ${appInsights.tlsUrl})`,
+      `  Demo app connection string (for an Application Insights SDK):`,
+      `    ${appInsights.connectionString}`,
       '',
       '  Sign in as:',
       ...demoUsers.map((user) => `    ${user.username.padEnd(22)} password: ${user.password}`),
