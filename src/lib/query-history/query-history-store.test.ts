@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewHistoryEntry } from './history-entry';
+import {
+  openQueryHistory,
+  recordRun,
+  sharedQueryHistory,
+  type QueryHistory,
+} from './query-history-store';
+
+const opened: QueryHistory[] = [];
+let counter = 0;
+function workspace() {
+  counter += 1;
+  return `history-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+async function open(ws: string, cap?: number) {
+  const result = await openQueryHistory(ws, { cap });
+  opened.push(result.history);
+  return result.history;
+}
+
+afterEach(() => {
+  for (const history of opened.splice(0)) history.close();
+});
+
+function run(startedAt: number, overrides: Partial<NewHistoryEntry> = {}): NewHistoryEntry {
+  return {
+    text: `StormEvents | take ${startedAt}`,
+    connection: {
+      kind: 'kusto',
+      clusterUrl: 'https://help.kusto.windows.net',
+      database: 'Samples',
+    },
+    database: 'Samples',
+    startedAt,
+    durationMs: 120,
+    rowCount: 10,
+    outcome: 'ok',
+    requestId: `KD2RunQuery;${startedAt}`,
+    ...overrides,
+  };
+}
+
+describe('query history', () => {
+  it('lists newest first and keeps only the newest `cap` runs', async () => {
+    const history = await open(workspace(), 3);
+    for (const startedAt of [5, 1, 4, 2, 3]) await history.record(run(startedAt));
+    expect((await history.list()).map((e) => e.startedAt)).toEqual([5, 4, 3]);
+    await history.record(run(6));
+    expect((await history.list()).map((e) => e.startedAt)).toEqual([6, 5, 4]);
+  });
+
+  it('searches text, error message and request id, and honours a limit', async () => {
+    const history = await open(workspace());
+    await history.record(run(1));
+    await history.record(
+      run(2, { outcome: 'error', rowCount: null, errorMessage: 'Semantic error: SEM0100' }),
+    );
+    await history.record(run(3, { outcome: 'cancelled', requestId: 'KD2RunQuery;abc-def' }));
+    expect((await history.list({ search: 'sem0100' })).map((e) => e.startedAt)).toEqual([2]);
+    expect((await history.list({ search: 'abc-def' })).map((e) => e.startedAt)).toEqual([3]);
+    expect((await history.list({ search: 'take cancelled' })).map((e) => e.outcome)).toEqual([
+      'cancelled',
+    ]);
+    expect(await history.list({ limit: 2 })).toHaveLength(2);
+  });
+
+  it('rejects an entry that does not fit the schema without writing anything', async () => {
+    const history = await open(workspace());
+    await expect(
+      history.record(run(1, { outcome: 'exploded' as NewHistoryEntry['outcome'] })),
+    ).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(await history.list()).toEqual([]);
+  });
+
+  it('clears, deletes one entry, and tells another tab', async () => {
+    const ws = workspace();
+    const tabA = await open(ws);
+    const tabB = await open(ws);
+    const changed = new Promise<string>((resolve) => tabB.subscribe(resolve));
+    const first = await tabA.record(run(1));
+    await tabA.record(run(2));
+    expect(await changed).toBe('other-tab');
+    expect(await tabB.list()).toHaveLength(2);
+    await tabB.delete(first.id);
+    expect((await tabA.list()).map((e) => e.startedAt)).toEqual([2]);
+    await tabA.clear();
+    expect(await tabB.list()).toEqual([]);
+  });
+
+  it('recordRun writes to the shared history of the workspace', async () => {
+    const ws = workspace();
+    await recordRun(ws, run(7, { outcome: 'partial' }));
+    const { history } = await sharedQueryHistory(ws);
+    opened.push(history);
+    expect((await history.list())[0]).toMatchObject({ startedAt: 7, outcome: 'partial' });
+  });
+});
