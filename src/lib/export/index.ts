@@ -1,0 +1,6 @@
+export { csvChunks, csvField, toCsv, type CsvOptions } from './csv-export';
+export { toTsv, tsvField, type TsvOptions } from './tsv-export';
+export { isNumericColumnType, neutraliseFormula } from './formula-injection';
+export { rowsFromBlocks } from './row-blocks';
+export { downloadBlob, fileTimestamp } from './download-blob';
+export type { ExportCell, ExportColumn, ExportRow, ExportRows } from './export-types';

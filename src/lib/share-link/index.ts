@@ -1,0 +1,15 @@
+export {
+  LONG_SHARE_LINK_LENGTH,
+  MAX_SHARE_LINK_LENGTH,
+  ShareLinkError,
+  decodeShareLink,
+  encodeShareLink,
+  isKustoShareTarget,
+  isShareLink,
+  withoutShareParams,
+  type AppInsightsShareTarget,
+  type EncodeOptions,
+  type KustoShareTarget,
+  type ShareLinkErrorKind,
+  type ShareTarget,
+} from './share-link';
