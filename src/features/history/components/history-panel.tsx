@@ -1,0 +1,153 @@
+import { useId, useState } from 'react';
+import { describeConnection } from '../../../lib/saved-query-store';
+import type { HistoryEntry } from '../../../lib/query-history';
+import type { HistoryController, HistoryState } from '../history-controller';
+import {
+  firstLine,
+  formatDuration,
+  formatRowCount,
+  formatRunTime,
+  OUTCOME_LABELS,
+} from '../format-run';
+import { useQueryHistory } from '../hooks/use-query-history';
+import './history.css';
+
+export interface HistoryPanelProps {
+  workspace: string;
+  /** Put the run's query in the editor (and select its connection). Never runs it. */
+  onOpen: (entry: HistoryEntry) => void;
+}
+
+export function HistoryPanel({ workspace, onOpen }: HistoryPanelProps) {
+  const { state, controller } = useQueryHistory(workspace);
+  return <HistoryPanelView state={state} controller={controller} onOpen={onOpen} />;
+}
+
+export interface HistoryPanelViewProps {
+  state: HistoryState;
+  controller: Pick<
+    HistoryController,
+    'setSearch' | 'clear' | 'remove' | 'dismissError' | 'dismissWarning'
+  >;
+  onOpen: (entry: HistoryEntry) => void;
+  /** For tests: the clock used to decide "today". */
+  now?: number;
+}
+
+/** Presentation only; every value is rendered as text. */
+export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPanelViewProps) {
+  const headingId = useId();
+  const searchId = useId();
+  const [confirmingClear, setConfirmingClear] = useState(false);
+
+  return (
+    <section className="history" aria-labelledby={headingId}>
+      <div className="history__header">
+        <h2 id={headingId} className="history__heading">
+          History
+        </h2>
+        {confirmingClear ? (
+          <span className="history__confirm">
+            <span>Clear all history?</span>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConfirmingClear(false);
+                void controller.clear();
+              }}
+            >
+              Clear
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmingClear(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button"
+            disabled={state.entries.length === 0 && !state.search}
+            onClick={() => setConfirmingClear(true)}
+          >
+            Clear history
+          </button>
+        )}
+      </div>
+
+      {state.warning && (
+        <div className="history__notice" role="status">
+          <p>{state.warning}</p>
+          <button type="button" className="button" onClick={() => controller.dismissWarning()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {state.error && (
+        <div className="history__notice history__notice--error" role="alert">
+          <p>{state.error}</p>
+          <button type="button" className="button" onClick={() => controller.dismissError()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <label className="visually-hidden" htmlFor={searchId}>
+        Search history
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        className="history__search"
+        placeholder="Search history"
+        value={state.search}
+        onChange={(event) => controller.setSearch(event.target.value)}
+      />
+
+      {state.status === 'loading' && <p className="history__empty">Loading history…</p>}
+      {state.status === 'unavailable' && (
+        <p className="history__empty">History is not available in this browser session.</p>
+      )}
+      {state.status === 'ready' && state.entries.length === 0 && (
+        <p className="history__empty">
+          {state.search ? `No run matches “${state.search}”.` : 'No queries run yet.'}
+        </p>
+      )}
+
+      <ol className="history__list">
+        {state.entries.map((entry) => (
+          <li key={entry.id} className="history__item">
+            <button type="button" className="history__open" onClick={() => onOpen(entry)}>
+              <span className="history__text">{firstLine(entry.text) || '(empty query)'}</span>
+              <span className="history__facts">
+                <span className={`history__outcome history__outcome--${entry.outcome}`}>
+                  {OUTCOME_LABELS[entry.outcome]}
+                </span>
+                <span>{formatRunTime(entry.startedAt, now)}</span>
+                <span>{formatDuration(entry.durationMs)}</span>
+                <span>{formatRowCount(entry.rowCount)}</span>
+              </span>
+              <span className="history__where">
+                {describeConnection(entry.connection)}
+                {entry.database &&
+                entry.connection.kind === 'kusto' &&
+                entry.database !== entry.connection.database
+                  ? ` (${entry.database})`
+                  : ''}
+              </span>
+              {entry.errorMessage && <span className="history__error">{entry.errorMessage}</span>}
+            </button>
+            <button
+              type="button"
+              className="history__remove"
+              aria-label={`Remove from history: ${firstLine(entry.text)}`}
+              onClick={() => void controller.remove(entry.id)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+export {
+  SavedQueriesSidebar,
+  type CurrentQuery,
+  type SavedQueriesSidebarProps,
+} from './components/saved-queries-sidebar';
+export { useSavedQueries } from './hooks/use-saved-queries';
+export type { SavedConnection, SavedQuery, SavedTimeRange } from '../../lib/saved-query-store';
