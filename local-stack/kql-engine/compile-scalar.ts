@@ -66,6 +66,8 @@ export interface CompileContext {
   aggregateSlot?: (call: FunctionCallExpression) => number;
   /** Evaluates a tabular expression (injected to keep this module free of the operators). */
   runTabular: (node: Expression, scope: QueryScope) => Table;
+  /** Inside `search kind=case_sensitive`. */
+  caseSensitiveSearch?: boolean;
 }
 
 const SCALAR_TYPES = new Set<string>([
@@ -121,6 +123,10 @@ export function unsupported(message: string, node: SyntaxNode | null): never {
 /** Compiles a scalar expression. */
 export function compileScalar(node: Expression, ctx: CompileContext): Compiled {
   const kind = kindOf(node);
+  if (kind === 'StringLiteralExpression' && typeOfExpression(node) === 'bool') {
+    // A bare "term" in a search predicate: any string column has the term.
+    return compileSearchTerm(String(node.LiteralValue ?? ''), searchableColumns(ctx), ctx, node);
+  }
   if (isLiteralKind(kind)) {
     try {
       const { value, type } = literalValue(node);
@@ -311,7 +317,58 @@ const STRING_OPERATOR_BY_KIND: Record<string, string> = {
   EndsWith: 'endswith',
 };
 
+/** Columns that `*` and search terms look at: the text-like ones (strings, dynamic, guids). */
+function searchableColumns(ctx: CompileContext): number[] {
+  const out: number[] = [];
+  ctx.columns.forEach((column, i) => {
+    if (column.type === 'string' || column.type === 'dynamic' || column.type === 'guid')
+      out.push(i);
+  });
+  return out;
+}
+
+/** A search term: `"err"` is has, `"err*"` hasprefix, `"*err"` hassuffix, `"*err*"` contains. */
+function compileSearchTerm(
+  term: string,
+  columns: number[],
+  ctx: CompileContext,
+  node: SyntaxNode,
+): Compiled {
+  const cs = ctx.caseSensitiveSearch ? '_cs' : '';
+  const leading = term.startsWith('*');
+  const trailing = term.length > 1 && term.endsWith('*');
+  const core = term.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+  if (core.includes('*'))
+    unsupported(
+      `The stand-in cluster does not support '*' inside the search term '${term}'.`,
+      node,
+    );
+  const operator =
+    leading && trailing ? 'contains' : leading ? 'hassuffix' : trailing ? 'hasprefix' : 'has';
+  const predicate = stringPredicates[`${operator}${cs}`]!;
+  const types = ctx.columns.map((c) => c.type);
+  return {
+    type: 'bool',
+    evaluate: (row) =>
+      columns.some((i) => predicate(toStringValue(types[i]!, row[i] ?? null), core)),
+  };
+}
+
 function compileBinary(node: BinaryExpression, kind: string, ctx: CompileContext): Compiled {
+  if (kind === 'SearchExpression') {
+    // search Column:"term"
+    const column = columnIndex(ctx.columns, (node.Left as NameReference).SimpleName ?? '');
+    if (kindOf(node.Left!) !== 'NameReference' || column < 0) {
+      return unsupported(`The stand-in cluster does not support '${textOf(node)}'.`, node);
+    }
+    return compileSearchTerm(
+      String(compileScalar(node.Right!, ctx).evaluate([]) ?? ''),
+      [column],
+      ctx,
+      node,
+    );
+  }
+  if (kindOf(node.Left!) === 'StarExpression') return compileStarPredicate(node, kind, ctx);
   const left = compileScalar(node.Left!, ctx);
   const right = compileScalar(node.Right!, ctx);
   const lf = left.evaluate;
@@ -413,6 +470,33 @@ function compileBinary(node: BinaryExpression, kind: string, ctx: CompileContext
     `The stand-in cluster does not support the operator '${node.Operator?.Text ?? kind}'.`,
     node,
   );
+}
+
+/** `* has "x"` and friends: true when any text-like column satisfies the string operator. */
+function compileStarPredicate(node: BinaryExpression, kind: string, ctx: CompileContext): Compiled {
+  const m = /^(Not)?(Has|HasPrefix|HasSuffix|Contains|StartsWith|EndsWith)(Cs)?Expression$/.exec(
+    kind,
+  );
+  if (!m)
+    return unsupported(
+      `The stand-in cluster supports '*' only with string operators such as has.`,
+      node,
+    );
+  const predicate = stringPredicates[`${STRING_OPERATOR_BY_KIND[m[2]!]}${m[3] ? '_cs' : ''}`]!;
+  const negate = Boolean(m[1]);
+  const right = compileScalar(node.Right!, ctx);
+  const columns = searchableColumns(ctx);
+  const types = ctx.columns.map((c) => c.type);
+  return {
+    type: 'bool',
+    evaluate: (row) => {
+      const needle = toStringValue(right.type, right.evaluate(row));
+      const found = columns.some((i) =>
+        predicate(toStringValue(types[i]!, row[i] ?? null), needle),
+      );
+      return negate ? !found : found;
+    },
+  };
 }
 
 /**

@@ -35,6 +35,7 @@ import { mvExpandOperator } from './mv-expand-operator';
 import { makeSeriesOperator } from './make-series-operator';
 import { renderOperator } from './render-operator';
 import { parseOperator } from './parse-operator';
+import { searchOperator } from './search-operator';
 import type { Table } from './values';
 
 type Syntax = typeof Kusto.Language.Syntax;
@@ -59,6 +60,13 @@ export function evaluateTabular(node: Expression, scope: QueryScope): Table {
           tctx,
         );
       }
+      if (kindOf(op) === 'SearchOperator') {
+        return searchOperator(
+          op as Node<'SearchOperator'>,
+          { table: input, node: pipe.Expression },
+          tctx,
+        );
+      }
       return applyOperator(op, input, tctx);
     }
     case 'ParenthesizedExpression':
@@ -75,6 +83,8 @@ export function evaluateTabular(node: Expression, scope: QueryScope): Table {
       return rangeOperator(node as Node<'RangeOperator'>, tctx);
     case 'UnionOperator':
       return unionOperator(node as Node<'UnionOperator'>, null, tctx);
+    case 'SearchOperator':
+      return searchOperator(node as Node<'SearchOperator'>, null, tctx);
     case 'FunctionCallExpression':
       return tabularFunctionCall(node as Node<'FunctionCallExpression'>, scope);
     default:

@@ -612,3 +612,27 @@ describe('parse, serialize, sample', () => {
     expect(new Set(sampled.map((r) => JSON.stringify(r))).size).toBe(3);
   });
 });
+
+describe('search and * predicates', () => {
+  it('search "term" looks for the term in the text columns of every table, naming the table', () => {
+    const table = run('search "texas" | project $table, State, Name');
+    expect(table.columns[0]).toEqual({ name: '$table', type: 'string' });
+    expect(table.rows).toEqual([
+      ['Storms', 'TEXAS', ''],
+      ['Storms', 'Texas', ''],
+      ['States', '', 'TEXAS'],
+    ]);
+  });
+
+  it('search honours kind=case_sensitive, in (...), Column:"term" and wildcards', () => {
+    expect(rows('search kind=case_sensitive "TEXAS" | count')).toEqual([[2]]);
+    expect(rows('search in (Sto*) State:"kan*" | project State')).toEqual([['KANSAS'], ['KANSAS']]);
+    expect(rows('Storms | search "*xa*" | count')).toEqual([[2]]);
+    expect(rows('search "Hail" and Damage > 10 | project State')).toEqual([['TEXAS'], ['']]);
+  });
+
+  it('where * has "x" tests every text column', () => {
+    expect(rows('Storms | where * has "wichita" | project State')).toEqual([['KANSAS']]);
+    expect(rows('Storms | where * !has "hail" | count')).toEqual([[3]]);
+  });
+});

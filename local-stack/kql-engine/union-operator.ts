@@ -17,7 +17,7 @@ import {
 } from './operator-helpers';
 import type { Table, Value } from './values';
 
-function sourceName(node: Expression | null, index: number): string {
+export function sourceName(node: Expression | null, index: number): string {
   let current = node;
   while (current && kindOf(current) === 'ParenthesizedExpression') {
     current = (current as Kusto.Language.Syntax.ParenthesizedExpression).Expression;
@@ -72,7 +72,7 @@ export function unionOperator(
 }
 
 /** `union Storm*` / `union *`: the tables the analyzer matched, in its order; null for other sources. */
-function wildcardTableNames(expression: Expression): string[] | null {
+export function wildcardTableNames(expression: Expression): string[] | null {
   if (kindOf(expression) !== 'NameReference') return null;
   const name = (expression as Kusto.Language.Syntax.NameReference).Name;
   if (!name || kindOf(name) !== 'WildcardedName') return null;
@@ -85,7 +85,7 @@ function wildcardTableNames(expression: Expression): string[] | null {
     .map((member) => member.Name ?? '');
 }
 
-function findSourceColumn(column: ColumnSchema, sourceColumns: ColumnSchema[]): number {
+export function findSourceColumn(column: ColumnSchema, sourceColumns: ColumnSchema[]): number {
   const exact = sourceColumns.findIndex((c) => c.name === column.name && c.type === column.type);
   if (exact >= 0) return exact;
   return sourceColumns.findIndex((c) => `${c.name}_${c.type}` === column.name);
