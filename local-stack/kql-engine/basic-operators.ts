@@ -12,6 +12,7 @@ import {
   type TabularContext,
 } from './operator-helpers';
 import type { Table, Value } from './values';
+import { checkRowLimit } from './query-scope';
 
 type SimpleNamedExpression = Kusto.Language.Syntax.SimpleNamedExpression;
 
@@ -251,12 +252,10 @@ export function rangeOperator(
   ) {
     return unsupported('range needs non-null from, to and a non-zero step.', op);
   }
+  const count = Math.floor((to - from) / step) + 1;
+  checkRowLimit(count, 'range', op);
   const rows: Value[][] = [];
-  const limit = 10_000_000;
-  for (let v = from, i = 0; step > 0 ? v <= to : v >= to; i++, v = from + i * step) {
-    if (rows.length >= limit) unsupported('range would produce more than 10,000,000 rows.', op);
-    rows.push([v]);
-  }
+  for (let i = 0; i < count; i++) rows.push([from + i * step]);
   return adoptAnalyzerSchema(
     { columns: [{ name: op.Name?.SimpleName ?? 'Value', type: 'long' }], rows },
     op,

@@ -15,6 +15,7 @@ import {
   type TabularContext,
 } from './operator-helpers';
 import type { Table, Value } from './values';
+import { checkRowLimit } from './query-scope';
 
 interface KeyPair {
   left: number;
@@ -175,6 +176,7 @@ export function joinOperator(
         continue;
       }
       if (matches) {
+        checkRowLimit(rows.length + matches.length, 'join', op);
         for (const i of matches) {
           matchedRight.add(i);
           rows.push([...leftRow, ...right.rows[i]!]);
@@ -218,6 +220,7 @@ export function lookupOperator(
     const key = keyOf(leftRow, leftIdx);
     const matches = key === undefined ? undefined : byKey.get(key);
     if (matches) {
+      checkRowLimit(rows.length + matches.length, 'lookup', op);
       for (const i of matches)
         rows.push([...leftRow, ...keep.map((k) => right.rows[i]![k] ?? null)]);
     } else if (kind === 'leftouter') {

@@ -18,6 +18,7 @@ import {
 } from './operator-helpers';
 import { takeCount } from './basic-operators';
 import { toScalarOfType, type Table, type Value } from './values';
+import { checkRowLimit } from './query-scope';
 
 /** `to typeof(T)` casts without parsing: elements of another kind become null. */
 function castElement(type: KustoScalarType, value: Value): Value {
@@ -124,6 +125,7 @@ export function mvExpandOperator(
   for (const source of input.rows) {
     const lists = targets.map((t) => elementsOf(t.evaluate(source), expansion === 'array'));
     const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
+    checkRowLimit(rows.length + count, 'mv-expand', op);
     for (let i = 0; i < count; i++) {
       const row = source.slice();
       row.length = columns.length;

@@ -59,3 +59,18 @@ export class EvaluationError extends Error {
     super(message);
   }
 }
+
+/**
+ * The most rows one operator may produce. A real cluster stops runaway queries (E_RUNAWAY_QUERY);
+ * the stand-in must not exhaust its process memory instead.
+ */
+export const MAX_OPERATOR_ROWS = 5_000_000;
+
+export function checkRowLimit(count: number, operator: string, node: SyntaxNode | null): void {
+  if (count > MAX_OPERATOR_ROWS) {
+    throw new EvaluationError(
+      `E_RUNAWAY_QUERY: ${operator} produced more than ${MAX_OPERATOR_ROWS.toLocaleString('en-US')} rows; the stand-in cluster stopped the query.`,
+      node,
+    );
+  }
+}

@@ -214,6 +214,12 @@ describe('errors', () => {
     expect(error.message).toContain(named);
   });
 
+  it('stops runaway operators with a runtime error instead of exhausting memory', () => {
+    const error = errorOf('range x from 1 to 100000000 step 1');
+    expect(error.kind).toBe('runtime');
+    expect(error.message).toContain('E_RUNAWAY_QUERY');
+  });
+
   it('points an unsupported construct at its position', () => {
     const error = errorOf('Storms\n| evaluate bag_unpack(Info)');
     expect([error.line, error.column]).toEqual([2, 3]);
