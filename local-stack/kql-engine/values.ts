@@ -69,13 +69,23 @@ export function toWire(type: KustoScalarType, value: Value): WireValue {
     case 'timespan':
       return typeof value === 'number' ? formatTimespan(value) : null;
     case 'real':
-      if (typeof value === 'number' && !Number.isFinite(value)) {
+      if (typeof value !== 'number') return null;
+      if (!Number.isFinite(value))
         return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-      }
       return value;
     case 'decimal':
       // Decimals are held as doubles; 15 significant digits hide the binary noise (1.1 + 2.2).
-      return typeof value === 'number' ? String(Number(value.toPrecision(15))) : value;
+      return typeof value === 'number' ? String(Number(value.toPrecision(15))) : null;
+    // The analyzer's type is authoritative; a value of another kind never reaches the wire as is.
+    case 'string':
+      return typeof value === 'string' ? value : toStringValue('dynamic', value);
+    case 'int':
+    case 'long':
+      return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : null;
+    case 'bool':
+      return typeof value === 'boolean' ? value : null;
+    case 'guid':
+      return typeof value === 'string' ? value : null;
     default:
       return value;
   }
