@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { urls } from '../local-stack/local-constants.ts';
 import { identityProvider, type IdpRequestLog } from './support/identity-provider-admin.ts';
 import { analyst, signIn, submitIdpSignIn } from './support/sign-in.ts';
+import { consolePage } from './support/console.ts';
 import { testWithThirdPartyCookies } from './support/third-party-cookies.ts';
 
 test.beforeEach(async () => {
@@ -111,14 +112,14 @@ test('with no refresh token and no IdP session, Quarry redirects and comes back 
   await identityProvider.settings({ accessTokenLifetimeSeconds: 120 });
   await signIn(page);
   const draft = 'StormEvents\n| where State == "KANSAS"\n| take 7 // unsent draft';
-  await page.getByLabel('Query').fill(draft);
+  await consolePage(page).setQuery(draft);
   await identityProvider.revokeRefreshTokens(analyst.username);
   await identityProvider.endSessions(analyst.username);
 
   await runQuery(page);
   await submitIdpSignIn(page);
   await expect(page.getByRole('button', { name: analyst.displayName })).toBeVisible();
-  await expect(page.getByLabel('Query')).toHaveValue(draft);
+  await expect.poll(() => consolePage(page).queryText()).toBe(draft);
 });
 
 test('an identity provider that keeps failing gets one redirect, then the error panel (no loop)', async ({

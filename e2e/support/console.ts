@@ -2,19 +2,32 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Selectors and actions for the console's workspace, by role and accessible name. */
 export function consolePage(page: Page) {
-  const queryBox = page.getByLabel('Query', { exact: true });
+  const activePanel = page.locator('[role="tabpanel"]:not([hidden])');
+  const editor = activePanel.locator('.monaco-editor');
   return {
-    queryBox,
+    editor,
+    /** The query text as the editor shows it (Monaco renders spaces as U+00A0). */
+    async queryText(): Promise<string> {
+      await expect(editor).toBeVisible();
+      return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    },
+    async setQuery(text: string) {
+      await expect(editor).toBeVisible();
+      await editor.locator('.view-lines').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(text);
+    },
     results: page.getByRole('region', { name: 'Results' }),
     status: page.getByRole('status').filter({ hasText: 'Request ID' }),
     grid: page.getByRole('grid'),
     errorPanel: page.getByRole('region', { name: 'Results' }).getByRole('alert'),
     async runQuery(text: string) {
-      await queryBox.fill(text);
-      await queryBox.press('Shift+Enter');
+      await this.setQuery(text);
+      await page.keyboard.press('Shift+Enter');
     },
     async chooseConnection(label: string | RegExp) {
-      const select = page.getByLabel('Connection');
+      const select = activePanel.getByLabel('Connection');
       const options = await select.locator('option').allTextContents();
       const match = options.find((o) => (typeof label === 'string' ? o === label : label.test(o)));
       if (!match) throw new Error(`No connection ${label} among ${options.join(', ')}`);

@@ -18,4 +18,9 @@ export async function signIn(page: Page, user = analyst, path = '/') {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await submitIdpSignIn(page, user);
   await expect(page.getByRole('button', { name: user.displayName })).toBeVisible();
+  // The workspace fetches the schema (and so a token) on arrival; let that settle so tests that
+  // count identity-provider requests see only what they cause.
+  await expect(
+    page.getByRole('region', { name: /^Schema of / }).getByText('StormEvents', { exact: true }),
+  ).toBeVisible();
 }

@@ -26,35 +26,56 @@ class MemoryStorage implements Storage {
   }
 }
 
+const tab = (id: string, text: string) => ({
+  id,
+  title: id,
+  text,
+  connectionId: 'kusto:x/Samples',
+});
+
 describe('workspace draft store', () => {
-  it('round-trips a draft per workspace', () => {
+  it('round-trips tabs per workspace', () => {
     const storage = new MemoryStorage();
     saveDraft(
       'default',
-      { text: 'StormEvents | take 5', connectionId: 'kusto:x/Samples' },
+      { tabs: [tab('a', 'StormEvents | take 5'), tab('b', 'print 1')], activeId: 'b' },
       storage,
     );
-    saveDraft('embedded', { text: 'other', connectionId: null }, storage);
+    saveDraft('embedded', { tabs: [tab('c', 'other')], activeId: 'c' }, storage);
     expect(loadDraft('default', storage)).toMatchObject({
-      text: 'StormEvents | take 5',
-      connectionId: 'kusto:x/Samples',
+      activeId: 'b',
+      tabs: [
+        { id: 'a', text: 'StormEvents | take 5' },
+        { id: 'b', text: 'print 1' },
+      ],
     });
-    expect(loadDraft('embedded', storage)?.text).toBe('other');
+    expect(loadDraft('embedded', storage)?.tabs[0]?.text).toBe('other');
+  });
+
+  it('turns a v1 single-query draft into the first tab', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      draftKey('default', 1),
+      JSON.stringify({ text: 'old', connectionId: 'c1', savedAt: 1 }),
+    );
+    expect(loadDraft('default', storage)).toMatchObject({
+      tabs: [{ text: 'old', connectionId: 'c1' }],
+    });
   });
 
   it('sets a corrupt draft aside instead of losing it', () => {
     const storage = new MemoryStorage();
-    storage.setItem(draftKey('default'), '{"text": "half a save');
+    storage.setItem(draftKey('default'), '{"tabs": [half a save');
     expect(loadDraft('default', storage)).toBeNull();
     const backups = storage.keys().filter((k) => k.startsWith(`${draftKey('default')}.corrupt-`));
     expect(backups).toHaveLength(1);
-    expect(storage.getItem(backups[0]!)).toBe('{"text": "half a save');
+    expect(storage.getItem(backups[0]!)).toBe('{"tabs": [half a save');
     expect(storage.getItem(draftKey('default'))).toBeNull();
   });
 
   it('rejects well-formed JSON of the wrong shape', () => {
     const storage = new MemoryStorage();
-    storage.setItem(draftKey('default'), JSON.stringify({ text: 42 }));
+    storage.setItem(draftKey('default'), JSON.stringify({ tabs: [], activeId: 'x', savedAt: 1 }));
     expect(loadDraft('default', storage)).toBeNull();
   });
 });

@@ -1,32 +1,62 @@
-import { useEffect, useId, useState } from 'react';
-import { loadDraft, saveDraft } from '../../../lib/storage/workspace-draft-store';
-import { useColorScheme } from '../../../lib/theme/color-scheme';
-import { preloadResultGrid, ResultsPanel } from '../../query/components/results-panel';
-import { useKustoQueryRun } from '../../query/hooks/use-kusto-query-run';
+import { useEffect, useState } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
+import {
+  decodeShareLink,
+  isKustoShareTarget,
+  isShareLink,
+  withoutShareParams,
+} from '../../../lib/share-link';
+import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget, createTrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
+import { HistoryPanel } from '../../history';
+import { preloadResultGrid } from '../../query/components/results-panel';
+import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
+import { SchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
+import { QueryTabPanel } from './query-tab-panel';
 
 const WORKSPACE = 'default';
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
+const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
+
+function newTabId(): string {
+  return `tab-${crypto.randomUUID().slice(0, 8)}`;
+}
 
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
   const config = useRuntimeConfig();
   const { connections, addConnection } = useConnections(WORKSPACE);
   const [adding, setAdding] = useState(false);
-  const [initial] = useState(() => loadDraft(WORKSPACE));
-  const [text, setText] = useState(initial?.text ?? DEFAULT_QUERY);
-  const [connectionId, setConnectionId] = useState(
-    initial?.connectionId && connections.some((c) => c.id === initial.connectionId)
-      ? initial.connectionId
-      : (connections[0]?.id ?? null),
-  );
-  const connection = connections.find((c) => c.id === connectionId) ?? connections[0];
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() => readSidebar());
+  const [draft, setDraft] = useState(() => {
+    const loaded = loadDraft(WORKSPACE);
+    if (loaded) return { tabs: loaded.tabs, activeId: loaded.activeId };
+    const first: DraftTab = {
+      id: newTabId(),
+      title: 'Query 1',
+      text: DEFAULT_QUERY,
+      connectionId: null,
+    };
+    return { tabs: [first], activeId: first.id };
+  });
+  const activeTab = draft.tabs.find((tab) => tab.id === draft.activeId) ?? draft.tabs[0]!;
 
   // Saved on every change, so a sign-in redirect or a reload never loses unsent work.
-  useEffect(() => saveDraft(WORKSPACE, { text, connectionId }), [text, connectionId]);
+  useEffect(() => saveDraft(WORKSPACE, draft), [draft]);
   useEffect(preloadResultGrid, []);
+  useEffect(() => {
+    try {
+      if (sidePanel) window.localStorage.setItem(SIDEBAR_KEY, sidePanel);
+      else window.localStorage.removeItem(SIDEBAR_KEY);
+    } catch {
+      // the layout choice then lasts for this page only
+    }
+  }, [sidePanel]);
+
+  const connectionFor = (tab: DraftTab): Connection | undefined =>
+    connections.find((c) => c.id === tab.connectionId) ?? connections[0];
 
   const checkCluster = (url: string) => {
     const verdict = checkTokenTarget(
@@ -36,7 +66,82 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
   };
 
-  if (!connection) return null;
+  const updateTab = (id: string, patch: Partial<DraftTab>) =>
+    setDraft((d) => ({
+      ...d,
+      tabs: d.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)),
+    }));
+
+  const openInNewTab = (tab: Omit<DraftTab, 'id'>) => {
+    const id = newTabId();
+    setDraft((d) => ({ tabs: [...d.tabs, { ...tab, id }], activeId: id }));
+  };
+
+  /** A connection id for a cluster+database, adding it (after the trust check) if it is new. */
+  const connectionIdFor = (clusterUrl: string, database: string): string | { problem: string } => {
+    const existing = connections.find(
+      (c) => c.kind === 'kusto' && c.clusterUrl === clusterUrl && c.database === database,
+    );
+    if (existing) return existing.id;
+    const problem = checkCluster(clusterUrl);
+    return problem ? { problem } : addConnection({ clusterUrl, database });
+  };
+
+  // A share link opens its query in a new tab, signed in, without running it.
+  useEffect(() => {
+    const href = window.location.href;
+    if (!isShareLink(href)) return;
+    window.history.replaceState(window.history.state, '', withoutShareParams(href));
+    decodeShareLink(href).then(
+      (target) => {
+        if (!isKustoShareTarget(target)) {
+          setNotice(
+            'This link is for an Application Insights app, which this console cannot open yet.',
+          );
+          return;
+        }
+        const id = connectionIdFor(target.clusterUrl, target.database);
+        if (typeof id !== 'string') {
+          setNotice(`The shared query was not opened: ${id.problem}`);
+          return;
+        }
+        openInNewTab({ title: 'Shared query', text: target.text, connectionId: id });
+        setNotice('Opened a shared query in a new tab. Review it, then run it with Shift+Enter.');
+      },
+      (error: unknown) =>
+        setNotice(
+          `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
+    // Runs once, on the URL the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /** Opens a saved or past query in a new tab (never runs it). */
+  const openQuery = (title: string, text: string, connection: SavedConnection) => {
+    if (connection.kind !== 'kusto') {
+      setNotice('Application Insights queries cannot be opened yet.');
+      return;
+    }
+    const id = connectionIdFor(connection.clusterUrl, connection.database);
+    if (typeof id !== 'string') {
+      setNotice(`"${title}" was not opened: ${id.problem}`);
+      return;
+    }
+    openInNewTab({ title, text, connectionId: id });
+  };
+
+  const closeTab = (id: string) =>
+    setDraft((d) => {
+      if (d.tabs.length === 1) return d;
+      const index = d.tabs.findIndex((tab) => tab.id === id);
+      const tabs = d.tabs.filter((tab) => tab.id !== id);
+      const activeId = d.activeId === id ? tabs[Math.max(0, index - 1)]!.id : d.activeId;
+      return { tabs, activeId };
+    });
+
+  const activeConnection = connectionFor(activeTab);
+
   return (
     <main className="workspace" id="main">
       <AddConnectionDialog
@@ -44,119 +149,177 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
         onClose={() => setAdding(false)}
         checkCluster={checkCluster}
         onAdd={(added) => {
-          setConnectionId(addConnection(added));
+          updateTab(activeTab.id, { connectionId: addConnection(added) });
           setAdding(false);
         }}
       />
-      {connection.kind === 'kusto' ? (
-        <KustoWorkspace
-          key={connection.id}
-          connection={connection}
-          connections={connections}
-          onConnectionChange={setConnectionId}
-          onAddConnection={() => setAdding(true)}
-          text={text}
-          onTextChange={setText}
-          onSignInAgain={onSignInAgain}
-        />
-      ) : (
-        <p>Application Insights connections are not available yet.</p>
+      <aside className="pane pane--left" aria-label="Connections">
+        <div className="pane__header">
+          <h2>Connections</h2>
+          <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+            Add cluster
+          </button>
+        </div>
+        <ul className="connection-list">
+          {connections.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="connection-list__item"
+                aria-current={c.id === activeConnection?.id ? 'true' : undefined}
+                onClick={() => updateTab(activeTab.id, { connectionId: c.id })}
+                title={c.kind === 'kusto' ? `${c.clusterUrl} / ${c.database}` : c.label}
+              >
+                {c.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {activeConnection?.kind === 'kusto' && (
+          <SchemaTree
+            clusterUrl={activeConnection.clusterUrl}
+            database={activeConnection.database}
+          />
+        )}
+      </aside>
+
+      <section className="pane pane--centre" aria-label="Queries">
+        {notice && (
+          <div className="share-notice" role="status">
+            <span>{notice}</span>
+            <button type="button" className="button" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        <div className="query-tabs">
+          <div role="tablist" aria-label="Query tabs" className="query-tabs__list">
+            {draft.tabs.map((tab) => (
+              <div
+                key={tab.id}
+                className="query-tabs__tab"
+                data-active={tab.id === activeTab.id || undefined}
+              >
+                <button
+                  type="button"
+                  role="tab"
+                  id={`${tab.id}-tab`}
+                  aria-selected={tab.id === activeTab.id}
+                  aria-controls={`${tab.id}-panel`}
+                  onClick={() => setDraft((d) => ({ ...d, activeId: tab.id }))}
+                >
+                  {tab.title}
+                </button>
+                {draft.tabs.length > 1 && (
+                  <button
+                    type="button"
+                    className="query-tabs__close"
+                    aria-label={`Close ${tab.title}`}
+                    onClick={() => closeTab(tab.id)}
+                  >
+                    ×
+                  </button>
+                )}
+              </div>
+            ))}
+          </div>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              openInNewTab({
+                title: `Query ${draft.tabs.length + 1}`,
+                text: '',
+                connectionId: activeTab.connectionId,
+              })
+            }
+          >
+            New tab
+          </button>
+          <span className="toolbar__spacer" />
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={sidePanel === 'saved'}
+            onClick={() => setSidePanel((p) => (p === 'saved' ? null : 'saved'))}
+          >
+            Saved queries
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={sidePanel === 'history'}
+            onClick={() => setSidePanel((p) => (p === 'history' ? null : 'history'))}
+          >
+            History
+          </button>
+        </div>
+        {draft.tabs.map((tab) => {
+          const connection = connectionFor(tab);
+          return (
+            <div
+              key={tab.id}
+              id={`${tab.id}-panel`}
+              role="tabpanel"
+              aria-labelledby={`${tab.id}-tab`}
+              className="query-tab-panel"
+              hidden={tab.id !== activeTab.id}
+            >
+              {connection?.kind === 'kusto' ? (
+                <QueryTabPanel
+                  workspace={WORKSPACE}
+                  connection={connection}
+                  connections={connections}
+                  onConnectionChange={(id) => updateTab(tab.id, { connectionId: id })}
+                  text={tab.text}
+                  onTextChange={(text) => updateTab(tab.id, { text })}
+                  onSignInAgain={onSignInAgain}
+                />
+              ) : (
+                <p className="results__notice">
+                  Application Insights connections are not available yet.
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </section>
+
+      {sidePanel && activeConnection?.kind === 'kusto' && (
+        <aside
+          className="pane pane--right"
+          aria-label={sidePanel === 'saved' ? 'Saved queries' : 'History'}
+        >
+          {sidePanel === 'saved' ? (
+            <SavedQueriesSidebar
+              workspace={WORKSPACE}
+              current={{
+                text: activeTab.text,
+                connection: {
+                  kind: 'kusto',
+                  clusterUrl: activeConnection.clusterUrl,
+                  database: activeConnection.database,
+                },
+              }}
+              onOpen={(query: SavedQuery) => openQuery(query.name, query.text, query.connection)}
+            />
+          ) : (
+            <HistoryPanel
+              workspace={WORKSPACE}
+              onOpen={(entry) => openQuery('From history', entry.text, entry.connection)}
+            />
+          )}
+        </aside>
       )}
     </main>
   );
 }
 
-interface KustoWorkspaceProps {
-  connection: Extract<Connection, { kind: 'kusto' }>;
-  connections: Connection[];
-  onConnectionChange(id: string): void;
-  onAddConnection(): void;
-  text: string;
-  onTextChange(text: string): void;
-  onSignInAgain(): void;
-}
-
-function KustoWorkspace({
-  connection,
-  connections,
-  onConnectionChange,
-  onAddConnection,
-  text,
-  onTextChange,
-  onSignInAgain,
-}: KustoWorkspaceProps) {
-  const { run, start, cancel } = useKustoQueryRun(connection);
-  const scheme = useColorScheme();
-  const queryId = useId();
-  const connectionSelectId = useId();
-  const running = run.status === 'running';
-
-  const runText = (value: string) => {
-    if (value.trim()) start(value);
-  };
-
-  return (
-    <>
-      <div className="toolbar">
-        <label htmlFor={connectionSelectId}>Connection</label>
-        <select
-          id={connectionSelectId}
-          value={connection.id}
-          onChange={(event) => onConnectionChange(event.target.value)}
-        >
-          {connections.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button" onClick={onAddConnection}>
-          Add cluster
-        </button>
-        <span className="toolbar__cluster" title={connection.clusterUrl}>
-          {connection.clusterUrl}
-        </span>
-        <span className="toolbar__spacer" />
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => runText(text)}
-          disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Enter"
-          title="Run (Shift+Enter)"
-        >
-          Run
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={cancel}
-          disabled={!running}
-          title="Cancel (Esc)"
-        >
-          Cancel
-        </button>
-      </div>
-      <label className="visually-hidden" htmlFor={queryId}>
-        Query
-      </label>
-      <textarea
-        id={queryId}
-        className="query-box"
-        spellCheck={false}
-        value={text}
-        onChange={(event) => onTextChange(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            runText(text);
-          } else if (event.key === 'Escape' && running) {
-            event.preventDefault();
-            cancel();
-          }
-        }}
-      />
-      <ResultsPanel run={run} dark={scheme === 'dark'} onSignInAgain={onSignInAgain} />
-    </>
-  );
+function readSidebar(): 'saved' | 'history' | null {
+  try {
+    const value = window.localStorage.getItem(SIDEBAR_KEY);
+    return value === 'saved' || value === 'history' ? value : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,123 @@
+import { useId, useMemo, useState } from 'react';
+import type { KustoDatabaseSchema, KustoTableSchema } from '../../../lib/kusto/kusto-schema';
+import { useDatabaseSchema } from '../hooks/use-schema';
+
+interface SchemaTreeProps {
+  clusterUrl: string;
+  database: string;
+  /** Puts a name into the editor at the cursor. */
+  onInsert?(name: string): void;
+}
+
+/** Tables (by folder) and their typed columns for one database, with a filter. */
+export function SchemaTree({ clusterUrl, database, onInsert }: SchemaTreeProps) {
+  const schema = useDatabaseSchema(clusterUrl, database);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+
+  return (
+    <section className="schema-tree" aria-label={`Schema of ${database}`}>
+      <label htmlFor={filterId} className="visually-hidden">
+        Filter tables and columns
+      </label>
+      <input
+        id={filterId}
+        type="search"
+        className="schema-tree__filter"
+        placeholder="Filter tables and columns"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      {schema.isPending && <p className="schema-tree__note">Loading schema…</p>}
+      {schema.isError && (
+        <p className="schema-tree__note schema-tree__note--error" role="alert">
+          Could not load the schema: {schema.error.message}
+        </p>
+      )}
+      {schema.data && <SchemaTables schema={schema.data} filter={filter} onInsert={onInsert} />}
+    </section>
+  );
+}
+
+function SchemaTables({
+  schema,
+  filter,
+  onInsert,
+}: {
+  schema: KustoDatabaseSchema;
+  filter: string;
+  onInsert?(name: string): void;
+}) {
+  const needle = filter.trim().toLowerCase();
+  const tables = useMemo(() => {
+    const all = [...schema.tables, ...schema.materializedViews, ...schema.externalTables];
+    if (!needle) return all.map((table) => ({ table, columns: table.columns }));
+    return all
+      .map((table) => ({
+        table,
+        columns: table.name.toLowerCase().includes(needle)
+          ? table.columns
+          : table.columns.filter((column) => column.name.toLowerCase().includes(needle)),
+      }))
+      .filter(
+        ({ table, columns }) => table.name.toLowerCase().includes(needle) || columns.length > 0,
+      );
+  }, [schema, needle]);
+
+  if (tables.length === 0) {
+    return (
+      <p className="schema-tree__note">{needle ? 'Nothing matches the filter.' : 'No tables.'}</p>
+    );
+  }
+  return (
+    <ul className="schema-tree__tables">
+      {tables.map(({ table, columns }) => (
+        <TableNode
+          key={table.name}
+          table={table}
+          columns={columns}
+          open={needle.length > 0}
+          onInsert={onInsert}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function TableNode({
+  table,
+  columns,
+  open,
+  onInsert,
+}: {
+  table: KustoTableSchema;
+  columns: KustoTableSchema['columns'];
+  open: boolean;
+  onInsert?(name: string): void;
+}) {
+  return (
+    <li>
+      <details open={open || undefined}>
+        <summary title={table.docString ?? undefined}>
+          <span className="schema-tree__table">{table.name}</span>
+          {table.folder && <span className="schema-tree__folder">{table.folder}</span>}
+        </summary>
+        <ul className="schema-tree__columns">
+          {columns.map((column) => (
+            <li key={column.name}>
+              <button
+                type="button"
+                className="schema-tree__column"
+                onClick={() => onInsert?.(column.name)}
+                title={`Insert ${column.name}`}
+              >
+                <span>{column.name}</span>
+                <span className="schema-tree__type">{column.cslType}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}

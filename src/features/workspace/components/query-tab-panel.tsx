@@ -1,0 +1,207 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { encodeShareLink, ShareLinkError } from '../../../lib/share-link';
+import { useColorScheme } from '../../../lib/theme/color-scheme';
+import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
+import { QueryEditor } from '../../editor/query-editor';
+import { recordRun } from '../../history';
+import { ResultsPanel } from '../../query/components/results-panel';
+import { useKustoQueryRun } from '../../query/hooks/use-kusto-query-run';
+import type { RunState } from '../../query/run-state';
+import { useDatabaseSchema } from '../../schema/hooks/use-schema';
+import type { Connection } from '../use-connections';
+
+type KustoConnection = Extract<Connection, { kind: 'kusto' }>;
+
+interface QueryTabPanelProps {
+  workspace: string;
+  connection: KustoConnection;
+  connections: Connection[];
+  onConnectionChange(id: string): void;
+  text: string;
+  onTextChange(text: string): void;
+  onSignInAgain(): void;
+}
+
+/** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
+export function QueryTabPanel({
+  workspace,
+  connection,
+  connections,
+  onConnectionChange,
+  text,
+  onTextChange,
+  onSignInAgain,
+}: QueryTabPanelProps) {
+  const scheme = useColorScheme();
+  const connectionSelectId = useId();
+  const lastStatement = useRef<Statement | null>(null);
+  const [shareState, setShareState] = useState<{ link: string | null; message: string } | null>(
+    null,
+  );
+  const schema = useDatabaseSchema(connection.clusterUrl, connection.database);
+
+  const onFinished = useCallback(
+    (run: RunState) => {
+      if (run.status === 'idle' || run.status === 'running') return;
+      const statement = lastStatement.current;
+      const rowCount =
+        run.status === 'done'
+          ? run.summary.tables
+              .filter((t) => run.summary.primaryTableIds.includes(t.id))
+              .reduce((sum, t) => sum + t.rowCount, 0)
+          : null;
+      recordRun(workspace, {
+        text: statement?.text ?? '',
+        connection: {
+          kind: 'kusto',
+          clusterUrl: connection.clusterUrl,
+          database: connection.database,
+        },
+        database: connection.database,
+        startedAt: run.startedAt,
+        durationMs: run.durationMs,
+        rowCount,
+        outcome:
+          run.status === 'done'
+            ? run.problem
+              ? 'partial'
+              : 'ok'
+            : run.status === 'cancelled'
+              ? 'cancelled'
+              : 'error',
+        errorMessage:
+          run.status === 'failed' && run.error.kind !== 'sign-in' ? run.error.title : undefined,
+        requestId: run.requestId ?? '',
+      }).catch((error: unknown) => console.error('Could not record the run in history', error));
+    },
+    [workspace, connection],
+  );
+
+  const { run, start, cancel } = useKustoQueryRun(connection, onFinished);
+  const running = run.status === 'running';
+
+  const runStatement = (statementText: string, statement: Statement) => {
+    if (!statementText.trim()) return;
+    lastStatement.current = statement;
+    start(statementText);
+  };
+
+  const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
+
+  const share = async () => {
+    try {
+      const link = await encodeShareLink({
+        clusterUrl: connection.clusterUrl,
+        database: connection.database,
+        text,
+      });
+      try {
+        await navigator.clipboard.writeText(link);
+        setShareState({ link, message: 'Link copied. It opens this query without running it.' });
+      } catch {
+        setShareState({ link, message: 'Copy this link (the clipboard is not available here):' });
+      }
+    } catch (error) {
+      setShareState({
+        link: null,
+        message:
+          error instanceof ShareLinkError
+            ? error.message
+            : `Could not make a link: ${String(error)}`,
+      });
+    }
+  };
+
+  const errorMarker = (() => {
+    if (run.status !== 'failed' || run.error.kind === 'sign-in' || !run.error.position) return null;
+    const statement = lastStatement.current ?? { startLine: 1, startColumn: 1 };
+    const at = statementPositionToDocument(
+      statement,
+      run.error.position.line,
+      run.error.position.column,
+    );
+    return { ...at, message: run.error.cause || run.error.title };
+  })();
+
+  return (
+    <>
+      <div className="toolbar">
+        <label htmlFor={connectionSelectId}>Connection</label>
+        <select
+          id={connectionSelectId}
+          value={connection.id}
+          onChange={(event) => onConnectionChange(event.target.value)}
+        >
+          {connections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <span className="toolbar__cluster" title={connection.clusterUrl}>
+          {connection.clusterUrl}
+        </span>
+        <span className="toolbar__spacer" />
+        <button type="button" className="button" onClick={() => void share()}>
+          Share
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={runAll}
+          disabled={!text.trim()}
+          aria-keyshortcuts="Shift+Enter Control+Enter"
+          title="Run the statement at the cursor (Shift+Enter)"
+        >
+          Run
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={cancel}
+          disabled={!running}
+          title="Cancel (Esc)"
+        >
+          Cancel
+        </button>
+      </div>
+      {shareState && (
+        <div className="share-notice" role="status">
+          <span>{shareState.message}</span>
+          {shareState.link && (
+            <input
+              readOnly
+              value={shareState.link}
+              aria-label="Share link"
+              onFocus={(e) => e.target.select()}
+            />
+          )}
+          <button type="button" className="button" onClick={() => setShareState(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="query-editor-host">
+        <QueryEditor
+          value={text}
+          onChange={onTextChange}
+          onRun={runStatement}
+          onCancel={cancel}
+          schema={
+            schema.data
+              ? {
+                  showSchemaJson: schema.data.showSchemaJson,
+                  clusterUri: connection.clusterUrl,
+                  database: connection.database,
+                }
+              : null
+          }
+          errorMarker={errorMarker}
+          theme={scheme}
+          ariaLabel="Query"
+        />
+      </div>
+      <ResultsPanel run={run} dark={scheme === 'dark'} onSignInAgain={onSignInAgain} />
+    </>
+  );
+}
