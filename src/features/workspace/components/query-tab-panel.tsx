@@ -34,7 +34,9 @@ export function QueryTabPanel({
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
+  // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
+  const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
   const [shareState, setShareState] = useState<{ link: string | null; message: string } | null>(
     null,
   );
@@ -83,6 +85,7 @@ export function QueryTabPanel({
   const runStatement = (statementText: string, statement: Statement) => {
     if (!statementText.trim()) return;
     lastStatement.current = statement;
+    setRunStatementAt(statement);
     start(statementText);
   };
 
@@ -114,7 +117,7 @@ export function QueryTabPanel({
 
   const errorMarker = (() => {
     if (run.status !== 'failed' || run.error.kind === 'sign-in' || !run.error.position) return null;
-    const statement = lastStatement.current ?? { startLine: 1, startColumn: 1 };
+    const statement = runStatementAt ?? { startLine: 1, startColumn: 1 };
     const at = statementPositionToDocument(
       statement,
       run.error.position.line,
