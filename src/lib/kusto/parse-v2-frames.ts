@@ -306,18 +306,31 @@ export class V2FrameParser {
     let s = i;
     while (s < end && (isWhitespace(view[s] as number) || view[s] === COMMA)) s++;
     if (view[s] !== OPEN_ARRAY) return i;
-    let windowEnd = Math.min(end, s + 2 * this.batchBytes);
-    // Stop before what looks like the end of Rows, so the cut does not straddle it.
-    const rowsEnd = findRowsEndCandidate(view, s, windowEnd);
-    if (rowsEnd >= 0) windowEnd = rowsEnd;
-    const cut = findLastRowSeparator(view, s, windowEnd);
-    if (cut < 0 || cut - s < this.batchBytes / 2) {
-      // Too little to cut before the (apparent) end of Rows: scan up to there byte by byte.
-      this.scanBytewiseUntil = this.base + windowEnd;
-      return i;
+    const fullWindow = Math.min(end, s + 2 * this.batchBytes);
+    let windowEnd = fullWindow;
+    // A fragmented table ends Rows at every fragment, so look for the end first there; one
+    // DataTable frame ends its Rows once, so look only when a cut fails.
+    if (streamed.frameType === 'TableFragment') {
+      const rowsEnd = findRowsEndCandidate(view, s, windowEnd);
+      if (rowsEnd >= 0) windowEnd = rowsEnd;
     }
-    if (this.batchRows > 0) this.flushBatch();
-    if (this.parseRows(streamed, s, cut + 1, true)) return cut + 1;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const cut = findLastRowSeparator(view, s, windowEnd);
+      // Before the end of Rows any cut helps; elsewhere wait for a batch's worth.
+      const minimum = windowEnd < fullWindow ? 0 : this.batchBytes / 2;
+      if (cut >= 0 && cut - s >= minimum) {
+        if (this.batchRows > 0) this.flushBatch();
+        if (this.parseRows(streamed, s, cut + 1, true)) return cut + 1;
+      } else if (windowEnd < fullWindow) {
+        // Too little to cut before the end of Rows: scan up to there byte by byte.
+        this.scanBytewiseUntil = this.base + windowEnd;
+        return i;
+      }
+      if (attempt > 0 || streamed.frameType === 'TableFragment') break;
+      const rowsEnd = findRowsEndCandidate(view, s, windowEnd);
+      if (rowsEnd < 0) break;
+      windowEnd = rowsEnd;
+    }
     // Separators inside the data fooled us: scan this window byte by byte.
     this.speculationMisses.set(
       streamed.tableId,

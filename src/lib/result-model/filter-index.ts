@@ -64,7 +64,9 @@ function applyQuickWord(table: ResultTable, word: string, keep: Uint8Array): voi
       if (!(t === 'real' && partial)) continue;
     }
     if (t === 'bool' && !'true'.includes(word) && !'false'.includes(word)) continue;
-    if (t === 'datetime' && !/^[0-9tz:.+-]+$/.test(word)) continue;
+    // Datetime text is digits plus T, Z, '-', ':' and '.': only a word with a digit is worth
+    // formatting every row for (so "t" alone does not match every datetime).
+    if (t === 'datetime' && !/^[0-9tz:.+-]*\d[0-9tz:.+-]*$/.test(word)) continue;
     if (t === 'string' || t === 'guid' || t === 'timespan' || t === 'decimal') {
       const values = column.values;
       for (let row = 0; row < n; row++) {
@@ -72,6 +74,16 @@ function applyQuickWord(table: ResultTable, word: string, keep: Uint8Array): voi
           const v = values[row];
           if (v && pattern.test(v)) matched[row] = 1;
         }
+      }
+      continue;
+    }
+    if (t === 'dynamic' && !/["{}[\]:,\\]/.test(word)) {
+      // Without JSON punctuation in the word, searching the value's keys and leaves finds the
+      // same rows as searching its JSON text, without building that text for every row.
+      const values = column.values;
+      for (let row = 0; row < n; row++) {
+        if (keep[row] === 1 && matched[row] === 0 && dynamicContains(values[row], pattern))
+          matched[row] = 1;
       }
       continue;
     }
@@ -83,6 +95,24 @@ function applyQuickWord(table: ResultTable, word: string, keep: Uint8Array): voi
     }
   }
   for (let row = 0; row < n; row++) if (matched[row] === 0) keep[row] = 0;
+}
+
+function dynamicContains(value: unknown, pattern: RegExp): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return pattern.test(value);
+  if (typeof value !== 'object') return pattern.test(String(value));
+  if (Array.isArray(value)) {
+    for (const item of value)
+      if (item === null ? pattern.test('null') : dynamicContains(item, pattern)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (pattern.test(key)) return true;
+    const item = record[key];
+    if (item === null ? pattern.test('null') : dynamicContains(item, pattern)) return true;
+  }
+  return false;
 }
 
 function columnTest(column: ColumnData, model: ColumnFilterModel): RowTest {

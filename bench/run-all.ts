@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: parse benchmarks on 59,066 and 500,000 StormEvents-shaped rows.
+ * Restarts Node with a 16 GB heap and --expose-gc (the 500k case holds a ~420 MB body, its
+ * decoded text and two parsed copies at once), unless already running with them.
+ * Options: --rows=59066,500000  --iterations=5  --ascii (no non-ASCII characters in the data)
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import { runParseBenchmark } from './parse-benchmarks.ts';
+
+const HEAP_MB = 16_384;
+
+function option(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
+const heapLimitMb = getHeapStatistics().heap_size_limit / 1024 / 1024;
+
+if (!hasGc || heapLimitMb < HEAP_MB * 0.9) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--expose-gc',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(result.status ?? 1);
+}
+
+const sizes = (option('rows') ?? '59066,500000').split(',').map(Number);
+const iterationsOption = option('iterations');
+
+console.log(
+  `# Quarry parse benchmarks — Node ${process.version}, V8 ${process.versions.v8}, heap limit ${Math.round(heapLimitMb)} MB`,
+);
+for (const rows of sizes) {
+  const iterations = iterationsOption ? Number(iterationsOption) : rows > 100_000 ? 3 : 7;
+  await runParseBenchmark({ rows, iterations, asciiOnly: process.argv.includes('--ascii') });
+}
