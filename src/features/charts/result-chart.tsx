@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { buildChartData } from '../../lib/chart-data/build-chart-data';
+import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
+import { describeChart } from '../../lib/chart-data/describe-chart';
+import { buildEChartsOption, isLogY, xExtent, xyPoints, zoomWindow } from './build-echarts-option';
+import { defaultChartPalette, readChartPalette, type ChartPalette } from './chart-palette';
+import { createChart, type ECharts } from './echarts-setup';
+import './result-chart.css';
+
+/** How long a zoom gesture must pause before the window is re-decimated at full detail. */
+const ZOOM_SETTLE_MS = 120;
+
+export interface ResultChartProps {
+  /** Columns with their Kusto types. */
+  columns: ChartColumn[];
+  /**
+   * Rows of typed values: numbers, bigints or numeric strings (long, decimal); datetimes as
+   * epoch milliseconds (preferred) or ISO-8601 text; strings; null.
+   */
+  rows: unknown[][];
+  visualization: ChartVisualization;
+  theme: 'light' | 'dark';
+}
+
+/**
+ * A result drawn as the query's `render` asks (or as its columns suggest when it has none).
+ * Lazy-loaded by the shell. When the result cannot be drawn it says why in one line; the
+ * table stays the way to read the data.
+ */
+export default function ResultChart({ columns, rows, visualization, theme }: ResultChartProps) {
+  const data = useMemo(
+    () => buildChartData(columns, rows, visualization),
+    [columns, rows, visualization],
+  );
+  if ('problem' in data) {
+    return (
+      <p className="result-chart__message" role="note">
+        {data.problem}
+      </p>
+    );
+  }
+  return (
+    <figure className="result-chart">
+      <ChartCanvas data={data} visualization={visualization} theme={theme} />
+      {data.notes.length > 0 && (
+        <ul className="result-chart__notes">
+          {data.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+interface ChartCanvasProps {
+  data: ChartData;
+  visualization: ChartVisualization;
+  theme: 'light' | 'dark';
+}
+
+function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
+  const frameRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<ECharts | null>(null);
+  const [palette, setPalette] = useState<ChartPalette>(() => defaultChartPalette(theme));
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const plot = plotRef.current;
+    if (!plot) return;
+    const created = createChart(plot);
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => created.resize());
+    });
+    observer.observe(plot);
+    setChart(created);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      created.dispose();
+      setChart(null);
+    };
+  }, []);
+
+  // The shell may switch data-theme in its own effect, after ours: read the variables a frame
+  // later so they are the new theme's.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() =>
+      setPalette(readChartPalette(frameRef.current, theme)),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [theme]);
+
+  useEffect(() => {
+    const plot = plotRef.current;
+    if (!chart || !plot) return;
+    const size = {
+      width: Math.max(200, plot.clientWidth),
+      height: Math.max(120, plot.clientHeight),
+    };
+    const option = buildEChartsOption({ data, visualization, palette, size });
+    const onFinished = () => setReady(true);
+    setReady(false);
+    chart.on('finished', onFinished);
+    chart.setOption(option, { notMerge: true });
+
+    // Zooming re-decimates the visible window from the full series, so detail returns. It waits
+    // for the gesture to pause: redrawing on every wheel step would double the work.
+    const extent = data.shape === 'xy' && data.kind !== 'scatterchart' ? xExtent(data) : null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refine = () => {
+      if (!extent || data.shape !== 'xy') return;
+      const zoom = (chart.getOption() as { dataZoom?: { start?: number; end?: number }[] })
+        .dataZoom?.[0];
+      const window = zoomWindow(extent, zoom?.start ?? 0, zoom?.end ?? 100);
+      const size = { width: Math.max(200, plot.clientWidth), height: plot.clientHeight };
+      const points = xyPoints(data, size, window, isLogY(visualization));
+      chart.setOption({ series: points.map((d) => ({ data: d })) }, { lazyUpdate: true });
+    };
+    const onZoom = () => {
+      clearTimeout(timer);
+      timer = setTimeout(refine, ZOOM_SETTLE_MS);
+    };
+    chart.on('datazoom', onZoom);
+    return () => {
+      clearTimeout(timer);
+      chart.off('finished', onFinished);
+      chart.off('datazoom', onZoom);
+    };
+  }, [chart, data, visualization, palette]);
+
+  return (
+    <div
+      ref={frameRef}
+      className="result-chart__canvas"
+      role="img"
+      aria-label={describeChart(data, visualization.title)}
+      data-chart-state={ready ? 'ready' : 'drawing'}
+    >
+      <div ref={plotRef} className="result-chart__plot" />
+    </div>
+  );
+}
