@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { editorKeyAction, type KeyChord } from './editor-key-action';
+
+const chord = (key: string, mods: Partial<KeyChord> = {}): KeyChord => ({
+  key,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('editorKeyAction', () => {
+  it('runs on Shift+Enter, Ctrl+Enter and Cmd+Enter', () => {
+    expect(editorKeyAction(chord('Enter', { shiftKey: true }))).toBe('run');
+    expect(editorKeyAction(chord('Enter', { ctrlKey: true }))).toBe('run');
+    expect(editorKeyAction(chord('Enter', { metaKey: true }))).toBe('run');
+  });
+
+  it('leaves a plain Enter to the text box (a new line)', () => {
+    expect(editorKeyAction(chord('Enter'))).toBeNull();
+  });
+
+  it('does not treat other chords with Enter as run', () => {
+    expect(editorKeyAction(chord('Enter', { altKey: true }))).toBeNull();
+    expect(editorKeyAction(chord('Enter', { shiftKey: true, ctrlKey: true }))).toBeNull();
+  });
+
+  it('cancels on Escape alone', () => {
+    expect(editorKeyAction(chord('Escape'))).toBe('cancel');
+    expect(editorKeyAction(chord('Escape', { ctrlKey: true }))).toBeNull();
+  });
+
+  it('ignores keys while an IME composes', () => {
+    expect(editorKeyAction(chord('Enter', { shiftKey: true, isComposing: true }))).toBeNull();
+    expect(editorKeyAction(chord('Escape', { isComposing: true }))).toBeNull();
+  });
+});

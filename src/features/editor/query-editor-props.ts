@@ -1,0 +1,27 @@
+import type { Statement } from './current-statement';
+
+/** What the shell hands to either editor (Monaco or the plain box). */
+export interface QueryEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /**
+   * Run the current statement (the block around the cursor, blocks split by blank lines) or the
+   * selection. `statement` says where the text sits in the editor, so a server error position
+   * (relative to the text sent) can be mapped back with `statementPositionToDocument`.
+   */
+  onRun(statementText: string, statement: Statement): void;
+  onCancel(): void;
+  /** `.show database X schema as json` payload as text (the DatabaseSchema cell), with the cluster URL and db. */
+  schema: { showSchemaJson: string; clusterUri: string; database: string } | null;
+  /** A server error's position in the whole editor text (1-based) → a marker. */
+  errorMarker: { line: number; column: number; message: string } | null;
+  theme: 'light' | 'dark';
+  /** Accessible name of the text box, e.g. "Query editor". */
+  ariaLabel: string;
+}
+
+/** The plain box's caret, so the Monaco editor can take over focus and caret when it mounts. */
+export interface CaretHandoff {
+  focused: boolean;
+  offset: number;
+}
