@@ -1,12 +1,20 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
-import type { DataSetSummary, TableSummary } from '../../../lib/result-model';
+import type {
+  DataSetSummary,
+  TableSummary,
+  VisualizationProperties,
+} from '../../../lib/result-model';
 import type { GetRowBlock } from '../../results/components/result-grid';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
 import { RunStatusLine } from './run-status-line';
 
 const ResultGrid = lazy(() => import('../../results/components/result-grid'));
+const ResultChart = lazy(() => import('../../charts/result-chart'));
+
+/** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
+const CHART_ROW_LIMIT = 1_000_000;
 
 /** Starts fetching the grid's chunk early (while the user signs in or types). */
 export function preloadResultGrid(): void {
@@ -84,7 +92,12 @@ function ResultTables({
   );
   const [selected, setSelected] = useState(0);
   const [quickText, setQuickText] = useState('');
+  const [view, setView] = useState<'chart' | 'table'>('chart');
   const table = primary[Math.min(selected, primary.length - 1)];
+  const visualization = table ? summary.visualizations[table.id] : undefined;
+  const chartable =
+    visualization?.visualization != null && visualization.visualization !== 'table';
+  const showChart = chartable && view === 'chart';
 
   if (!table) return <p className="results__notice">The query returned no table.</p>;
 
@@ -108,6 +121,16 @@ function ResultTables({
           </div>
         )}
         <span className="result-tables__spacer" />
+        {chartable && (
+          <div className="segmented" role="group" aria-label="Show result as">
+            <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+              Table
+            </button>
+            <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
+              Chart
+            </button>
+          </div>
+        )}
         <input
           type="search"
           className="result-tables__search"
@@ -119,6 +142,8 @@ function ResultTables({
       </div>
       {table.complete && table.rowCount === 0 ? (
         <p className="results__notice">The query returned no rows.</p>
+      ) : showChart && visualization ? (
+        <TableChart table={table} session={session} visualization={visualization} dark={dark} />
       ) : (
         <TableGrid
           key={`${table.id}`}
@@ -165,6 +190,47 @@ function TableGrid({
         dark={dark}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
+    </Suspense>
+  );
+}
+
+function TableChart({
+  table,
+  session,
+  visualization,
+  dark,
+}: {
+  table: TableSummary;
+  session: RowSource;
+  visualization: VisualizationProperties;
+  dark: boolean;
+}) {
+  const [rows, setRows] = useState<unknown[][] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!table.complete) return;
+    let live = true;
+    session.getRows(table.id, 0, Math.min(table.rowCount, CHART_ROW_LIMIT)).then(
+      (result) => live && setRows(result.rows.map((row) => row.cells)),
+      (error: unknown) => live && setFailed(String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, table.id, table.complete, table.rowCount]);
+
+  if (failed) return <p className="results__notice">The chart could not load its rows: {failed}</p>;
+  if (!rows) return <p className="results__notice">Preparing the chart…</p>;
+  return (
+    <Suspense fallback={<p className="results__notice">Loading the chart…</p>}>
+      <div className="result-chart-host">
+        <ResultChart
+          columns={table.columns.map((c) => ({ name: c.name, type: c.type }))}
+          rows={rows}
+          visualization={visualization}
+          theme={dark ? 'dark' : 'light'}
+        />
+      </div>
     </Suspense>
   );
 }
