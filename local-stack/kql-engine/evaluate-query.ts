@@ -43,9 +43,8 @@ function diagnosticError(query: string, diagnostic: Diagnostic, syntax: boolean)
       },
     );
   }
-  const unknownName = /does not refer to any known|is not defined|is not a (function|table)/i.test(
-    message,
-  );
+  // Unknown names (columns, tables, functions, plug-ins) are Kusto's SEM0100; operators are not.
+  const unknownName = /does not refer to any known|function '[^']*' is not defined/i.test(message);
   return new KqlError(
     `Semantic error: ${message} [${analyzerCode}, line ${line}, column ${column}]`,
     {

@@ -198,6 +198,8 @@ describe('errors', () => {
     const error = errorOf('Storms | extend x = strlen(Damage)');
     expect(error.kind).toBe('semantic');
     expect(error.code).toBe('KS141');
+    expect(errorOf('Storms | where Time > "2007-01-02"').code).toBe('KS106');
+    expect(errorOf('print foo(1)').code).toBe('SEM0100');
   });
 
   it.each([
