@@ -5,6 +5,7 @@ import type {
   TableSummary,
   VisualizationProperties,
 } from '../../../lib/result-model';
+import { downloadBlob, fileTimestamp, rowsFromBlocks, toCsv } from '../../../lib/export';
 import type { GetRowBlock } from '../../results/components/result-grid';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
@@ -95,8 +96,7 @@ function ResultTables({
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
-  const chartable =
-    visualization?.visualization != null && visualization.visualization !== 'table';
+  const chartable = visualization?.visualization != null && visualization.visualization !== 'table';
   const showChart = chartable && view === 'chart';
 
   if (!table) return <p className="results__notice">The query returned no table.</p>;
@@ -131,6 +131,13 @@ function ResultTables({
             </button>
           </div>
         )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void exportCsv(table, session)}
+        >
+          Export CSV
+        </button>
         <input
           type="search"
           className="result-tables__search"
@@ -233,4 +240,18 @@ function TableChart({
       </div>
     </Suspense>
   );
+}
+
+/** Streams the table, in the order the server sent it, into a CSV download. */
+async function exportCsv(table: TableSummary, session: RowSource): Promise<void> {
+  const rows = rowsFromBlocks(
+    async (start, end) =>
+      (await session.getRows(table.id, start, end)).rows.map((row) => row.cells),
+    { total: table.rowCount },
+  );
+  const blob = await toCsv(
+    table.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows,
+  );
+  downloadBlob(blob, `${table.name}-${fileTimestamp()}.csv`);
 }

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { consolePage } from './support/console.ts';
+import { identityProvider } from './support/identity-provider-admin.ts';
+import { kustoStandIn } from './support/kusto-standin-admin.ts';
+import { signIn, submitIdpSignIn } from './support/sign-in.ts';
+
+test.beforeEach(async () => {
+  await identityProvider.reset();
+  await kustoStandIn.reset();
+});
+
+const TOP_STATES = 'StormEvents\n| summarize Storms = count() by State\n| top 5 by Storms';
+
+test('an analyst sorts and searches a result, exports it, saves the query and reopens it after a reload', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery(TOP_STATES);
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+
+  // Sorting happens in the worker that owns the rows.
+  await page.getByRole('columnheader', { name: 'Storms' }).click();
+  await expect(await quarry.cell(0, 'State')).toHaveText('MISSOURI');
+  await expect(await quarry.cell(0, 'Storms')).toHaveText('2016');
+
+  await page.getByRole('searchbox', { name: 'Search results' }).fill('kan');
+  await expect(await quarry.cell(0, 'State')).toHaveText('KANSAS');
+  await expect(page.getByRole('grid').locator('[role="row"][aria-rowindex="3"]')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search results' }).fill('');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1).split('\r\n').slice(0, 3)).toEqual([
+    'State,Storms',
+    'TEXAS,4701',
+    'KANSAS,3166',
+  ]);
+
+  await page.getByRole('button', { name: 'Saved queries' }).click();
+  await page.getByRole('button', { name: 'Save current query' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save current query' });
+  await dialog.getByLabel('Name').fill('Top storm states');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  const saved = page.getByRole('button', { name: /Top storm states/ }).first();
+  await expect(saved).toBeVisible();
+  await saved.click();
+  await expect(page.getByRole('tab', { name: 'Top storm states', selected: true })).toBeVisible();
+  await expect.poll(() => quarry.queryText()).toBe(TOP_STATES);
+});
+
+test('a query with render timechart is drawn as a chart, with a table view beside it', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery(
+    'StormEvents\n| where EventType in ("Hail", "Flash Flood")\n| summarize count() by bin(StartTime, 7d), EventType\n| render timechart with (title="Weekly storms")',
+  );
+  const chart = page.getByRole('img', { name: /Weekly storms/ });
+  await expect(chart).toBeVisible();
+  await expect(page.locator('[data-chart-state="ready"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'EventType' })).toBeVisible();
+});
+
+test('a share link opens the query in a fresh browser through sign-in, without running it', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  const shared = 'StormEvents\n| where State == "IOWA"\n| take 3';
+  await quarry.setQuery(shared);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/[?&]query=/);
+
+  const fresh = await browser.newContext({ ignoreHTTPSErrors: true });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await submitIdpSignIn(other);
+  await expect(other.getByRole('tab', { name: 'Shared query', selected: true })).toBeVisible();
+  await expect.poll(() => consolePage(other).queryText()).toBe(shared);
+  await expect(other.getByText('Review it, then run it')).toBeVisible();
+  const ran = (await kustoStandIn.requests()).filter((r) => r.csl?.includes('IOWA'));
+  expect(ran).toEqual([]);
+  await fresh.close();
+});
