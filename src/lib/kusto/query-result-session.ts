@@ -10,10 +10,12 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../result-model';
+import { parseAppInsightsBytes } from '../appinsights/parse-appinsights-response';
 import { parseV1Bytes } from './parse-v1-tables';
 import { V2FrameParser, type V2ParserOptions } from './parse-v2-frames';
 
-export type ResponseFormat = 'v2' | 'v1';
+/** `appinsights`: the App Insights / Log Analytics query API body, parsed whole like v1. */
+export type ResponseFormat = 'v2' | 'v1' | 'appinsights';
 
 export interface RowsRequest {
   tableId: number;
@@ -84,7 +86,8 @@ export class QueryResultSession {
       at += chunk.length;
     }
     this.v1Chunks.length = 0;
-    this.v1DataSet = parseV1Bytes(bytes);
+    this.v1DataSet =
+      this.format === 'appinsights' ? parseAppInsightsBytes(bytes) : parseV1Bytes(bytes);
     return this.v1DataSet;
   }
 

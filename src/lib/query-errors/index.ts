@@ -10,6 +10,11 @@ export {
   untrustedHostError,
   type HttpFailure,
 } from './classify-kusto-error';
+export {
+  parseAppInsightsErrorBody,
+  queryErrorFromAppInsightsHttp,
+  type ParsedAppInsightsError,
+} from './classify-appinsights-error';
 export { kustoErrorCatalog, type CatalogEntry, type KustoCatalogKey } from './kusto-error-catalog';
 export {
   parseKustoErrorBody,
