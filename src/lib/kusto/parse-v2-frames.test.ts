@@ -378,6 +378,9 @@ describe('parse-v2-frames: wire details', () => {
     );
     const events: string[] = [];
     const parser = new V2FrameParser(undefined, {
+      onDataSetHeader: (h) => events.push(`header progressive=${h.progressive}`),
+      onTableStarted: (id) => events.push(`table ${id}`),
+      onDataSetCompleted: () => events.push('completed'),
       onRows: (id, n, replaced) => events.push(`rows ${id} +${n}${replaced ? ' replace' : ''}`),
       onProgress: (id, p) => events.push(`progress ${id} ${p}`),
       onTableCompleted: (id) => events.push(`completed ${id}`),
@@ -388,12 +391,15 @@ describe('parse-v2-frames: wire details', () => {
     expect(Array.from({ length: t.rowCount }, (_, r) => getCell(t, r, 0))).toEqual([7, 8, 9, 10]);
     expect(t.progress).toBe(100);
     expect(events).toEqual([
+      'header progressive=true',
+      'table 1',
       'rows 1 +2',
       'progress 1 40.5',
       'rows 1 +3 replace',
       'rows 1 +1',
       'progress 1 100',
       'completed 1',
+      'completed',
     ]);
     // An empty DataReplace clears the table.
     const emptied = encoder.encode(

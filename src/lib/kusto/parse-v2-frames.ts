@@ -1,4 +1,4 @@
-import { DataSetBuilder, type DataSet, type TableKind } from '../result-model';
+import { DataSetBuilder, type DataSet, type DataSetHeader, type TableKind } from '../result-model';
 import { decodeWithExactNumbers, findLongNumberStarts } from './exact-json-numbers';
 import { KustoResponseFormatError } from './kusto-response-format-error';
 
@@ -23,6 +23,7 @@ export interface V2ParserOptions {
 
 /** Observers of parse progress; all optional. The DataSetBuilder holds the data itself. */
 export interface V2ParseEvents {
+  onDataSetHeader?(header: DataSetHeader): void;
   onTableStarted?(tableId: number): void;
   onRows?(tableId: number, appended: number, replaced: boolean): void;
   onTableCompleted?(tableId: number): void;
@@ -621,8 +622,8 @@ export class V2FrameParser {
   private handleFrame(frame: Record<string, unknown>, exact: boolean): void {
     const tableId = numberField(frame.TableId);
     switch (frame.FrameType) {
-      case 'DataSetHeader':
-        this.builder.setHeader({
+      case 'DataSetHeader': {
+        const header: DataSetHeader = {
           version: typeof frame.Version === 'string' ? frame.Version : null,
           progressive: frame.IsProgressive === true,
           fragmented: frame.IsFragmented === true,
@@ -630,8 +631,11 @@ export class V2FrameParser {
             typeof frame.ErrorReportingPlacement === 'string'
               ? frame.ErrorReportingPlacement
               : null,
-        });
+        };
+        this.builder.setHeader(header);
+        this.events.onDataSetHeader?.(header);
         return;
+      }
       case 'DataTable':
         if (tableId === null) break;
         this.startTable(frame, tableId);

@@ -349,7 +349,6 @@ function appendDateTime(column: DateTimeColumnData, rows: Rows, col: number, bas
 
 function appendTimespan(column: TextColumnData, rows: Rows, col: number, base: number): void {
   const values = column.values;
-  values.length = base + rows.length;
   for (let r = 0; r < rows.length; r++) {
     const v = cell(rows, r, col);
     if (typeof v === 'string')
@@ -362,7 +361,6 @@ function appendTimespan(column: TextColumnData, rows: Rows, col: number, base: n
 
 function appendText(column: TextColumnData, rows: Rows, col: number, base: number): void {
   const values = column.values;
-  values.length = base + rows.length; // grow once per batch, not per row
   for (let r = 0; r < rows.length; r++) {
     const v = cell(rows, r, col);
     if (typeof v === 'string') values[base + r] = isExactToken(v) ? v.slice(1) : v;
@@ -380,7 +378,6 @@ function appendDynamic(
   options: AppendOptions,
 ): void {
   const values = column.values;
-  values.length = base + rows.length;
   for (let r = 0; r < rows.length; r++) {
     let v = cell(rows, r, col);
     if (v === undefined) v = null;
