@@ -1,4 +1,4 @@
-import { quarryClient, tenant, urls } from './local-constants.ts';
+import { appInsightsApps, quarryClient, resources, tenant, urls } from './local-constants.ts';
 
 /**
  * The console's config.json for the local stack: the same shape a real deployment edits, but
@@ -18,6 +18,14 @@ export function localConsoleConfig() {
     connections: [
       { kind: 'kusto', name: 'local help', clusterUrl: urls.kusto, database: 'Samples' },
       { kind: 'kusto', name: 'local help', clusterUrl: urls.kusto, database: 'ContosoSales' },
+      {
+        kind: 'appinsights',
+        name: appInsightsApps.demo.displayName,
+        appId: appInsightsApps.demo.appId,
+        endpoint: urls.appInsights,
+        // The local stand-in checks the same audience as the real API.
+        resource: resources.appInsights,
+      },
     ],
     // The stand-ins are plain http on loopback: trusted only because this local config says so.
     trustedHosts: [urls.kusto, urls.appInsights],

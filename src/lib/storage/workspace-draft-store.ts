@@ -8,7 +8,12 @@ export interface DraftTab {
   title: string;
   text: string;
   connectionId: string | null;
+  /** App Insights tabs: the time range applied on top of the query (absent or null = none). */
+  timeRange?: DraftTimeRange | null;
 }
+
+export type DraftTimeRange =
+  { kind: 'relative'; duration: string } | { kind: 'absolute'; from: string; to: string };
 
 export interface WorkspaceDraft {
   tabs: DraftTab[];

@@ -26,9 +26,11 @@ interface ResultsPanelProps {
   run: RunState;
   dark: boolean;
   onSignInAgain: () => void;
+  /** Shown in the status line, e.g. the App Insights time range. */
+  context?: string;
 }
 
-export function ResultsPanel({ run, dark, onSignInAgain }: ResultsPanelProps) {
+export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">
@@ -46,7 +48,7 @@ export function ResultsPanel({ run, dark, onSignInAgain }: ResultsPanelProps) {
         ) : (
           <QueryErrorPanel error={run.error} />
         )}
-        <RunStatusLine run={run} />
+        <RunStatusLine run={run} context={context} />
       </section>
     );
   }
@@ -54,7 +56,7 @@ export function ResultsPanel({ run, dark, onSignInAgain }: ResultsPanelProps) {
     return (
       <section className="results" aria-label="Results">
         <p className="results__notice">Query cancelled. No further rows will arrive.</p>
-        <RunStatusLine run={run} />
+        <RunStatusLine run={run} context={context} />
       </section>
     );
   }
@@ -70,7 +72,7 @@ export function ResultsPanel({ run, dark, onSignInAgain }: ResultsPanelProps) {
           Running…
         </p>
       )}
-      <RunStatusLine run={run} />
+      <RunStatusLine run={run} context={context} />
     </section>
   );
 }

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import type { RunState } from '../run-state';
 
 /** Row count, duration, server time and the request id support will ask for. */
-export function RunStatusLine({ run }: { run: Exclude<RunState, { status: 'idle' }> }) {
+export function RunStatusLine({
+  run,
+  context,
+}: {
+  run: Exclude<RunState, { status: 'idle' }>;
+  context?: string;
+}) {
   const elapsed = useElapsed(run.status === 'running' ? run.startedAt : null);
   const parts: string[] = [];
   if (run.status === 'running' || run.status === 'done') {
@@ -17,6 +23,7 @@ export function RunStatusLine({ run }: { run: Exclude<RunState, { status: 'idle'
   if (run.status === 'done' && run.summary.stats?.executionTimeSec != null) {
     parts.push(`server ${run.summary.stats.executionTimeSec.toFixed(3)} s`);
   }
+  if (context) parts.push(context);
   if (run.status === 'cancelled') parts.unshift('Cancelled');
   if (run.status === 'failed') parts.unshift('Failed');
 

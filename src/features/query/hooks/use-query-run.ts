@@ -2,64 +2,99 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import { runKustoQuery, type KustoQueryHandle } from '../../../lib/kusto/kusto-client';
-import { createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { runAppInsightsQuery } from '../../../lib/appinsights';
+import {
+  runKustoQuery,
+  type KustoQueryCallbacks,
+  type KustoQueryHandle,
+} from '../../../lib/kusto/kusto-client';
+import { createTrustedHostPolicy, type TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
 
-export interface KustoTarget {
-  clusterUrl: string;
-  database: string;
-}
+/** Where a query goes: a Kusto cluster and database, or an Application Insights app. */
+export type QueryTarget =
+  | { kind: 'kusto'; clusterUrl: string; database: string }
+  | {
+      kind: 'appinsights';
+      endpoint: string;
+      appId: string;
+      resource: string;
+      timespan: string | null;
+    };
 
-export interface KustoQueryRun {
+export interface QueryRun {
   run: RunState;
   start(text: string): void;
   cancel(): void;
 }
 
+interface StartArgs {
+  text: string;
+  signal: AbortSignal;
+  trustedHosts: TrustedHostPolicy;
+  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
+  callbacks: KustoQueryCallbacks;
+}
+
+function startQuery(target: QueryTarget, args: StartArgs): KustoQueryHandle {
+  const { text, signal, trustedHosts, getToken, callbacks } = args;
+  if (target.kind === 'kusto') {
+    const { clusterUrl, database } = target;
+    return runKustoQuery({ clusterUrl, database, text, signal, trustedHosts, getToken }, callbacks);
+  }
+  const { endpoint, appId, timespan } = target;
+  return runAppInsightsQuery(
+    { endpoint, appId, timespan, text, signal, trustedHosts, getToken },
+    callbacks,
+  );
+}
+
+function targetKey(target: QueryTarget): string[] {
+  return target.kind === 'kusto'
+    ? ['kusto', target.clusterUrl, target.database]
+    : ['appinsights', target.endpoint, target.appId];
+}
+
 /**
- * Runs KQL against one cluster and database: token from the broker (silent, then interactive),
- * streaming parse in the worker, one RunState for the UI. A new run supersedes the previous one.
+ * Runs KQL against a cluster or an Application Insights app: token from the broker (silent,
+ * then interactive), streaming parse in the worker, one RunState for the UI. A new run
+ * supersedes the previous one.
  */
-export function useKustoQueryRun(
-  target: KustoTarget,
-  onFinished?: (run: RunState) => void,
-): KustoQueryRun {
+export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) => void): QueryRun {
   const config = useRuntimeConfig();
   const trustedHosts = useMemo(
     () => createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
     [config.trustedHosts],
   );
-  const getToken = useAccessToken(target.clusterUrl);
+  const getToken = useAccessToken(
+    target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
+    target.kind === 'kusto' ? undefined : target.resource,
+  );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const current = useRef<{ controller: AbortController; handle: KustoQueryHandle } | null>(null);
 
   const mutation = useMutation({
-    mutationKey: ['kusto', 'run', target.clusterUrl, target.database],
+    mutationKey: ['run', ...targetKey(target)],
     mutationFn: async (text: string): Promise<RunState> => {
       const previous = current.current;
       previous?.controller.abort();
       const controller = new AbortController();
       const startedAt = Date.now();
       let signInError: unknown = null;
-      const handle = runKustoQuery(
-        {
-          clusterUrl: target.clusterUrl,
-          database: target.database,
-          text,
-          signal: controller.signal,
-          trustedHosts,
-          getToken: async (options) => {
-            try {
-              return await getToken(options);
-            } catch (error) {
-              signInError = error;
-              throw error;
-            }
-          },
+      const handle: KustoQueryHandle = startQuery(target, {
+        text,
+        signal: controller.signal,
+        trustedHosts,
+        getToken: async (options) => {
+          try {
+            return await getToken(options);
+          } catch (error) {
+            signInError = error;
+            throw error;
+          }
         },
-        {
+        callbacks: {
           onSummary: (summary) =>
             setRun((state) =>
               state.status === 'running' && state.requestId === handle.requestId
@@ -67,7 +102,7 @@ export function useKustoQueryRun(
                 : state,
             ),
         },
-      );
+      });
       current.current = { controller, handle };
       setRun({
         status: 'running',

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { fetchAppInsightsSchema } from '../../../lib/appinsights';
 import { fetchDatabases, fetchDatabaseSchema } from '../../../lib/kusto/kusto-schema';
 import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import type { GetAccessToken } from '../../auth/hooks/use-access-token';
@@ -10,6 +11,8 @@ export const schemaKeys = {
   databases: (clusterUrl: string) => [...schemaKeys.cluster(clusterUrl), 'databases'] as const,
   database: (clusterUrl: string, database: string) =>
     [...schemaKeys.cluster(clusterUrl), 'database', database] as const,
+  appInsights: (endpoint: string, appId: string) =>
+    [...schemaKeys.all, endpoint, 'app', appId] as const,
 };
 
 interface SchemaSource {
@@ -42,6 +45,26 @@ export function databaseSchemaQueryOptions(source: SchemaSource & { database: st
       fetchDatabaseSchema({
         clusterUrl: source.clusterUrl,
         database: source.database,
+        getToken: (options) => source.getToken(options),
+        trustedHosts: source.trustedHosts,
+        signal,
+      }),
+    staleTime: SCHEMA_STALE_MS,
+  });
+}
+
+export function appInsightsSchemaQueryOptions(source: {
+  endpoint: string;
+  appId: string;
+  getToken: GetAccessToken;
+  trustedHosts: TrustedHostPolicy;
+}) {
+  return queryOptions({
+    queryKey: schemaKeys.appInsights(source.endpoint, source.appId),
+    queryFn: ({ signal }) =>
+      fetchAppInsightsSchema({
+        endpoint: source.endpoint,
+        appId: source.appId,
         getToken: (options) => source.getToken(options),
         trustedHosts: source.trustedHosts,
         signal,

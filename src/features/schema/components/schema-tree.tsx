@@ -1,17 +1,41 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { KustoDatabaseSchema, KustoTableSchema } from '../../../lib/kusto/kusto-schema';
-import { useDatabaseSchema } from '../hooks/use-schema';
+import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
 
 interface SchemaTreeProps {
-  clusterUrl: string;
+  schema: UseQueryResult<KustoDatabaseSchema>;
+  /** The database or app name, for the accessible label. */
   database: string;
   /** Puts a name into the editor at the cursor. */
   onInsert?(name: string): void;
 }
 
-/** Tables (by folder) and their typed columns for one database, with a filter. */
-export function SchemaTree({ clusterUrl, database, onInsert }: SchemaTreeProps) {
-  const schema = useDatabaseSchema(clusterUrl, database);
+export function KustoSchemaTree({
+  clusterUrl,
+  database,
+}: {
+  clusterUrl: string;
+  database: string;
+}) {
+  return <SchemaTree schema={useDatabaseSchema(clusterUrl, database)} database={database} />;
+}
+
+export function AppInsightsSchemaTree(props: {
+  endpoint: string;
+  appId: string;
+  resource: string;
+}) {
+  return (
+    <SchemaTree
+      schema={useAppInsightsSchema(props.endpoint, props.appId, props.resource)}
+      database={props.appId}
+    />
+  );
+}
+
+/** Tables (by folder) and their typed columns for one database or app, with a filter. */
+export function SchemaTree({ schema, database, onInsert }: SchemaTreeProps) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
 

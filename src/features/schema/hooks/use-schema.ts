@@ -1,9 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import type { KustoDatabaseSchema } from '../../../lib/kusto/kusto-schema';
 import { useMemo } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import { createTrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
-import { databaseSchemaQueryOptions, databasesQueryOptions } from '../api/schema-query-options';
+import {
+  appInsightsSchemaQueryOptions,
+  databaseSchemaQueryOptions,
+  databasesQueryOptions,
+} from '../api/schema-query-options';
 
 function useTrustedHosts() {
   const config = useRuntimeConfig();
@@ -25,4 +30,39 @@ export function useDatabaseSchema(clusterUrl: string, database: string) {
   const getToken = useAccessToken(clusterUrl);
   const trustedHosts = useTrustedHosts();
   return useQuery(databaseSchemaQueryOptions({ clusterUrl, database, getToken, trustedHosts }));
+}
+
+/** An Application Insights app's tables (`/v1/apps/{id}/metadata`), cached per endpoint and app. */
+export function useAppInsightsSchema(endpoint: string, appId: string, resource: string) {
+  const getToken = useAccessToken(endpoint, resource);
+  const trustedHosts = useTrustedHosts();
+  return useQuery(appInsightsSchemaQueryOptions({ endpoint, appId, getToken, trustedHosts }));
+}
+
+/** The schema for whatever a tab is connected to: a Kusto database or an App Insights app. */
+export function useConnectionSchema(
+  connection:
+    | { kind: 'kusto'; clusterUrl: string; database: string }
+    | { kind: 'appinsights'; endpoint: string; appId: string; resource: string },
+) {
+  const kusto = connection.kind === 'kusto';
+  const getToken = useAccessToken(
+    kusto ? connection.clusterUrl : connection.endpoint,
+    kusto ? undefined : connection.resource,
+  );
+  const trustedHosts = useTrustedHosts();
+  const options = kusto
+    ? databaseSchemaQueryOptions({
+        clusterUrl: connection.clusterUrl,
+        database: connection.database,
+        getToken,
+        trustedHosts,
+      })
+    : appInsightsSchemaQueryOptions({
+        endpoint: connection.endpoint,
+        appId: connection.appId,
+        getToken,
+        trustedHosts,
+      });
+  return useQuery<KustoDatabaseSchema>(options as UseQueryOptions<KustoDatabaseSchema>);
 }

@@ -5,16 +5,35 @@ import { statementPositionToDocument, type Statement } from '../../editor/curren
 import { QueryEditor } from '../../editor/query-editor';
 import { recordRun } from '../../history';
 import { ResultsPanel } from '../../query/components/results-panel';
-import { useKustoQueryRun } from '../../query/hooks/use-kusto-query-run';
+import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
-import { useDatabaseSchema } from '../../schema/hooks/use-schema';
+import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
+import type { SavedConnection } from '../../saved-queries';
+import { useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection } from '../use-connections';
+import { TimeRangePicker } from './time-range-picker';
 
-type KustoConnection = Extract<Connection, { kind: 'kusto' }>;
+/** How a connection is stored in saved queries and history. */
+export function savedConnectionOf(connection: Connection): SavedConnection {
+  return connection.kind === 'kusto'
+    ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
+    : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };
+}
+
+function safeTimespan(range: TimeRange | null): string | null {
+  try {
+    return range ? toTimespan(range) : null;
+  } catch {
+    return null;
+  }
+}
 
 interface QueryTabPanelProps {
   workspace: string;
-  connection: KustoConnection;
+  connection: Connection;
+  /** App Insights only: the range applied on top of the query; null = what the query says. */
+  timeRange: TimeRange | null;
+  onTimeRangeChange(range: TimeRange | null): void;
   connections: Connection[];
   onConnectionChange(id: string): void;
   text: string;
@@ -26,6 +45,8 @@ interface QueryTabPanelProps {
 export function QueryTabPanel({
   workspace,
   connection,
+  timeRange,
+  onTimeRangeChange,
   connections,
   onConnectionChange,
   text,
@@ -40,7 +61,15 @@ export function QueryTabPanel({
   const [shareState, setShareState] = useState<{ link: string | null; message: string } | null>(
     null,
   );
-  const schema = useDatabaseSchema(connection.clusterUrl, connection.database);
+  const schema = useConnectionSchema(connection);
+  const timespan = connection.kind === 'appinsights' ? safeTimespan(timeRange) : null;
+  const rangeLabel =
+    connection.kind === 'appinsights'
+      ? timespan
+        ? `Time range: ${describeTimespan(timespan)}`
+        : 'Time range: set in query'
+      : undefined;
+  const database = connection.kind === 'kusto' ? connection.database : connection.appId;
 
   const onFinished = useCallback(
     (run: RunState) => {
@@ -54,12 +83,8 @@ export function QueryTabPanel({
           : null;
       recordRun(workspace, {
         text: statement?.text ?? '',
-        connection: {
-          kind: 'kusto',
-          clusterUrl: connection.clusterUrl,
-          database: connection.database,
-        },
-        database: connection.database,
+        connection: savedConnectionOf(connection),
+        database,
         startedAt: run.startedAt,
         durationMs: run.durationMs,
         rowCount,
@@ -79,7 +104,18 @@ export function QueryTabPanel({
     [workspace, connection],
   );
 
-  const { run, start, cancel } = useKustoQueryRun(connection, onFinished);
+  const { run, start, cancel } = useQueryRun(
+    connection.kind === 'kusto'
+      ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
+      : {
+          kind: 'appinsights',
+          endpoint: connection.endpoint,
+          appId: connection.appId,
+          resource: connection.resource,
+          timespan,
+        },
+    onFinished,
+  );
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -93,11 +129,16 @@ export function QueryTabPanel({
 
   const share = async () => {
     try {
-      const link = await encodeShareLink({
-        clusterUrl: connection.clusterUrl,
-        database: connection.database,
-        text,
-      });
+      const link = await encodeShareLink(
+        connection.kind === 'kusto'
+          ? { clusterUrl: connection.clusterUrl, database: connection.database, text }
+          : {
+              appId: connection.appId,
+              endpoint: connection.endpoint,
+              text,
+              ...(timeRange ? { timeRange } : {}),
+            },
+      );
       try {
         await navigator.clipboard.writeText(link);
         setShareState({ link, message: 'Link copied. It opens this query without running it.' });
@@ -141,9 +182,13 @@ export function QueryTabPanel({
             </option>
           ))}
         </select>
-        <span className="toolbar__cluster" title={connection.clusterUrl}>
-          {connection.clusterUrl}
-        </span>
+        {connection.kind === 'kusto' ? (
+          <span className="toolbar__cluster" title={connection.clusterUrl}>
+            {connection.clusterUrl}
+          </span>
+        ) : (
+          <TimeRangePicker value={timeRange} onChange={onTimeRangeChange} />
+        )}
         <span className="toolbar__spacer" />
         <button type="button" className="button" onClick={() => void share()}>
           Share
@@ -194,8 +239,9 @@ export function QueryTabPanel({
             schema.data
               ? {
                   showSchemaJson: schema.data.showSchemaJson,
-                  clusterUri: connection.clusterUrl,
-                  database: connection.database,
+                  clusterUri:
+                    connection.kind === 'kusto' ? connection.clusterUrl : connection.endpoint,
+                  database,
                 }
               : null
           }
@@ -204,7 +250,12 @@ export function QueryTabPanel({
           ariaLabel="Query"
         />
       </div>
-      <ResultsPanel run={run} dark={scheme === 'dark'} onSignInAgain={onSignInAgain} />
+      <ResultsPanel
+        run={run}
+        dark={scheme === 'dark'}
+        onSignInAgain={onSignInAgain}
+        context={rangeLabel}
+      />
     </>
   );
 }

@@ -8,17 +8,19 @@ import {
 } from '../../../lib/share-link';
 import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget, createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
 import { preloadResultGrid } from '../../query/components/results-panel';
 import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
-import { SchemaTree } from '../../schema/components/schema-tree';
+import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
-import { QueryTabPanel } from './query-tab-panel';
+import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 
 const WORKSPACE = 'default';
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
+const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
 
 function newTabId(): string {
   return `tab-${crypto.randomUUID().slice(0, 8)}`;
@@ -27,7 +29,7 @@ function newTabId(): string {
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
   const config = useRuntimeConfig();
   const { connections, addConnection } = useConnections(WORKSPACE);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'cluster' | 'app' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() => readSidebar());
   const [draft, setDraft] = useState(() => {
@@ -84,7 +86,16 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     );
     if (existing) return existing.id;
     const problem = checkCluster(clusterUrl);
-    return problem ? { problem } : addConnection({ clusterUrl, database });
+    return problem ? { problem } : addConnection({ kind: 'kusto', clusterUrl, database });
+  };
+
+  const appConnectionIdFor = (appId: string, endpoint: string): string | { problem: string } => {
+    const existing = connections.find(
+      (c) => c.kind === 'appinsights' && c.appId === appId && c.endpoint === endpoint,
+    );
+    if (existing) return existing.id;
+    const problem = checkCluster(endpoint);
+    return problem ? { problem } : addConnection({ kind: 'appinsights', appId, endpoint });
   };
 
   // A share link opens its query in a new tab, signed in, without running it.
@@ -94,19 +105,25 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     window.history.replaceState(window.history.state, '', withoutShareParams(href));
     decodeShareLink(href).then(
       (target) => {
-        if (!isKustoShareTarget(target)) {
-          setNotice(
-            'This link is for an Application Insights app, which this console cannot open yet.',
-          );
-          return;
+        const opened = isKustoShareTarget(target)
+          ? openQuery('Shared query', target.text, {
+              kind: 'kusto',
+              clusterUrl: target.clusterUrl,
+              database: target.database,
+            })
+          : openQuery(
+              'Shared query',
+              target.text,
+              {
+                kind: 'appinsights',
+                appId: target.appId,
+                endpoint: target.endpoint ?? 'https://api.applicationinsights.io',
+              },
+              target.timeRange ?? null,
+            );
+        if (opened) {
+          setNotice('Opened a shared query in a new tab. Review it, then run it with Shift+Enter.');
         }
-        const id = connectionIdFor(target.clusterUrl, target.database);
-        if (typeof id !== 'string') {
-          setNotice(`The shared query was not opened: ${id.problem}`);
-          return;
-        }
-        openInNewTab({ title: 'Shared query', text: target.text, connectionId: id });
-        setNotice('Opened a shared query in a new tab. Review it, then run it with Shift+Enter.');
       },
       (error: unknown) =>
         setNotice(
@@ -117,18 +134,28 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  /** Opens a saved or past query in a new tab (never runs it). */
-  const openQuery = (title: string, text: string, connection: SavedConnection) => {
-    if (connection.kind !== 'kusto') {
-      setNotice('Application Insights queries cannot be opened yet.');
-      return;
-    }
-    const id = connectionIdFor(connection.clusterUrl, connection.database);
+  /** Opens a saved, shared or past query in a new tab (never runs it). */
+  const openQuery = (
+    title: string,
+    text: string,
+    connection: SavedConnection,
+    timeRange?: DraftTab['timeRange'],
+  ): boolean => {
+    const id =
+      connection.kind === 'kusto'
+        ? connectionIdFor(connection.clusterUrl, connection.database)
+        : appConnectionIdFor(connection.appId, connection.endpoint);
     if (typeof id !== 'string') {
       setNotice(`"${title}" was not opened: ${id.problem}`);
-      return;
+      return false;
     }
-    openInNewTab({ title, text, connectionId: id });
+    openInNewTab({
+      title,
+      text,
+      connectionId: id,
+      ...(timeRange !== undefined ? { timeRange } : {}),
+    });
+    return true;
   };
 
   const closeTab = (id: string) =>
@@ -145,20 +172,38 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   return (
     <main className="workspace" id="main">
       <AddConnectionDialog
-        open={adding}
-        onClose={() => setAdding(false)}
+        open={adding === 'cluster'}
+        onClose={() => setAdding(null)}
         checkCluster={checkCluster}
         onAdd={(added) => {
-          updateTab(activeTab.id, { connectionId: addConnection(added) });
-          setAdding(false);
+          updateTab(activeTab.id, { connectionId: addConnection({ kind: 'kusto', ...added }) });
+          setAdding(null);
+        }}
+      />
+      <AddAppInsightsDialog
+        open={adding === 'app'}
+        onClose={() => setAdding(null)}
+        checkEndpoint={checkCluster}
+        onAdd={(app) => {
+          updateTab(activeTab.id, { connectionId: addConnection({ kind: 'appinsights', ...app }) });
+          setAdding(null);
         }}
       />
       <aside className="pane pane--left" aria-label="Connections">
         <div className="pane__header">
           <h2>Connections</h2>
-          <button type="button" className="button button--small" onClick={() => setAdding(true)}>
-            Add cluster
-          </button>
+          <span className="pane__actions">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setAdding('cluster')}
+            >
+              Add cluster
+            </button>
+            <button type="button" className="button button--small" onClick={() => setAdding('app')}>
+              Add app
+            </button>
+          </span>
         </div>
         <ul className="connection-list">
           {connections.map((c) => (
@@ -176,9 +221,16 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           ))}
         </ul>
         {activeConnection?.kind === 'kusto' && (
-          <SchemaTree
+          <KustoSchemaTree
             clusterUrl={activeConnection.clusterUrl}
             database={activeConnection.database}
+          />
+        )}
+        {activeConnection?.kind === 'appinsights' && (
+          <AppInsightsSchemaTree
+            endpoint={activeConnection.endpoint}
+            appId={activeConnection.appId}
+            resource={activeConnection.resource}
           />
         )}
       </aside>
@@ -265,10 +317,12 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               className="query-tab-panel"
               hidden={tab.id !== activeTab.id}
             >
-              {connection?.kind === 'kusto' ? (
+              {connection ? (
                 <QueryTabPanel
                   workspace={WORKSPACE}
                   connection={connection}
+                  timeRange={tab.timeRange === undefined ? DEFAULT_TIME_RANGE : tab.timeRange}
+                  onTimeRangeChange={(timeRange) => updateTab(tab.id, { timeRange })}
                   connections={connections}
                   onConnectionChange={(id) => updateTab(tab.id, { connectionId: id })}
                   text={tab.text}
@@ -276,16 +330,14 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   onSignInAgain={onSignInAgain}
                 />
               ) : (
-                <p className="results__notice">
-                  Application Insights connections are not available yet.
-                </p>
+                <p className="results__notice">No connection is configured.</p>
               )}
             </div>
           );
         })}
       </section>
 
-      {sidePanel && activeConnection?.kind === 'kusto' && (
+      {sidePanel && activeConnection && (
         <aside
           className="pane pane--right"
           aria-label={sidePanel === 'saved' ? 'Saved queries' : 'History'}
@@ -295,18 +347,19 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               workspace={WORKSPACE}
               current={{
                 text: activeTab.text,
-                connection: {
-                  kind: 'kusto',
-                  clusterUrl: activeConnection.clusterUrl,
-                  database: activeConnection.database,
-                },
+                connection: savedConnectionOf(activeConnection),
+                ...(activeConnection.kind === 'appinsights' && activeTab.timeRange !== null
+                  ? { timeRange: activeTab.timeRange ?? DEFAULT_TIME_RANGE }
+                  : {}),
               }}
-              onOpen={(query: SavedQuery) => openQuery(query.name, query.text, query.connection)}
+              onOpen={(query: SavedQuery) =>
+                openQuery(query.name, query.text, query.connection, query.timeRange ?? null)
+              }
             />
           ) : (
             <HistoryPanel
               workspace={WORKSPACE}
-              onOpen={(entry) => openQuery('From history', entry.text, entry.connection)}
+              onOpen={(entry) => void openQuery('From history', entry.text, entry.connection)}
             />
           )}
         </aside>
