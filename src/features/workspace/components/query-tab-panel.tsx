@@ -101,7 +101,7 @@ export function QueryTabPanel({
         requestId: run.requestId ?? '',
       }).catch((error: unknown) => console.error('Could not record the run in history', error));
     },
-    [workspace, connection],
+    [workspace, connection, database],
   );
 
   const { run, start, cancel } = useQueryRun(

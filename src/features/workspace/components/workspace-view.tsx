@@ -98,6 +98,31 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return problem ? { problem } : addConnection({ kind: 'appinsights', appId, endpoint });
   };
 
+
+  /** Opens a saved, shared or past query in a new tab (never runs it). */
+  const openQuery = (
+    title: string,
+    text: string,
+    connection: SavedConnection,
+    timeRange?: DraftTab['timeRange'],
+  ): boolean => {
+    const id =
+      connection.kind === 'kusto'
+        ? connectionIdFor(connection.clusterUrl, connection.database)
+        : appConnectionIdFor(connection.appId, connection.endpoint);
+    if (typeof id !== 'string') {
+      setNotice(`"${title}" was not opened: ${id.problem}`);
+      return false;
+    }
+    openInNewTab({
+      title,
+      text,
+      connectionId: id,
+      ...(timeRange !== undefined ? { timeRange } : {}),
+    });
+    return true;
+  };
+
   // A share link opens its query in a new tab, signed in, without running it.
   useEffect(() => {
     const href = window.location.href;
@@ -133,30 +158,6 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     // Runs once, on the URL the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  /** Opens a saved, shared or past query in a new tab (never runs it). */
-  const openQuery = (
-    title: string,
-    text: string,
-    connection: SavedConnection,
-    timeRange?: DraftTab['timeRange'],
-  ): boolean => {
-    const id =
-      connection.kind === 'kusto'
-        ? connectionIdFor(connection.clusterUrl, connection.database)
-        : appConnectionIdFor(connection.appId, connection.endpoint);
-    if (typeof id !== 'string') {
-      setNotice(`"${title}" was not opened: ${id.problem}`);
-      return false;
-    }
-    openInNewTab({
-      title,
-      text,
-      connectionId: id,
-      ...(timeRange !== undefined ? { timeRange } : {}),
-    });
-    return true;
-  };
 
   const closeTab = (id: string) =>
     setDraft((d) => {
