@@ -6,12 +6,14 @@ import { KustoResponseFormatError } from './kusto-response-format-error';
  * Incremental parser for a Kusto v2 response body (a JSON array of frames), fed the body's
  * bytes as they arrive.
  *
- * A tight byte scanner tracks strings, escapes and nesting depth to find frame boundaries and,
- * inside a table's `Rows`, row boundaries. Small frames are parsed whole; rows are handed to
- * `JSON.parse` in batches of about `batchBytes`, then written into typed columns. So the first
- * rows are usable before the download ends and a 500,000-row table (~440 MB of JSON) never
- * exists as one string. Bare numbers with ≥ 16 integer digits are marked while scanning and kept
- * exact (see exact-json-numbers.ts).
+ * A byte scanner tracks strings, escapes and nesting depth to find frame boundaries and, inside
+ * a table's `Rows`, row boundaries. Small frames are parsed whole; rows go to `JSON.parse` in
+ * batches of about `batchBytes`, then into typed columns. So the first rows are usable before
+ * the download ends and a 500,000-row table (~440 MB of JSON) never exists as one string.
+ * Past the first `eagerRows` rows, batches are cut speculatively (see atRowBoundary) so most
+ * row bytes are never looked at in JavaScript. Longs that JSON.parse rounded (beyond ±2^53) are
+ * detected afterwards and their batch is re-parsed exactly (see exact-json-numbers.ts).
+ * Measured: ~1.0–1.2× the time of TextDecoder + JSON.parse of the whole body (bench/).
  */
 
 export interface V2ParserOptions {
