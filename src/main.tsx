@@ -7,7 +7,10 @@ import { createMsalInstance } from './lib/auth/create-msal-instance';
 import { redirectLoopGuard } from './lib/auth/redirect-loop-guard';
 import { TokenBroker } from './lib/auth/token-broker';
 import { checkTokenTarget, createTrustedHostPolicy } from './lib/trusted-hosts';
+import { applyThemePreference, readThemePreference } from './lib/theme/color-scheme';
 import './app/app.css';
+
+applyThemePreference(readThemePreference());
 
 async function boot(): Promise<void> {
   const container = document.getElementById('root');

@@ -3,6 +3,7 @@ import { useMsal } from '@azure/msal-react';
 import { useState } from 'react';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { AuthErrorPanel } from '../features/auth/components/auth-error-panel';
+import { ThemeToggle } from '../features/theme/theme-toggle';
 import { LandingView } from '../features/auth/components/landing-view';
 import { useTokenBroker } from '../features/auth/token-broker-context';
 import { WorkspaceView } from '../features/workspace/components/workspace-view';
@@ -45,6 +46,7 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
       <header className="app-header">
         <span className="app-header__brand">Quarry</span>
         <span className="app-header__spacer" />
+        <ThemeToggle />
         {account && (
           <AccountMenu account={account} onSignOut={signOut} onSwitchAccount={() => signIn(true)} />
         )}

@@ -132,3 +132,39 @@ describe('TokenBroker', () => {
     expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
   });
 });
+
+describe('TokenBroker with an injected token source', () => {
+  it('asks the source for the checked scope and never touches MSAL', async () => {
+    const instance = fakeInstance(() => Promise.resolve({ accessToken: 'msal' }));
+    const acquire = vi.fn(() => Promise.resolve('host-token'));
+    const b = new TokenBroker({
+      instance: instance as unknown as IPublicClientApplication,
+      checkTarget: () => ({ ok: true, resource: 'https://help.kusto.windows.net' }),
+      embedded: true,
+      beforeRedirect: vi.fn(),
+      acquire,
+    });
+    await expect(
+      b.getToken({ target: 'https://help.kusto.windows.net', forceRefresh: true }),
+    ).resolves.toBe('host-token');
+    expect(acquire).toHaveBeenCalledWith(['https://help.kusto.windows.net/.default'], {
+      forceRefresh: true,
+    });
+    expect(instance.acquireTokenSilent).not.toHaveBeenCalled();
+  });
+
+  it('still refuses an untrusted target before asking the source', async () => {
+    const acquire = vi.fn(() => Promise.resolve('host-token'));
+    const b = new TokenBroker({
+      instance: fakeInstance(() => Promise.resolve({})) as unknown as IPublicClientApplication,
+      checkTarget: () => ({ ok: false, reason: 'not a trusted Kusto host' }),
+      embedded: true,
+      beforeRedirect: vi.fn(),
+      acquire,
+    });
+    await expect(b.getToken({ target: 'https://evil.example' })).rejects.toBeInstanceOf(
+      UntrustedTokenTargetError,
+    );
+    expect(acquire).not.toHaveBeenCalled();
+  });
+});

@@ -47,8 +47,19 @@ export class InteractionBlockedError extends Error {
   }
 }
 
+/**
+ * Gets a token for `scopes` some other way than MSAL (e.g. from the page embedding Quarry).
+ * The broker still runs the trusted-host check and builds the scope first.
+ */
+export type TokenAcquirer = (
+  scopes: string[],
+  options: { forceRefresh: boolean },
+) => Promise<string>;
+
 export interface TokenBrokerOptions {
   instance: IPublicClientApplication;
+  /** When set, tokens come from here instead of MSAL, and no sign-in is ever started. */
+  acquire?: TokenAcquirer;
   checkTarget: TokenTargetCheck;
   /** True inside an iframe: redirects are refused there, so interaction uses a popup. */
   embedded: boolean;
@@ -74,6 +85,9 @@ export class TokenBroker {
 
   async getToken(request: TokenRequest): Promise<string> {
     const scopes = [this.scopeFor(request)];
+    if (this.options.acquire) {
+      return this.options.acquire(scopes, { forceRefresh: request.forceRefresh ?? false });
+    }
     const account = this.account();
     if (!account) throw new NotSignedInError();
     try {

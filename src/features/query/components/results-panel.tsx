@@ -2,10 +2,12 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
 import type {
   DataSetSummary,
+  ResultColumn,
   TableSummary,
   VisualizationProperties,
 } from '../../../lib/result-model';
-import { downloadBlob, fileTimestamp, rowsFromBlocks, toCsv } from '../../../lib/export';
+import { downloadBlob, fileTimestamp, rowsFromBlocks, toCsv, toTsv } from '../../../lib/export';
+import { JsonTree } from '../../results/components/json-tree';
 import type { GetRowBlock } from '../../results/components/result-grid';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
@@ -95,7 +97,15 @@ function ResultTables({
   );
   const [selected, setSelected] = useState(0);
   const [quickText, setQuickText] = useState('');
+  // Searching 500k rows takes the worker up to a second or two: search once typing pauses.
+  const [searchText, setSearchText] = useState('');
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearchText(quickText), 300);
+    return () => window.clearTimeout(timer);
+  }, [quickText]);
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [localTime, setLocalTime] = useState(false);
+  const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
   const chartable = visualization?.visualization != null && visualization.visualization !== 'table';
@@ -133,6 +143,23 @@ function ResultTables({
             </button>
           </div>
         )}
+        {table.columns.some((c) => c.type === 'datetime') && (
+          <div className="segmented" role="group" aria-label="Show datetimes in">
+            <button type="button" aria-pressed={!localTime} onClick={() => setLocalTime(false)}>
+              UTC
+            </button>
+            <button type="button" aria-pressed={localTime} onClick={() => setLocalTime(true)}>
+              Local
+            </button>
+          </div>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void copyTsv(table, session)}
+        >
+          Copy TSV
+        </button>
         <button
           type="button"
           className="button button--small"
@@ -154,13 +181,34 @@ function ResultTables({
       ) : showChart && visualization ? (
         <TableChart table={table} session={session} visualization={visualization} dark={dark} />
       ) : (
-        <TableGrid
-          key={`${table.id}`}
-          table={table}
-          session={session}
-          quickText={quickText}
-          dark={dark}
-        />
+        <div className="result-body">
+          <TableGrid
+            key={`${table.id}`}
+            table={table}
+            session={session}
+            quickText={searchText}
+            dark={dark}
+            localTime={localTime}
+            onOpenCell={(column, text) =>
+              setOpenCell({ column, value: parseCellForPanel(column, text) })
+            }
+          />
+          {openCell && (
+            <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
+              <div className="cell-panel__header">
+                <h3>{openCell.column.name}</h3>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setOpenCell(null)}
+                >
+                  Close
+                </button>
+              </div>
+              <JsonTree value={openCell.value} />
+            </aside>
+          )}
+        </div>
       )}
     </div>
   );
@@ -171,11 +219,15 @@ function TableGrid({
   session,
   quickText,
   dark,
+  localTime,
+  onOpenCell,
 }: {
   table: TableSummary;
   session: RowSource;
   quickText: string;
   dark: boolean;
+  localTime: boolean;
+  onOpenCell: (column: ResultColumn, text: string | null) => void;
 }) {
   const getRows = useCallback<GetRowBlock>(
     (start, end, sortModel, filterModel, text) =>
@@ -197,6 +249,8 @@ function TableGrid({
         revision={revision}
         quickText={quickText}
         dark={dark}
+        localTime={localTime}
+        onOpenCell={onOpenCell}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>
@@ -256,4 +310,27 @@ async function exportCsv(table: TableSummary, session: RowSource): Promise<void>
     rows,
   );
   downloadBlob(blob, `${table.name}-${fileTimestamp()}.csv`);
+}
+
+/** Rows copied as TSV at most: a clipboard is no place for half a million rows (use Export CSV). */
+const COPY_ROW_LIMIT = 100_000;
+
+/** Copies the table (up to COPY_ROW_LIMIT rows) as tab-separated text that pastes into Excel. */
+async function copyTsv(table: TableSummary, session: RowSource): Promise<void> {
+  const { rows } = await session.getRows(table.id, 0, Math.min(table.rowCount, COPY_ROW_LIMIT));
+  const text = toTsv(
+    table.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows.map((row) => row.cells),
+  );
+  await navigator.clipboard.writeText(text);
+}
+
+/** Dynamic cells arrive as compact JSON text; other values are shown as they are. */
+function parseCellForPanel(column: ResultColumn, text: string | null): unknown {
+  if (text === null || column.type !== 'dynamic') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

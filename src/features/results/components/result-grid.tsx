@@ -55,6 +55,10 @@ interface ResultGridProps {
   dark: boolean;
   label: string;
   onRowCount?: (visibleRows: number) => void;
+  /** Show datetimes in the browser's time zone instead of UTC. */
+  localTime: boolean;
+  /** A cell was opened (double-click or Enter): dynamic values go to the side panel. */
+  onOpenCell?: (column: ResultColumn, text: string | null) => void;
 }
 
 /**
@@ -70,6 +74,8 @@ export default function ResultGrid({
   dark,
   label,
   onRowCount,
+  localTime,
+  onOpenCell,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const theme = useMemo(
@@ -85,8 +91,8 @@ export default function ResultGrid({
   );
 
   const columnDefs = useMemo<ColDef<RowBlockRow>[]>(
-    () => columns.map((column, index) => columnDef(column, index)),
-    [columns],
+    () => columns.map((column, index) => columnDef(column, index, localTime)),
+    [columns, localTime],
   );
 
   const datasource = useMemo<IDatasource>(
@@ -128,14 +134,34 @@ export default function ResultGrid({
         onGridReady={(event) => {
           apiRef.current = event.api;
         }}
+        onCellDoubleClicked={(event) => {
+          const column = columns.find((c) => c.name === event.colDef.colId);
+          if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
+        }}
+        onCellKeyDown={(event) => {
+          const key = event.event as KeyboardEvent | undefined;
+          if (!key || !('colDef' in event)) return;
+          const column = columns.find((c) => c.name === event.colDef.colId);
+          const text = (event.value as string | null) ?? '';
+          if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
+            // Community AG Grid has no clipboard module: copy the focused cell's text ourselves.
+            void navigator.clipboard?.writeText(text).catch(() => undefined);
+          } else if (key.key === 'Enter' && column) {
+            onOpenCell?.(column, text);
+          }
+        }}
       />
     </div>
   );
 }
 
-function columnDef(column: ResultColumn, index: number): ColDef<RowBlockRow> {
+function columnDef(column: ResultColumn, index: number, localTime: boolean): ColDef<RowBlockRow> {
   const numeric = isNumericType(column.type);
   return {
+    valueFormatter:
+      localTime && column.type === 'datetime'
+        ? (params) => formatLocal(params.value as string | null)
+        : undefined,
     colId: column.name,
     headerName: column.name,
     headerTooltip: `${column.name} (${column.type})`,
@@ -154,4 +180,15 @@ function columnDef(column: ResultColumn, index: number): ColDef<RowBlockRow> {
           ? 210
           : 130,
   };
+}
+
+/** A UTC ISO datetime shown in the browser's zone, e.g. "2007-09-29 10:11:00.000 GMT+2". */
+function formatLocal(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const offset = -date.getTimezoneOffset();
+  const zone = `GMT${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)} ${zone}`;
 }

@@ -98,7 +98,6 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return problem ? { problem } : addConnection({ kind: 'appinsights', appId, endpoint });
   };
 
-
   /** Opens a saved, shared or past query in a new tab (never runs it). */
   const openQuery = (
     title: string,
