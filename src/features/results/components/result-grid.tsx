@@ -177,7 +177,7 @@ function columnDef(column: ResultColumn, index: number, localTime: boolean): Col
       column.type === 'string' || column.type === 'dynamic'
         ? 220
         : column.type === 'datetime'
-          ? 210
+          ? 240
           : 130,
   };
 }

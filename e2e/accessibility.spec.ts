@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { consolePage } from './support/console.ts';
+import { identityProvider } from './support/identity-provider-admin.ts';
+import { signIn } from './support/sign-in.ts';
+
+test.beforeEach(async () => {
+  await identityProvider.reset();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    // AG Grid and Monaco draw their own widgets; their internals are the vendors' to fix.
+    .exclude('.ag-root-wrapper')
+    .exclude('.monaco-editor')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the landing and the workspace have no serious accessibility violations (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await signIn(page);
+    const quarry = consolePage(page);
+    await quarry.runQuery('StormEvents | project StartTime, State, StormSummary | take 20');
+    await expect(await quarry.cell(0, 'State')).toHaveText('ATLANTIC SOUTH');
+    await page.getByRole('button', { name: 'Saved queries' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('a dynamic cell opens as a tree, and the theme toggle switches to dark', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents | project State, StormSummary | take 5');
+  await (await quarry.cell(0, 'StormSummary')).dblclick();
+  const panel = page.getByRole('complementary', { name: 'Value of StormSummary' });
+  await expect(panel).toContainText('Details');
+  await expect(panel).toContainText('ATLANTIC SOUTH');
+
+  await page.getByRole('button', { name: /^Theme:/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('button', { name: /^Theme:/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
