@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { printFirstPaintReport } from './first-paint-bundle.ts';
 import { runParseBenchmark } from './parse-benchmarks.ts';
 
 const HEAP_MB = 16_384;
@@ -44,3 +45,5 @@ for (const rows of sizes) {
   const iterations = iterationsOption ? Number(iterationsOption) : rows > 100_000 ? 3 : 7;
   await runParseBenchmark({ rows, iterations, asciiOnly: process.argv.includes('--ascii') });
 }
+
+printFirstPaintReport(fileURLToPath(new URL('../dist', import.meta.url)));

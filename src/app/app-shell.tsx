@@ -1,11 +1,15 @@
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { AuthErrorPanel } from '../features/auth/components/auth-error-panel';
 import { ThemeToggle } from '../features/theme/theme-toggle';
 import { LandingView } from '../features/auth/components/landing-view';
 import { useTokenBroker } from '../features/auth/token-broker-context';
+import { useEmbeddingFlags } from '../features/embedding/embedding-context';
+import { EmbeddingNoticeBar } from '../features/embedding/embedding-notice-bar';
+import { preloadQueryEditor } from '../features/editor/query-editor';
+import { preloadResultGrid } from '../features/query/components/results-panel';
 import { WorkspaceView } from '../features/workspace/components/workspace-view';
 import { useRuntimeConfig } from '../lib/config/runtime-config-context';
 
@@ -13,7 +17,13 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
   const { instance, accounts, inProgress } = useMsal();
   const broker = useTokenBroker();
   const config = useRuntimeConfig();
+  const flags = useEmbeddingFlags();
   const [signInError, setSignInError] = useState<unknown>(redirectError);
+  // The editor and grid are lazy chunks: fetch them while the user signs in or looks around.
+  useEffect(() => {
+    preloadQueryEditor();
+    preloadResultGrid();
+  }, []);
   const account = instance.getActiveAccount() ?? accounts[0] ?? null;
 
   const firstConnection = config.connections[0];
@@ -37,21 +47,33 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
 
   const starting =
     inProgress === InteractionStatus.Startup || inProgress === InteractionStatus.HandleRedirect;
+  // f-IFrameAuth: the host signed the user in and provides tokens; Quarry shows no sign-in at all.
+  const hostSignedIn = flags.iframeAuth;
+  const showAccount = !hostSignedIn && flags.useMeControl;
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <span className="app-header__brand">Quarry</span>
-        <span className="app-header__spacer" />
-        <ThemeToggle />
-        {account && (
-          <AccountMenu account={account} onSignOut={signOut} onSwitchAccount={() => signIn(true)} />
-        )}
-      </header>
-      {starting ? (
+      {flags.showPageHeader && (
+        <header className="app-header">
+          <span className="app-header__brand">Quarry</span>
+          <span className="app-header__spacer" />
+          <ThemeToggle />
+          {account && showAccount && (
+            <AccountMenu
+              account={account}
+              onSignOut={signOut}
+              onSwitchAccount={() => signIn(true)}
+            />
+          )}
+        </header>
+      )}
+      <EmbeddingNoticeBar />
+      {hostSignedIn ? (
+        <WorkspaceView onSignInAgain={() => {}} />
+      ) : starting ? (
         <main className="app-loading" id="main" aria-busy="true">
           Signing in…
         </main>

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import type { TokenBroker } from '../lib/auth/token-broker';
 import { TokenBrokerProvider } from '../features/auth/token-broker-context';
+import { EmbeddingProvider, type EmbeddingState } from '../features/embedding/embedding-context';
 import { RuntimeConfigContext } from '../lib/config/runtime-config-context';
 import type { RuntimeConfig } from '../lib/config/runtime-config-schema';
 import { AppShell } from './app-shell';
@@ -12,11 +13,12 @@ interface AppProps {
   config: RuntimeConfig;
   instance: IPublicClientApplication;
   broker: TokenBroker;
+  embedding: EmbeddingState;
   /** What handleRedirectPromise threw on this load, if anything (e.g. an AADSTS error). */
   redirectError: unknown;
 }
 
-export function App({ config, instance, broker, redirectError }: AppProps) {
+export function App({ config, instance, broker, embedding, redirectError }: AppProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -33,7 +35,9 @@ export function App({ config, instance, broker, redirectError }: AppProps) {
         <MsalProvider instance={instance}>
           <QueryClientProvider client={queryClient}>
             <TokenBrokerProvider broker={broker}>
-              <AppShell redirectError={redirectError} />
+              <EmbeddingProvider value={embedding}>
+                <AppShell redirectError={redirectError} />
+              </EmbeddingProvider>
             </TokenBrokerProvider>
           </QueryClientProvider>
         </MsalProvider>
