@@ -3,10 +3,14 @@ import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';
 import { loadRuntimeConfig } from './lib/config/load-runtime-config';
 import { BEFORE_REDIRECT_EVENT } from './lib/auth/before-redirect-event';
-import { createMsalInstance } from './lib/auth/create-msal-instance';
+import { createMsalInstance, storageIsUsable } from './lib/auth/create-msal-instance';
 import { redirectLoopGuard } from './lib/auth/redirect-loop-guard';
 import { TokenBroker } from './lib/auth/token-broker';
 import { checkTokenTarget, createTrustedHostPolicy } from './lib/trusted-hosts';
+import { embeddingFlags } from './lib/embedding/embedding-flags';
+import { createHostTokenProvider } from './lib/embedding/create-host-token-provider';
+import { createEmbeddingNoticeStore } from './features/embedding/embedding-notices';
+import type { EmbeddingState } from './features/embedding/embedding-context';
 import { applyThemePreference, readThemePreference } from './lib/theme/color-scheme';
 import './app/app.css';
 
@@ -44,6 +48,20 @@ async function boot(): Promise<void> {
     if (first) instance.setActiveAccount(first);
   }
 
+  const flags = embeddingFlags();
+  const notices = createEmbeddingNoticeStore();
+  const wantedCache = config.auth.cacheLocation;
+  const embedding: EmbeddingState = {
+    flags,
+    notices,
+    memoryOnlySignIn:
+      flags.framed && wantedCache !== 'memoryStorage' && !storageIsUsable(wantedCache),
+  };
+  // f-IFrameAuth: the embedding page provides every token; MSAL is never asked.
+  const hostTokens = flags.iframeAuth
+    ? createHostTokenProvider({ config, flags, onIgnoredToken: notices.add })
+    : null;
+
   const policy = createTrustedHostPolicy({ extraHosts: config.trustedHosts });
   const broker = new TokenBroker({
     instance,
@@ -51,12 +69,19 @@ async function boot(): Promise<void> {
       const verdict = checkTokenTarget(url, policy);
       return verdict.ok ? { ok: true, resource: verdict.resource } : verdict;
     },
-    embedded: window.self !== window.top,
+    embedded: flags.framed,
+    ...(hostTokens ? { acquire: hostTokens.acquire } : {}),
     beforeRedirect: () => window.dispatchEvent(new Event(BEFORE_REDIRECT_EVENT)),
   });
 
   root.render(
-    <App config={config} instance={instance} broker={broker} redirectError={redirectError} />,
+    <App
+      config={config}
+      instance={instance}
+      broker={broker}
+      embedding={embedding}
+      redirectError={redirectError}
+    />,
   );
 }
 

@@ -149,9 +149,10 @@ export class HostTokenProvider {
     if (previous?.renewal) clearTimeout(previous.renewal);
     const expiresAt = readJwtExpiry(token);
     const entry: Cached = { token, expiresAt, renewal: null };
-    if (expiresAt !== null) {
-      // Ask before it expires: an ADX-style host may not re-post by itself.
-      const delay = Math.max(expiresAt - this.renewBeforeMs - this.now(), 0);
+    const delay = expiresAt === null ? -1 : expiresAt - this.renewBeforeMs - this.now();
+    // Ask before it expires: an ADX-style host may not re-post by itself. A token already inside
+    // the window is re-asked for on its next use instead, so a short-lived token cannot loop.
+    if (delay > 0) {
       entry.renewal = setTimeout(() => {
         entry.renewal = null;
         if (this.cache.get(hostScope) === entry) this.request(hostScope).catch(() => {});
