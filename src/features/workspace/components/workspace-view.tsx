@@ -338,10 +338,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
       </section>
 
       {sidePanel && activeConnection && (
-        <aside
-          className="pane pane--right"
-          aria-label={sidePanel === 'saved' ? 'Saved queries' : 'History'}
-        >
+        <div className="pane pane--right">
           {sidePanel === 'saved' ? (
             <SavedQueriesSidebar
               workspace={WORKSPACE}
@@ -362,7 +359,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               onOpen={(entry) => void openQuery('From history', entry.text, entry.connection)}
             />
           )}
-        </aside>
+        </div>
       )}
     </main>
   );
