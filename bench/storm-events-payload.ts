@@ -6,30 +6,10 @@
  * Reusable by e2e tests that need a big result (e.g. a stand-in answering with a large body).
  */
 
-export const stormEventsColumns: readonly { name: string; type: string }[] = [
-  { name: 'StartTime', type: 'datetime' },
-  { name: 'EndTime', type: 'datetime' },
-  { name: 'EpisodeId', type: 'int' },
-  { name: 'EventId', type: 'int' },
-  { name: 'State', type: 'string' },
-  { name: 'EventType', type: 'string' },
-  { name: 'InjuriesDirect', type: 'int' },
-  { name: 'InjuriesIndirect', type: 'int' },
-  { name: 'DeathsDirect', type: 'int' },
-  { name: 'DeathsIndirect', type: 'int' },
-  { name: 'DamageProperty', type: 'int' },
-  { name: 'DamageCrops', type: 'int' },
-  { name: 'Source', type: 'string' },
-  { name: 'BeginLocation', type: 'string' },
-  { name: 'EndLocation', type: 'string' },
-  { name: 'BeginLat', type: 'real' },
-  { name: 'BeginLon', type: 'real' },
-  { name: 'EndLat', type: 'real' },
-  { name: 'EndLon', type: 'real' },
-  { name: 'EpisodeNarrative', type: 'string' },
-  { name: 'EventNarrative', type: 'string' },
-  { name: 'StormSummary', type: 'dynamic' },
-];
+// One schema for the stand-in's table, the engine's goldens and this payload.
+import { stormEventsColumns } from '../local-stack/data/storm-events.ts';
+
+export { stormEventsColumns };
 
 const STATES = [
   'TEXAS',

@@ -4,6 +4,7 @@
  * with punctuation, so null and string semantics are exercised against SQLite.
  */
 import type { TableInput, WireValue } from './public-types';
+import { stormEventsColumns } from '../data/storm-events.ts';
 
 /** mulberry32: a tiny seeded PRNG, enough for reproducible test data. */
 function seededRandom(seed: number): () => number {
@@ -56,30 +57,8 @@ const WORDS = [
   'reported',
 ];
 
-export const goldenSampleColumns: TableInput['columns'] = [
-  { name: 'StartTime', type: 'datetime' },
-  { name: 'EndTime', type: 'datetime' },
-  { name: 'EpisodeId', type: 'int' },
-  { name: 'EventId', type: 'int' },
-  { name: 'State', type: 'string' },
-  { name: 'EventType', type: 'string' },
-  { name: 'InjuriesDirect', type: 'int' },
-  { name: 'InjuriesIndirect', type: 'int' },
-  { name: 'DeathsDirect', type: 'int' },
-  { name: 'DeathsIndirect', type: 'int' },
-  { name: 'DamageProperty', type: 'int' },
-  { name: 'DamageCrops', type: 'int' },
-  { name: 'Source', type: 'string' },
-  { name: 'BeginLocation', type: 'string' },
-  { name: 'EndLocation', type: 'string' },
-  { name: 'BeginLat', type: 'real' },
-  { name: 'BeginLon', type: 'real' },
-  { name: 'EndLat', type: 'real' },
-  { name: 'EndLon', type: 'real' },
-  { name: 'EpisodeNarrative', type: 'string' },
-  { name: 'EventNarrative', type: 'string' },
-  { name: 'StormSummary', type: 'dynamic' },
-];
+// The real StormEvents schema, shared with the stand-in's replica.
+export const goldenSampleColumns: TableInput['columns'] = stormEventsColumns;
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');

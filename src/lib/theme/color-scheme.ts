@@ -7,6 +7,17 @@ const KEY = 'quarry.theme';
 const listeners = new Set<() => void>();
 const media =
   typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+let currentPreference: ThemePreference = 'system';
+
+function resolveTheme(): void {
+  const scheme =
+    currentPreference === 'system' ? (media?.matches ? 'dark' : 'light') : currentPreference;
+  document.documentElement.setAttribute('data-theme', scheme);
+}
+
+media?.addEventListener('change', () => {
+  if (currentPreference === 'system') resolveTheme();
+});
 
 export function readThemePreference(): ThemePreference {
   try {
@@ -17,10 +28,13 @@ export function readThemePreference(): ThemePreference {
   }
 }
 
+/**
+ * Sets `data-theme` on <html> to the scheme in effect ("system" resolves to the OS choice and
+ * follows it), so the stylesheet needs one dark palette, not a media-query copy of it.
+ */
 export function applyThemePreference(preference: ThemePreference): void {
-  const root = document.documentElement;
-  if (preference === 'system') root.removeAttribute('data-theme');
-  else root.setAttribute('data-theme', preference);
+  currentPreference = preference;
+  resolveTheme();
   try {
     if (preference === 'system') window.localStorage.removeItem(KEY);
     else window.localStorage.setItem(KEY, preference);
@@ -40,9 +54,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 function snapshot(): 'light' | 'dark' {
-  const forced = document.documentElement.getAttribute('data-theme');
-  if (forced === 'light' || forced === 'dark') return forced;
-  return media?.matches ? 'dark' : 'light';
+  return document.documentElement.getAttribute('data-theme') === 'dark' ? 'dark' : 'light';
 }
 
 /** The scheme in effect now (for components that draw their own colours: grid, charts, editor). */
@@ -51,5 +63,9 @@ export function useColorScheme(): 'light' | 'dark' {
 }
 
 export function useThemePreference(): ThemePreference {
-  return useSyncExternalStore(subscribe, readThemePreference, () => 'system');
+  return useSyncExternalStore(
+    subscribe,
+    () => currentPreference,
+    () => 'system',
+  );
 }
