@@ -17,6 +17,19 @@ test('an analyst sorts and searches a result, exports it, saves the query and re
 }) => {
   await signIn(page);
   const quarry = consolePage(page);
+  await page.getByRole('button', { name: 'local help · Samples' }).click();
+
+  // The editor completes column names from the database schema.
+  // (The schema reaches the language-service worker asynchronously after the editor mounts.)
+  await quarry.setQuery('StormEvents\n| where Sta');
+  const suggestions = page.locator('.suggest-widget');
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions.getByText('State', { exact: true })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
+
   await quarry.runQuery(TOP_STATES);
   await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
 
