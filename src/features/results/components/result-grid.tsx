@@ -17,7 +17,7 @@ import {
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RowsResult } from '../../../lib/kusto/query-result-session';
 import {
   isNumericType,
@@ -120,8 +120,35 @@ export default function ResultGrid({
     apiRef.current?.refreshInfiniteCache();
   }, [revision]);
 
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
+  const togglePin = (name: string) => {
+    const next = new Set(pinned);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setPinned(next);
+    apiRef.current?.applyColumnState({
+      state: [{ colId: name, pinned: next.has(name) ? 'left' : null }],
+    });
+  };
+
   return (
     <div className="result-grid" role="region" aria-label={label}>
+      <details className="column-menu">
+        <summary>Columns</summary>
+        <fieldset>
+          <legend>Pin to the left</legend>
+          {columns.map((column) => (
+            <label key={column.name}>
+              <input
+                type="checkbox"
+                checked={pinned.has(column.name)}
+                onChange={() => togglePin(column.name)}
+              />
+              {column.name}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <AgGridReact<RowBlockRow>
         theme={theme}
         columnDefs={columnDefs}
