@@ -15,6 +15,7 @@ import { preloadResultGrid } from '../../query/components/results-panel';
 import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
 import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
+import { useRememberedWidth } from '../use-remembered-width';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 
 const WORKSPACE = 'default';
@@ -168,6 +169,8 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     });
 
   const activeConnection = connectionFor(activeTab);
+  const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
+  const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
 
   return (
     <main className="workspace" id="main">
@@ -189,7 +192,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
-      <aside className="pane pane--left" aria-label="Connections">
+      <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
         <div className="pane__header">
           <h2>Connections</h2>
           <span className="pane__actions">
@@ -338,7 +341,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
       </section>
 
       {sidePanel && activeConnection && (
-        <div className="pane pane--right">
+        <div className="pane pane--right" ref={rightPane}>
           {sidePanel === 'saved' ? (
             <SavedQueriesSidebar
               workspace={WORKSPACE}
