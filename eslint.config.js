@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.local-stack', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dist-swa-e2e',
+      'node_modules',
+      '.local-stack',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -50,7 +59,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['local-stack/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    files: [
+      'local-stack/**/*.ts',
+      'examples/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { embeddingPorts } from './local-stack/local-constants.ts';
 
 const consolePort = Number(process.env.QUARRY_E2E_CONSOLE_PORT ?? 4173);
+const swaPort = embeddingPorts.staticWebAppEmulator;
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own browser download does not work
@@ -35,12 +37,34 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx local-stack/start.ts --console=preview --console-port=${consolePort}`,
-    url: `http://localhost:${consolePort}/config.json`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx tsx local-stack/start.ts --console=preview --console-port=${consolePort}`,
+      url: `http://localhost:${consolePort}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The production build under the official SWA CLI emulator, with the local config.json and
+      // a staticwebapp.config.json generated from it (scripts/prepare-swa-e2e-site.ts). The CLI
+      // reads staticwebapp.config.json from its working directory, hence the cd.
+      command: `npx tsx scripts/prepare-swa-e2e-site.ts && cd dist-swa-e2e && ../node_modules/.bin/swa start . --port ${swaPort} --host 127.0.0.1`,
+      url: `http://127.0.0.1:${swaPort}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The example portal that embeds Quarry (allowed), and a foreign site (not allowed).
+      command: 'npx tsx e2e/support/serve-embedding-hosts.ts',
+      url: `http://127.0.0.1:${embeddingPorts.foreignHost}/frame-quarry.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

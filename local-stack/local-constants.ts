@@ -106,3 +106,20 @@ export const appInsightsApps = {
     resourceName: 'contoso-billing',
   },
 } as const;
+
+/**
+ * Production hosting and embedding e2e: the build under the SWA CLI emulator, the example portal
+ * that embeds it (allowed in the local config.json), and a foreign page that is not allowed.
+ */
+export const embeddingPorts = {
+  staticWebAppEmulator: portFromEnv('QUARRY_SWA_PORT', 4280),
+  examplePortal: portFromEnv('QUARRY_PORTAL_PORT', 5190),
+  foreignHost: portFromEnv('QUARRY_FOREIGN_HOST_PORT', 5191),
+} as const;
+
+export const embeddingUrls = {
+  /** Quarry as the emulator serves it (it listens on 127.0.0.1; "localhost" makes it cross-site). */
+  staticWebApp: `http://localhost:${embeddingPorts.staticWebAppEmulator}`,
+  examplePortal: `http://127.0.0.1:${embeddingPorts.examplePortal}`,
+  foreignHost: `http://127.0.0.1:${embeddingPorts.foreignHost}`,
+} as const;

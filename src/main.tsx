@@ -1,3 +1,5 @@
+// First: configures zod before any module defines a schema (see the file).
+import './lib/config/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { ConfigErrorPage } from './app/config-error-page';

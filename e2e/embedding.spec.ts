@@ -1,0 +1,116 @@
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { embeddingUrls, quarryClient } from '../local-stack/local-constants.ts';
+import { identityProvider } from './support/identity-provider-admin.ts';
+import { kustoStandIn } from './support/kusto-standin-admin.ts';
+import { analyst, submitIdpSignIn } from './support/sign-in.ts';
+import { swaUrl } from './support/static-web-app.ts';
+
+/**
+ * Quarry (production build under the SWA emulator, http://localhost:4280) inside the example
+ * portal on another site (http://127.0.0.1:5190), and a foreign site (http://127.0.0.1:5191).
+ */
+
+test.beforeEach(async () => {
+  await identityProvider.reset();
+  await kustoStandIn.reset();
+});
+
+const portal = embeddingUrls.examplePortal;
+const foreign = embeddingUrls.foreignHost;
+
+async function signInToPortal(page: Page, query = '') {
+  await page.goto(`${portal}/${query}`);
+  await page.getByRole('button', { name: 'Sign in to the portal' }).click();
+  await submitIdpSignIn(page, analyst);
+  await expect(page.getByRole('status')).toHaveText(`Signed in as ${analyst.displayName}`);
+  return page.frameLocator('iframe[title="Quarry"]');
+}
+
+async function runInFrame(frame: FrameLocator, page: Page, text: string) {
+  const editor = frame.locator('[role="tabpanel"]:not([hidden]) .monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Shift+Enter');
+}
+
+async function quarryAuthorizeRequests() {
+  return (await identityProvider.requests()).filter(
+    (entry) => entry.endpoint === 'authorize' && entry.clientId === quarryClient.clientId,
+  );
+}
+
+test('in the portal, a query runs with the host’s token and Quarry never signs in itself', async ({
+  page,
+}) => {
+  const frame = await signInToPortal(page);
+  await runInFrame(
+    frame,
+    page,
+    'StormEvents\n| summarize Storms = count() by State\n| top 3 by Storms',
+  );
+  const grid = frame.getByRole('grid');
+  await expect(grid.getByRole('gridcell', { name: 'TEXAS', exact: true })).toBeVisible();
+
+  await expect(frame.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  // f-UseMeControl=false: no account control inside the frame.
+  await expect(frame.getByRole('button', { name: analyst.displayName })).toHaveCount(0);
+  expect(await quarryAuthorizeRequests()).toEqual([]);
+});
+
+test('a token posted from a foreign origin is ignored and reported', async ({ page }) => {
+  const frame = await signInToPortal(
+    page,
+    `?foreign=${encodeURIComponent(`${foreign}/post-foreign-token.html`)}`,
+  );
+  await expect(frame.getByRole('alert').filter({ hasText: 'Ignored a token' })).toHaveText(
+    `Ignored a token from ${foreign}: not an allowed host.`,
+  );
+  // The real host's token still works.
+  await runInFrame(frame, page, 'StormEvents | count');
+  await expect(frame.getByRole('grid').getByRole('gridcell').first()).toBeVisible();
+});
+
+test('a host that never answers gets a clear message, not a spinner', async ({ page }) => {
+  const frame = await signInToPortal(page, '?answer=never');
+  await runInFrame(frame, page, 'StormEvents | count');
+  await expect(
+    frame
+      .getByText(
+        /\(http:\/\/127\.0\.0\.1:5190\) did not answer the token request for "query" within 10 s/,
+      )
+      .first(),
+  ).toBeVisible({ timeout: 25_000 });
+  await expect(frame.getByText('Running…')).toHaveCount(0);
+});
+
+test('self sign-in inside the frame completes through a popup', async ({ page }) => {
+  await page.goto(`${portal}/?mode=self-sign-in`);
+  const frame = page.frameLocator('iframe[title="Quarry"]');
+  const popupOpened = page.waitForEvent('popup');
+  await frame.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupOpened;
+  await submitIdpSignIn(popup, analyst);
+  await popup.waitForEvent('close');
+  await expect(frame.getByRole('button', { name: analyst.displayName })).toBeVisible();
+  await runInFrame(frame, page, 'StormEvents | count');
+  await expect(frame.getByRole('grid').getByRole('gridcell').first()).toBeVisible();
+});
+
+test('a page on an origin outside the allow-list cannot frame Quarry', async ({ page }) => {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('frame-ancestors')) refused.push(message.text());
+  });
+  const quarryResponse = page.waitForResponse((response) => response.url() === `${swaUrl}/`);
+  await page.goto(`${foreign}/frame-quarry.html?src=${encodeURIComponent(`${swaUrl}/`)}`);
+  await quarryResponse;
+  await expect.poll(() => refused.length).toBeGreaterThan(0);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  expect(frame).toBeDefined();
+  // Chromium replaced the document with its error page: no Quarry markup, no Quarry script ran.
+  expect(frame!.url()).not.toBe(`${swaUrl}/`);
+  await expect(page.frameLocator('#quarry').locator('#root')).toHaveCount(0);
+});
