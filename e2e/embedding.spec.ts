@@ -89,6 +89,8 @@ test('a host that never answers gets a clear message, not a spinner', async ({ p
 test('self sign-in inside the frame completes through a popup', async ({ page }) => {
   await page.goto(`${portal}/?mode=self-sign-in`);
   const frame = page.frameLocator('iframe[title="Quarry"]');
+  // Chromium denies the cross-site frame its sessionStorage: Quarry says what that costs.
+  await expect(frame.getByRole('note')).toHaveText(/sign in again each time the page loads/);
   const popupOpened = page.waitForEvent('popup');
   await frame.getByRole('button', { name: 'Sign in' }).click();
   const popup = await popupOpened;
