@@ -2,6 +2,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { embeddingUrls, quarryClient } from '../local-stack/local-constants.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
+import { consolePage } from './support/console.ts';
 import { analyst, submitIdpSignIn } from './support/sign-in.ts';
 import { swaUrl } from './support/static-web-app.ts';
 
@@ -115,4 +116,32 @@ test('a page on an origin outside the allow-list cannot frame Quarry', async ({ 
   // Chromium replaced the document with its error page: no Quarry markup, no Quarry script ran.
   expect(frame!.url()).not.toBe(`${swaUrl}/`);
   await expect(page.frameLocator('#quarry').locator('#root')).toHaveCount(0);
+});
+
+test('embedding flags hide the connections pane and Share, pin one database and keep a separate workspace', async ({
+  page,
+}) => {
+  await identityProvider.reset();
+  const flags =
+    '/?f-HideConnectionPane=true&f-ShowShareMenu=false&cluster=http://localhost:5181&database=ContosoSales&workspace=portal-1';
+  await page.goto(flags);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitIdpSignIn(page);
+  await expect(page.getByRole('button', { name: analyst.displayName })).toBeVisible();
+
+  const panel = page.locator('[role="tabpanel"]:not([hidden])');
+  await expect(panel.getByLabel('Connection').locator('option')).toHaveText([
+    'local help · ContosoSales',
+  ]);
+  await expect(page.getByRole('complementary', { name: 'Connections' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Share' })).toHaveCount(0);
+
+  const quarry = consolePage(page);
+  await quarry.setQuery('Sales | count // embedded workspace');
+  await quarry.runQuery('Sales | count // embedded workspace');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('1000');
+
+  // The standalone console keeps its own tabs.
+  await page.goto('/');
+  await expect.poll(() => consolePage(page).queryText()).not.toContain('embedded workspace');
 });

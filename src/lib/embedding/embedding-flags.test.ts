@@ -78,4 +78,12 @@ describe('readJwtExpiry', () => {
     expect(readJwtExpiry(`x.${payload}.y`)).toBe(1_800_000_000_000);
     expect(readJwtExpiry('opaque')).toBeNull();
   });
+
+  it('does not pin the connection for a share link, which also names a cluster and database', () => {
+    const flags = parseEmbeddingFlags(
+      '?cluster=http://localhost:5181&database=Samples&query=H4sIAAAAAAAAAwsuyS9KdS1JzS0GAPnOMDoLAAAA',
+      false,
+    );
+    expect(flags.pinned).toBeNull();
+  });
 });

@@ -72,7 +72,8 @@ export function parseEmbeddingFlags(search: string, framed: boolean): EmbeddingF
     showShareMenu: flag(params, 'f-ShowShareMenu', true),
     showPageHeader: flag(params, 'f-ShowPageHeader', true),
     useMeControl: flag(params, 'f-UseMeControl', true),
-    pinned: cluster && database ? { cluster, database } : null,
+    // A share link carries cluster/database too, with a query: it opens a tab, it does not pin.
+    pinned: cluster && database && !params.has('query') ? { cluster, database } : null,
     workspace: workspace && WORKSPACE_KEY.test(workspace) ? workspace : DEFAULT_WORKSPACE,
     hostOrigin: text(params, 'f-HostOrigin'),
   };

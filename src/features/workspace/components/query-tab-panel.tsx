@@ -39,6 +39,8 @@ interface QueryTabPanelProps {
   text: string;
   onTextChange(text: string): void;
   onSignInAgain(): void;
+  /** Embedders can hide Share (f-ShowShareMenu=false). */
+  showShare?: boolean;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -52,6 +54,7 @@ export function QueryTabPanel({
   text,
   onTextChange,
   onSignInAgain,
+  showShare = true,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
@@ -190,9 +193,11 @@ export function QueryTabPanel({
           <TimeRangePicker value={timeRange} onChange={onTimeRangeChange} />
         )}
         <span className="toolbar__spacer" />
-        <button type="button" className="button" onClick={() => void share()}>
-          Share
-        </button>
+        {showShare && (
+          <button type="button" className="button" onClick={() => void share()}>
+            Share
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary"

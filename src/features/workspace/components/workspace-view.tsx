@@ -16,11 +16,11 @@ import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../.
 import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
+import { useEmbeddingFlags } from '../../embedding/embedding-context';
+import { usePinnedConnections } from '../use-pinned-connections';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 
-const WORKSPACE = 'default';
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
-const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
 
 function newTabId(): string {
@@ -29,10 +29,16 @@ function newTabId(): string {
 
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
   const config = useRuntimeConfig();
-  const { connections, addConnection } = useConnections(WORKSPACE);
+  // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
+  const { workspace: WORKSPACE, pinned, hideConnectionPane, showShareMenu } = useEmbeddingFlags();
+  const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
+  const { connections: allConnections, addConnection } = useConnections(WORKSPACE);
+  const connections = usePinnedConnections(allConnections, pinned);
   const [adding, setAdding] = useState<'cluster' | 'app' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() => readSidebar());
+  const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
+    readSidebar(SIDEBAR_KEY),
+  );
   const [draft, setDraft] = useState(() => {
     const loaded = loadDraft(WORKSPACE);
     if (loaded) return { tabs: loaded.tabs, activeId: loaded.activeId };
@@ -47,7 +53,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   const activeTab = draft.tabs.find((tab) => tab.id === draft.activeId) ?? draft.tabs[0]!;
 
   // Saved on every change, so a sign-in redirect or a reload never loses unsent work.
-  useEffect(() => saveDraft(WORKSPACE, draft), [draft]);
+  useEffect(() => saveDraft(WORKSPACE, draft), [WORKSPACE, draft]);
   useEffect(preloadResultGrid, []);
   useEffect(() => {
     try {
@@ -56,7 +62,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     } catch {
       // the layout choice then lasts for this page only
     }
-  }, [sidePanel]);
+  }, [sidePanel, SIDEBAR_KEY]);
 
   const connectionFor = (tab: DraftTab): Connection | undefined =>
     connections.find((c) => c.id === tab.connectionId) ?? connections[0];
@@ -192,51 +198,57 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
-      <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
-        <div className="pane__header">
-          <h2>Connections</h2>
-          <span className="pane__actions">
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setAdding('cluster')}
-            >
-              Add cluster
-            </button>
-            <button type="button" className="button button--small" onClick={() => setAdding('app')}>
-              Add app
-            </button>
-          </span>
-        </div>
-        <ul className="connection-list">
-          {connections.map((c) => (
-            <li key={c.id}>
+      {!hideConnectionPane && (
+        <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
+          <div className="pane__header">
+            <h2>Connections</h2>
+            <span className="pane__actions">
               <button
                 type="button"
-                className="connection-list__item"
-                aria-current={c.id === activeConnection?.id ? 'true' : undefined}
-                onClick={() => updateTab(activeTab.id, { connectionId: c.id })}
-                title={c.kind === 'kusto' ? `${c.clusterUrl} / ${c.database}` : c.label}
+                className="button button--small"
+                onClick={() => setAdding('cluster')}
               >
-                {c.label}
+                Add cluster
               </button>
-            </li>
-          ))}
-        </ul>
-        {activeConnection?.kind === 'kusto' && (
-          <KustoSchemaTree
-            clusterUrl={activeConnection.clusterUrl}
-            database={activeConnection.database}
-          />
-        )}
-        {activeConnection?.kind === 'appinsights' && (
-          <AppInsightsSchemaTree
-            endpoint={activeConnection.endpoint}
-            appId={activeConnection.appId}
-            resource={activeConnection.resource}
-          />
-        )}
-      </aside>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setAdding('app')}
+              >
+                Add app
+              </button>
+            </span>
+          </div>
+          <ul className="connection-list">
+            {connections.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className="connection-list__item"
+                  aria-current={c.id === activeConnection?.id ? 'true' : undefined}
+                  onClick={() => updateTab(activeTab.id, { connectionId: c.id })}
+                  title={c.kind === 'kusto' ? `${c.clusterUrl} / ${c.database}` : c.label}
+                >
+                  {c.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {activeConnection?.kind === 'kusto' && (
+            <KustoSchemaTree
+              clusterUrl={activeConnection.clusterUrl}
+              database={activeConnection.database}
+            />
+          )}
+          {activeConnection?.kind === 'appinsights' && (
+            <AppInsightsSchemaTree
+              endpoint={activeConnection.endpoint}
+              appId={activeConnection.appId}
+              resource={activeConnection.resource}
+            />
+          )}
+        </aside>
+      )}
 
       <section className="pane pane--centre" aria-label="Queries">
         {notice && (
@@ -331,6 +343,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   text={tab.text}
                   onTextChange={(text) => updateTab(tab.id, { text })}
                   onSignInAgain={onSignInAgain}
+                  showShare={showShareMenu}
                 />
               ) : (
                 <p className="results__notice">No connection is configured.</p>
@@ -368,9 +381,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   );
 }
 
-function readSidebar(): 'saved' | 'history' | null {
+function readSidebar(key: string): 'saved' | 'history' | null {
   try {
-    const value = window.localStorage.getItem(SIDEBAR_KEY);
+    const value = window.localStorage.getItem(key);
     return value === 'saved' || value === 'history' ? value : null;
   } catch {
     return null;
