@@ -5,7 +5,7 @@ import {
   headerSafe,
   raceAbort,
 } from '../kusto/kusto-http';
-import type { KustoHttpDeps, RetryInfo } from '../kusto/kusto-http';
+import { readErrorBody, type KustoHttpDeps, type RetryInfo } from '../kusto/kusto-http';
 import {
   cancelledError,
   networkError,
@@ -35,8 +35,6 @@ export interface AppInsightsTarget {
 export type AppInsightsHttpResult =
   { ok: true; response: Response; activityId: string | null } | { ok: false; error: QueryError };
 
-const ERROR_BODY_LIMIT = 1024 * 1024;
-
 /** `{endpoint}/v1/apps/{appId}/{action}` (or `/v1/workspaces/…`), keeping any path prefix. */
 export function appInsightsUrl(
   endpoint: string,
@@ -48,25 +46,6 @@ export function appInsightsUrl(
   const prefix = url.pathname.replace(/\/+$/, '');
   const collection = kind === 'app' ? 'apps' : 'workspaces';
   return `${url.origin}${prefix}/v1/${collection}/${encodeURIComponent(appId)}/${action}`;
-}
-
-async function readErrorBody(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (text.length < ERROR_BODY_LIMIT) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    // a truncated error body is still worth showing
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
-  return text + decoder.decode();
 }
 
 /**

@@ -124,7 +124,8 @@ export function raceAbort<T>(
   });
 }
 
-async function readErrorBody(response: Response): Promise<string> {
+/** Reads at most 1 MiB of an error body: enough to explain, bounded against a hostile server. */
+export async function readErrorBody(response: Response): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
