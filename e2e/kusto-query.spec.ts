@@ -115,3 +115,20 @@ test('result values render as text, never as HTML', async ({ page }) => {
   await expect(cell).toHaveText('<img src=x onerror=alert(1)><b>bold</b>');
   await expect(cell.locator('img, b')).toHaveCount(0);
 });
+
+test('a big result shows its first rows while the rest is still streaming in', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  // 5 × 59,066 = 295,330 rows, about 250 MB of JSON: past Kusto's default 64 MB limit, lifted.
+  await quarry.runQuery(
+    'set notruncation;\nunion StormEvents, StormEvents, StormEvents, StormEvents, StormEvents',
+  );
+  // Rows are counted (and the grid fills) before the response has finished arriving.
+  await expect(
+    page.getByRole('status').filter({ hasText: /[1-9][\d,]* rows · running/ }),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(quarry.status).toContainText('295,330 rows', { timeout: 90_000 });
+  await expect(await quarry.cell(0, 'EventId')).toHaveText('61032');
+});
