@@ -1,15 +1,16 @@
 import {
-  MAX_RETRIES,
-  MAX_RETRY_WAIT_MS,
   defaultSleep,
   headerSafe,
   raceAbort,
+  readErrorBody,
+  sendAgainAfter,
+  type AttemptState,
+  type KustoHttpDeps,
+  type RetryInfo,
 } from '../kusto/kusto-http';
-import { readErrorBody, type KustoHttpDeps, type RetryInfo } from '../kusto/kusto-http';
 import {
   cancelledError,
   networkError,
-  parseRetryAfter,
   queryErrorFromAppInsightsHttp,
   tokenError,
   untrustedHostError,
@@ -89,13 +90,16 @@ export async function sendAppInsightsRequest(options: {
   const url = appInsightsUrl(target.endpoint, target.appId, options.action, kind);
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
 
-  let refreshed = false;
-  let retries = 0;
+  const attempt: AttemptState = { refreshed: false, retries: 0 };
   for (;;) {
     if (signal.aborted) return { ok: false, error: cancelledError(ctx()) };
     let token: string;
     try {
-      token = await raceAbort(target.getToken({ forceRefresh: refreshed }), signal, () => '');
+      token = await raceAbort(
+        target.getToken({ forceRefresh: attempt.refreshed }),
+        signal,
+        () => '',
+      );
     } catch (error) {
       return { ok: false, error: tokenError(error, ctx()) };
     }
@@ -137,21 +141,8 @@ export async function sendAppInsightsRequest(options: {
     if (response.status === 200 || response.status === 204) {
       return { ok: true, response, activityId };
     }
-    if (response.status === 401 && !refreshed) {
-      refreshed = true;
-      response.body?.cancel().catch(() => undefined);
+    if (await sendAgainAfter(response, attempt, { signal, now, sleep, onRetry: options.onRetry })) {
       continue;
-    }
-    if ((response.status === 429 || response.status === 503) && retries < MAX_RETRIES) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
-      const delayMs = retryAfter ?? 1000 * 2 ** retries;
-      if (delayMs <= MAX_RETRY_WAIT_MS) {
-        retries++;
-        response.body?.cancel().catch(() => undefined);
-        options.onRetry?.({ attempt: retries, delayMs, status: response.status });
-        await sleep(delayMs, signal);
-        continue;
-      }
     }
     const bodyText = await raceAbort(readErrorBody(response), signal, () => '');
     if (signal.aborted) return { ok: false, error: cancelledError(ctx(activityId)) };

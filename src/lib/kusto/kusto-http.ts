@@ -144,6 +144,46 @@ export async function readErrorBody(response: Response): Promise<string> {
   return text + decoder.decode();
 }
 
+/** Where a request loop stands: the token was renewed once, and how many throttling waits so far. */
+export interface AttemptState {
+  refreshed: boolean;
+  retries: number;
+}
+
+/**
+ * Whether to send a request again after a failed answer, shared by the Kusto and App Insights
+ * clients: once with a renewed token on 401, and after a wait on 429/503 (Retry-After honoured,
+ * at most MAX_RETRIES waits, none longer than MAX_RETRY_WAIT_MS). Updates `state`.
+ */
+export async function sendAgainAfter(
+  response: Response,
+  state: AttemptState,
+  options: {
+    signal: AbortSignal;
+    now: () => number;
+    sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+    onRetry?: (info: RetryInfo) => void;
+  },
+): Promise<boolean> {
+  if (response.status === 401 && !state.refreshed) {
+    state.refreshed = true;
+    response.body?.cancel().catch(() => undefined);
+    return true;
+  }
+  if ((response.status === 429 || response.status === 503) && state.retries < MAX_RETRIES) {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), options.now());
+    const delayMs = retryAfter ?? 1000 * 2 ** state.retries;
+    if (delayMs <= MAX_RETRY_WAIT_MS) {
+      state.retries++;
+      response.body?.cancel().catch(() => undefined);
+      options.onRetry?.({ attempt: state.retries, delayMs, status: response.status });
+      await options.sleep(delayMs, options.signal);
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * POSTs one request to a Kusto endpoint: trusted-host check, token, headers; one token refresh
  * on 401; up to 3 retries on 429/503 honouring Retry-After; every failure mapped to a QueryError.
@@ -186,14 +226,13 @@ export async function sendKustoRequest(options: {
   const endpoint = kustoEndpoint(target.clusterUrl, path);
   const payload = JSON.stringify(body);
 
-  let refreshed = false;
-  let retries = 0;
+  const attempt: AttemptState = { refreshed: false, retries: 0 };
   let sent = false;
   for (;;) {
     if (signal.aborted) return cancelled(sent);
     let token: string;
     try {
-      const forceRefresh = refreshed;
+      const forceRefresh = attempt.refreshed;
       token = await raceAbort(target.getToken({ forceRefresh }), signal, () => '');
     } catch (error) {
       return { ok: false, error: tokenError(error, ctx()), sent };
@@ -240,21 +279,8 @@ export async function sendKustoRequest(options: {
     }
     if (response.status === 200) return { ok: true, response, activityId };
 
-    if (response.status === 401 && !refreshed) {
-      refreshed = true;
-      response.body?.cancel().catch(() => undefined);
+    if (await sendAgainAfter(response, attempt, { signal, now, sleep, onRetry: options.onRetry })) {
       continue;
-    }
-    if ((response.status === 429 || response.status === 503) && retries < MAX_RETRIES) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now());
-      const delayMs = retryAfter ?? 1000 * 2 ** retries;
-      if (delayMs <= MAX_RETRY_WAIT_MS) {
-        retries++;
-        response.body?.cancel().catch(() => undefined);
-        options.onRetry?.({ attempt: retries, delayMs, status: response.status });
-        await sleep(delayMs, signal);
-        continue;
-      }
     }
     const bodyText = await raceAbort(readErrorBody(response), signal, () => '');
     if (signal.aborted) return cancelled(sent);
