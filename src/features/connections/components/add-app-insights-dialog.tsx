@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
 
 /** Query API endpoints of the public and sovereign clouds. */
 export const appInsightsClouds = [
@@ -22,20 +23,13 @@ export function AddAppInsightsDialog({
   checkEndpoint,
   onAdd,
 }: AddAppInsightsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [appId, setAppId] = useState('');
   const [name, setName] = useState('');
   const [cloud, setCloud] = useState<string>('public');
   const [customEndpoint, setCustomEndpoint] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { title: useId(), appId: useId(), name: useId(), cloud: useId(), endpoint: useId() };
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

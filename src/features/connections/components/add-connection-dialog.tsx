@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { normalizeClusterUrl } from '../../../lib/storage/user-connections-store';
+import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
 
 interface AddConnectionDialogProps {
   open: boolean;
@@ -16,20 +17,13 @@ export function AddConnectionDialog({
   checkCluster,
   onAdd,
 }: AddConnectionDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [cluster, setCluster] = useState('');
   const [database, setDatabase] = useState('Samples');
   const [problem, setProblem] = useState<string | null>(null);
   const clusterId = useId();
   const databaseId = useId();
   const problemId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

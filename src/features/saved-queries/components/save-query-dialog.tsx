@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ActionResult } from '../saved-queries-controller';
+import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
 
 export interface SaveQueryDetails {
   name: string;
@@ -25,17 +26,10 @@ export function SaveQueryDialog({
   onSave,
   onClose,
 }: SaveQueryDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const ids = { title: useId(), name: useId(), folder: useId(), folders: useId(), tags: useId() };
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
