@@ -95,8 +95,10 @@ test('self sign-in inside the frame completes through a popup', async ({ page })
   const popupOpened = page.waitForEvent('popup');
   await frame.getByRole('button', { name: 'Sign in' }).click();
   const popup = await popupOpened;
+  // Listen before submitting: the popup can close before a later waitForEvent is registered.
+  const popupClosed = popup.waitForEvent('close');
   await submitIdpSignIn(popup, analyst);
-  await popup.waitForEvent('close');
+  await popupClosed;
   await expect(frame.getByRole('button', { name: analyst.displayName })).toBeVisible();
   await runInFrame(frame, page, 'StormEvents | count');
   await expect(frame.getByRole('grid').getByRole('gridcell').first()).toBeVisible();
