@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { embeddingPorts } from './local-stack/local-constants.ts';
+import { chromiumLaunchOptions } from './e2e/support/chromium-launch.ts';
 
 const consolePort = Number(process.env.QUARRY_E2E_CONSOLE_PORT ?? 4173);
 const swaPort = embeddingPorts.staticWebAppEmulator;
@@ -24,18 +25,7 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -40,6 +40,7 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         redirect: resolve(import.meta.dirname, 'redirect.html'),
+        popupRelay: resolve(import.meta.dirname, 'popup-relay.html'),
       },
     },
   },

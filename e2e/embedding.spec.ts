@@ -4,6 +4,7 @@ import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
 import { consolePage } from './support/console.ts';
 import { analyst, submitIdpSignIn } from './support/sign-in.ts';
+import { signInThroughRelay } from './support/embedded-sign-in.ts';
 import { swaUrl } from './support/static-web-app.ts';
 
 /**
@@ -87,18 +88,12 @@ test('a host that never answers gets a clear message, not a spinner', async ({ p
   await expect(frame.getByText('Running…')).toHaveCount(0);
 });
 
-test('self sign-in inside the frame completes through a popup', async ({ page }) => {
+test('self sign-in inside the frame completes through the popup relay', async ({ page }) => {
   await page.goto(`${portal}/?mode=self-sign-in`);
   const frame = page.frameLocator('iframe[title="Quarry"]');
   // Chromium denies the cross-site frame its sessionStorage: Quarry says what that costs.
   await expect(frame.getByRole('note')).toHaveText(/sign in again each time the page loads/);
-  const popupOpened = page.waitForEvent('popup');
-  await frame.getByRole('button', { name: 'Sign in' }).click();
-  const popup = await popupOpened;
-  // Listen before submitting: the popup can close before a later waitForEvent is registered.
-  const popupClosed = popup.waitForEvent('close');
-  await submitIdpSignIn(popup, analyst);
-  await popupClosed;
+  await signInThroughRelay(page, frame);
   await expect(frame.getByRole('button', { name: analyst.displayName })).toBeVisible();
   await runInFrame(frame, page, 'StormEvents | count');
   await expect(frame.getByRole('grid').getByRole('gridcell').first()).toBeVisible();

@@ -31,6 +31,7 @@ test('every page and worker carries the strict CSP and security headers', async 
     '/some/deep/link',
     '/config.json',
     '/redirect.html',
+    '/popup-relay.html',
     builtWorkerPath(),
   ]) {
     const response = await request.get(`${swaUrl}${path}`);

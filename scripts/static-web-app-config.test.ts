@@ -50,7 +50,7 @@ describe('Static Web Apps config', () => {
       headers: { 'Cache-Control': 'public, max-age=31536000, immutable' },
     });
     expect(swa.navigationFallback.exclude).toEqual(
-      expect.arrayContaining(['/assets/*', '/redirect.html', '/config.json']),
+      expect.arrayContaining(['/assets/*', '/redirect.html', '/popup-relay.html', '/config.json']),
     );
   });
 

@@ -83,6 +83,7 @@ export function staticWebAppConfig(config: RuntimeConfigShape) {
       exclude: [
         '/assets/*',
         '/redirect.html',
+        '/popup-relay.html',
         '/config.json',
         '/favicon.svg',
         '/*.{js,mjs,css,map,json,svg,png,ico,txt,woff,woff2,ttf}',
@@ -93,6 +94,7 @@ export function staticWebAppConfig(config: RuntimeConfigShape) {
       { route: '/index.html', headers: noCache },
       { route: '/config.json', headers: noCache },
       { route: '/redirect.html', headers: noCache },
+      { route: '/popup-relay.html', headers: noCache },
       { route: '/', headers: noCache },
     ],
     responseOverrides: {

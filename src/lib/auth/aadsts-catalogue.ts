@@ -152,6 +152,11 @@ export const msalErrorCatalogue: Readonly<Record<string, AuthErrorAdvice>> = {
     meaning: 'Sign-in redirects are not allowed inside an embedded frame.',
     fix: 'Sign in through the pop-up, or let the host page provide tokens.',
   },
+  popup_relay_unsupported_flow: {
+    meaning:
+      'The sign-in relay window (Quarry inside another site) could not hand the sign-in back to this frame.',
+    fix: 'Close the sign-in windows and click Sign in again; if it repeats, check that popup-relay.html is deployed beside index.html.',
+  },
   timed_out: {
     meaning: 'The identity provider did not answer in time.',
     fix: 'Check your network and sign in again.',

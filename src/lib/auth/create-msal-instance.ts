@@ -4,6 +4,7 @@ import {
   PublicClientApplication,
   type Configuration,
 } from '@azure/msal-browser';
+import { isFramedByAnotherOrigin, POPUP_RELAY_PAGE, POPUP_RELAY_TIMEOUT_MS } from './popup-relay';
 
 export interface MsalSettings {
   clientId: string;
@@ -33,8 +34,12 @@ export function storageIsUsable(kind: 'sessionStorage' | 'localStorage'): boolea
   }
 }
 
-export function buildMsalConfiguration(settings: MsalSettings): Configuration {
+export function buildMsalConfiguration(
+  settings: MsalSettings,
+  framedByAnotherOrigin = isFramedByAnotherOrigin(),
+): Configuration {
   const origin = window.location.origin;
+  const redirectUri = new URL(settings.redirectUri, origin).href;
   const wanted = settings.cacheLocation;
   // Fall back to memory where the browser refuses storage (a cross-site iframe): the cost is a
   // sign-in per page load, which the embedding docs state.
@@ -45,11 +50,20 @@ export function buildMsalConfiguration(settings: MsalSettings): Configuration {
       clientId: settings.clientId,
       authority: settings.authority,
       knownAuthorities: settings.knownAuthorities,
-      redirectUri: new URL(settings.redirectUri, origin).href,
+      redirectUri,
       postLogoutRedirectUri: new URL(settings.postLogoutRedirectUri, origin).href,
+      // Inside another site's frame the popup's BroadcastChannel cannot reach us (partitioned):
+      // sign-in and sign-out go through the relay page (see popup-relay.ts).
+      ...(framedByAnotherOrigin
+        ? {
+            popupRelayUri: new URL(POPUP_RELAY_PAGE, redirectUri).href,
+            popupRelayProtocolVersion: 2 as const,
+          }
+        : {}),
     },
     cache: { cacheLocation: cacheLocations[cacheLocation] },
     system: {
+      ...(framedByAnotherOrigin ? { popupBridgeTimeout: POPUP_RELAY_TIMEOUT_MS } : {}),
       loggerOptions: {
         logLevel: LogLevel.Warning,
         piiLoggingEnabled: false,

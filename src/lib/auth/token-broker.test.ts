@@ -12,6 +12,9 @@ function fakeInstance(silent: () => Promise<unknown>) {
     acquireTokenRedirect: vi.fn(() => Promise.resolve()),
     acquireTokenPopup: vi.fn(() => Promise.resolve({ accessToken: 'popup-token', account })),
     setActiveAccount: vi.fn(),
+    logoutPopup: vi.fn(() => Promise.resolve()),
+    logoutRedirect: vi.fn(() => Promise.resolve()),
+    getConfiguration: () => ({ auth: { redirectUri: 'https://quarry.example/redirect.html' } }),
   };
 }
 
@@ -122,6 +125,28 @@ describe('TokenBroker', () => {
       'popup-token',
     );
     expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it('signs out inside a frame with a pop-up that ends on the redirect bridge page', async () => {
+    const instance = fakeInstance(() => Promise.resolve({}));
+    const { broker: b, beforeRedirect } = broker(instance, true);
+    await b.signOut();
+    // Ending on the app page instead would leave the pop-up (and the relay) open for good.
+    expect(instance.logoutPopup).toHaveBeenCalledWith({
+      account,
+      postLogoutRedirectUri: 'https://quarry.example/redirect.html',
+    });
+    expect(instance.logoutRedirect).not.toHaveBeenCalled();
+    expect(beforeRedirect).not.toHaveBeenCalled();
+  });
+
+  it('signs out at the top level with a redirect, saving drafts first', async () => {
+    const instance = fakeInstance(() => Promise.resolve({}));
+    const { broker: b, beforeRedirect } = broker(instance);
+    await b.signOut();
+    expect(instance.logoutRedirect).toHaveBeenCalledWith({ account });
+    expect(beforeRedirect).toHaveBeenCalledTimes(1);
+    expect(instance.logoutPopup).not.toHaveBeenCalled();
   });
 
   it('passes other MSAL errors through untouched', async () => {

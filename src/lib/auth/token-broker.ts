@@ -128,7 +128,12 @@ export class TokenBroker {
   async signOut(): Promise<void> {
     const { instance, embedded } = this.options;
     const account = this.account() ?? undefined;
-    if (embedded) await instance.logoutPopup({ account });
+    // The pop-up must end on the redirect bridge page (not the app) to report back and close.
+    if (embedded)
+      await instance.logoutPopup({
+        account,
+        postLogoutRedirectUri: instance.getConfiguration().auth.redirectUri,
+      });
     else {
       this.options.beforeRedirect();
       await instance.logoutRedirect({ account });
