@@ -1,21 +1,17 @@
-import type {
-  KustoQueryCallbacks,
-  KustoQueryDeps,
-  KustoQueryHandle,
-  KustoQueryOutcome,
-  QueryTiming,
-} from '../kusto/kusto-client';
+import type { KustoQueryCallbacks, KustoQueryDeps } from '../kusto/kusto-client';
 import { headerSafe } from '../kusto/kusto-http';
-import { defaultResultEngine, type ResultSession } from '../kusto/query-worker-client';
+import {
+  safeHost,
+  startQueryRun,
+  type KustoQueryHandle,
+  type KustoQueryOutcome,
+} from '../kusto/query-run';
 import {
   badResponseError,
-  cancelledError,
   interruptedError,
   queryErrorFromIssue,
   type QueryError,
-  type RequestContext,
 } from '../query-errors';
-import type { DataSetSummary } from '../result-model';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import { sendAppInsightsRequest, type MonitorResourceKind } from './appinsights-http';
 
@@ -67,126 +63,57 @@ export function runAppInsightsQuery(
   deps: AppInsightsQueryDeps = {},
 ): QueryHandle {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
-  const now = deps.now ?? (() => Date.now());
-  const requestId = headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`);
-  const controller = new AbortController();
-  const abortFromCaller = () => controller.abort();
-  if (request.signal.aborted) controller.abort();
-  else request.signal.addEventListener('abort', abortFromCaller, { once: true });
-
-  let host: string | null = null;
-  try {
-    host = new URL(request.endpoint).host;
-  } catch {
-    // reported by the trusted-host check
-  }
-  let session: ResultSession | null = null;
-  let latest: DataSetSummary | null = null;
-  let disposed = false;
-  const startedAt = now();
-  let respondedAt: number | null = null;
-  let activityId: string | null = null;
-  const ctx = (): RequestContext => ({ requestId, activityId, host, database: request.appId });
-  const timing = (): QueryTiming => ({ startedAt, respondedAt, finishedAt: now() });
-  const base = () => ({ requestId, activityId, timing: timing() });
-
-  const run = async (): Promise<KustoQueryOutcome> => {
-    callbacks.onPhase?.('authorizing');
-    const http = await sendAppInsightsRequest({
-      target: { ...request, signal: controller.signal },
-      action: 'query',
-      body: {
-        query: request.text,
-        ...(request.timespan === null ? {} : { timespan: request.timespan }),
-      },
-      requestId,
-      headers: { Prefer: PREFER },
-      deps,
-      onRetry: (info) => {
-        callbacks.onPhase?.('retrying');
-        callbacks.onRetry?.(info);
-      },
-      onSent: () => callbacks.onPhase?.('waiting'),
-    });
-    if (!http.ok) {
-      activityId = http.error.activityId;
-      if (http.error.kind === 'cancelled') {
-        return { status: 'cancelled', error: http.error, summary: null, ...base() };
-      }
-      return { status: 'failed', error: http.error, issues: [], summary: null, ...base() };
-    }
-    respondedAt = now();
-    activityId = http.activityId;
-    const body = http.response.status === 204 ? emptyResultBody() : http.response.body;
-    if (!body) {
-      return {
-        status: 'failed',
-        error: badResponseError('The response had no body.', null, ctx()),
-        issues: [],
-        summary: null,
-        ...base(),
-      };
-    }
-    callbacks.onPhase?.('receiving');
-    const engine = deps.engine ?? defaultResultEngine();
-    const opened = engine.open('appinsights', body, (summary) => {
-      latest = summary;
-      callbacks.onSummary?.(summary);
-    });
-    session = opened;
-    if (disposed) opened.dispose();
-
-    const aborted = new Promise<'aborted'>((resolve) => {
-      if (controller.signal.aborted) resolve('aborted');
-      controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
-    const settled = await Promise.race([opened.done, aborted]);
-    if (settled === 'aborted' || (!settled.ok && controller.signal.aborted)) {
-      return { status: 'cancelled', error: cancelledError(ctx()), summary: latest, ...base() };
-    }
-    if (!settled.ok) {
-      const { failure } = settled;
-      const issues = (settled.summary?.issues ?? []).map((i) => queryErrorFromIssue(i, ctx()));
-      const error =
-        failure.reason === 'stream'
-          ? interruptedError(host ?? 'the service', failure.message, ctx())
-          : badResponseError(failure.message, failure.sample, ctx());
-      return { status: 'failed', error, issues, summary: settled.summary, ...base() };
-    }
-    const issues: QueryError[] = settled.summary.issues.map((i) => queryErrorFromIssue(i, ctx()));
-    return { status: 'succeeded', summary: settled.summary, issues, ...base() };
-  };
-
-  const outcome = run()
-    .catch((error: unknown): KustoQueryOutcome => ({
-      status: 'failed',
-      error: badResponseError(error instanceof Error ? error.message : String(error), null, ctx()),
-      issues: [],
-      summary: latest,
-      ...base(),
-    }))
-    .then((result) => {
-      request.signal.removeEventListener('abort', abortFromCaller);
-      latest = result.summary ?? latest;
-      callbacks.onPhase?.('finished');
-      return result;
-    });
-
-  return {
-    requestId,
+  return startQueryRun({
     kind: 'query',
-    outcome,
-    summary: () => latest,
-    getRows: (tableId, start, end, sortModel, filterModel, quickText) => {
-      const current = session;
-      if (!current)
-        return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
-      return current.getRows(tableId, start, end, sortModel, filterModel, quickText);
+    requestId: headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`),
+    signal: request.signal,
+    host: safeHost(request.endpoint), // an unparsable endpoint is reported by the trusted-host check
+    database: request.appId,
+    now: deps.now ?? (() => Date.now()),
+    ...(deps.engine ? { engine: deps.engine } : {}),
+    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
+    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
+    run: async (scope) => {
+      callbacks.onPhase?.('authorizing');
+      const http = await sendAppInsightsRequest({
+        target: { ...request, signal: scope.signal },
+        action: 'query',
+        body: {
+          query: request.text,
+          ...(request.timespan === null ? {} : { timespan: request.timespan }),
+        },
+        requestId: scope.requestId,
+        headers: { Prefer: PREFER },
+        deps,
+        onRetry: (info) => {
+          callbacks.onPhase?.('retrying');
+          callbacks.onRetry?.(info);
+        },
+        onSent: () => callbacks.onPhase?.('waiting'),
+      });
+      // The service has no cancel call: an abort just stops the request.
+      if (!http.ok) {
+        return http.error.kind === 'cancelled'
+          ? scope.cancelled(http.error)
+          : scope.failed(http.error);
+      }
+      scope.responded(http.activityId);
+      const body = http.response.status === 204 ? emptyResultBody() : http.response.body;
+      const received = await scope.receive('appinsights', body);
+      if ('outcome' in received) return received.outcome;
+      const { settled } = received;
+      const ctx = scope.context();
+      if (!settled.ok) {
+        const { failure } = settled;
+        const issues = (settled.summary?.issues ?? []).map((i) => queryErrorFromIssue(i, ctx));
+        const error =
+          failure.reason === 'stream'
+            ? interruptedError(ctx.host ?? 'the service', failure.message, ctx)
+            : badResponseError(failure.message, failure.sample, ctx);
+        return scope.failed(error, issues, settled.summary);
+      }
+      const issues: QueryError[] = settled.summary.issues.map((i) => queryErrorFromIssue(i, ctx));
+      return { status: 'succeeded', summary: settled.summary, issues, ...scope.base() };
     },
-    dispose: () => {
-      disposed = true;
-      controller.abort();
-      session?.dispose();
-    },
-  };
+  });
 }

@@ -390,6 +390,8 @@ describe('runKustoQuery: failures and retries', () => {
       cause: "'where' operator: Failed to resolve column named 'Stat'",
     });
     expect(outcome.error.title).toBe('Semantic error at line 2, column 9');
+    // The run itself carries the service's id too (history and the status line show it).
+    expect(outcome.activityId).toBe('act-400');
   });
 
   it('parses the recorded syntax-error body (grafana-error-response.json)', async () => {

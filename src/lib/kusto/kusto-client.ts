@@ -7,7 +7,7 @@ import {
   type QueryError,
   type RequestContext,
 } from '../query-errors';
-import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
+import type { DataSetSummary } from '../result-model';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import {
   defaultSleep,
@@ -19,13 +19,17 @@ import {
   type KustoRequestBody,
   type RetryInfo,
 } from './kusto-http';
-import type { RowsResult } from './query-result-session';
+import type { ResultEngine, SessionOutcome } from './query-worker-client';
 import {
-  defaultResultEngine,
-  type ResultEngine,
-  type ResultSession,
-  type SessionOutcome,
-} from './query-worker-client';
+  safeHost,
+  startQueryRun,
+  type KustoQueryHandle,
+  type KustoQueryOutcome,
+  type OutcomeBase,
+  type QueryPhase,
+} from './query-run';
+
+export type { KustoQueryHandle, KustoQueryOutcome, QueryPhase, QueryTiming } from './query-run';
 
 export interface KustoQueryRequest {
   clusterUrl: string;
@@ -48,8 +52,6 @@ export interface KustoQueryRequest {
   trustedHosts: TrustedHostPolicy;
 }
 
-export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
-
 export interface KustoQueryCallbacks {
   /** Tables, row counts, progress and issues so far (throttled while rows stream in). */
   onSummary?: (summary: DataSetSummary) => void;
@@ -62,52 +64,6 @@ export interface KustoQueryCallbacks {
 export interface KustoQueryDeps extends KustoHttpDeps {
   engine?: ResultEngine;
   randomUUID?: () => string;
-}
-
-export interface QueryTiming {
-  startedAt: number;
-  /** Response headers arrived. */
-  respondedAt: number | null;
-  finishedAt: number;
-}
-
-interface OutcomeBase {
-  requestId: string;
-  activityId: string | null;
-  timing: QueryTiming;
-}
-
-export type KustoQueryOutcome =
-  /** Complete result; `issues` holds partial failures / truncation next to the rows. */
-  | (OutcomeBase & { status: 'succeeded'; summary: DataSetSummary; issues: QueryError[] })
-  /** No (complete) result; `summary` keeps the rows that did arrive, if any. */
-  | (OutcomeBase & {
-      status: 'failed';
-      error: QueryError;
-      issues: QueryError[];
-      summary: DataSetSummary | null;
-    })
-  | (OutcomeBase & { status: 'cancelled'; error: QueryError; summary: DataSetSummary | null });
-
-export interface KustoQueryHandle {
-  readonly requestId: string;
-  /** `command` when the text is a management command (sent to /v1/rest/mgmt). */
-  readonly kind: 'query' | 'command';
-  /** Settles once (never rejects), also on abort. */
-  readonly outcome: Promise<KustoQueryOutcome>;
-  /** Latest summary while loading and after. */
-  summary(): DataSetSummary | null;
-  /** Rows for AG Grid's infinite row model (sorting/filtering happen in the worker). */
-  getRows(
-    tableId: number,
-    start: number,
-    end: number,
-    sortModel?: readonly SortModelItem[] | null,
-    filterModel?: FilterModel | null,
-    quickText?: string | null,
-  ): Promise<RowsResult>;
-  /** Frees the parsed result. Call when the result tab closes. */
-  dispose(): void;
 }
 
 function requestBody(request: KustoQueryRequest, command: boolean): KustoRequestBody {
@@ -145,24 +101,8 @@ export function runKustoQuery(
   deps: KustoQueryDeps = {},
 ): KustoQueryHandle {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
-  const now = deps.now ?? (() => Date.now());
   const requestId = headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`);
   const kind = isManagementCommand(request.text) ? 'command' : 'query';
-  const host = safeHost(request.clusterUrl);
-  const controller = new AbortController();
-  const abortFromCaller = () => controller.abort();
-  if (request.signal.aborted) controller.abort();
-  else request.signal.addEventListener('abort', abortFromCaller, { once: true });
-
-  let session: ResultSession | null = null;
-  let latest: DataSetSummary | null = null;
-  let disposed = false;
-  const startedAt = now();
-  let respondedAt: number | null = null;
-  let activityId: string | null = null;
-  const ctx = (): RequestContext => ({ requestId, activityId, host, database: request.database });
-  const timing = (): QueryTiming => ({ startedAt, respondedAt, finishedAt: now() });
-  const base = () => ({ requestId, activityId, timing: timing() });
 
   const cancelOnServer = () => {
     if (kind !== 'query') return; // .cancel query applies to queries only
@@ -171,92 +111,45 @@ export function runKustoQuery(
     );
   };
 
-  const run = async (): Promise<KustoQueryOutcome> => {
-    callbacks.onPhase?.('authorizing');
-    const http = await sendKustoRequest({
-      target: { ...request, signal: controller.signal },
-      path: kind === 'command' ? '/v1/rest/mgmt' : '/v2/rest/query',
-      body: requestBody(request, kind === 'command'),
-      requestId,
-      deps,
-      onRetry: (info) => {
-        callbacks.onPhase?.('retrying');
-        callbacks.onRetry?.(info);
-      },
-      onSent: () => callbacks.onPhase?.('waiting'),
-    });
-    if (!http.ok) {
-      if (http.error.kind === 'cancelled') {
-        if (http.sent) cancelOnServer();
-        return { status: 'cancelled', error: http.error, summary: null, ...base() };
-      }
-      return { status: 'failed', error: http.error, issues: [], summary: null, ...base() };
-    }
-    respondedAt = now();
-    activityId = http.activityId;
-    const body = http.response.body;
-    if (!body) {
-      return {
-        status: 'failed',
-        error: badResponseError('The response had no body.', null, ctx()),
-        issues: [],
-        summary: null,
-        ...base(),
-      };
-    }
-    callbacks.onPhase?.('receiving');
-    const engine = deps.engine ?? defaultResultEngine();
-    const opened = engine.open(kind === 'command' ? 'v1' : 'v2', body, (summary) => {
-      latest = summary;
-      callbacks.onSummary?.(summary);
-    });
-    session = opened;
-    if (disposed) opened.dispose();
-
-    const aborted = new Promise<'aborted'>((resolve) => {
-      if (controller.signal.aborted) resolve('aborted');
-      controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
-    const settled = await Promise.race([opened.done, aborted]);
-    if (settled === 'aborted' || (!settled.ok && controller.signal.aborted)) {
-      cancelOnServer();
-      return { status: 'cancelled', error: cancelledError(ctx()), summary: latest, ...base() };
-    }
-    return outcomeFromSession(settled, ctx(), base());
-  };
-
-  const outcome = run()
-    .catch((error: unknown): KustoQueryOutcome => ({
-      status: 'failed',
-      error: badResponseError(error instanceof Error ? error.message : String(error), null, ctx()),
-      issues: [],
-      summary: latest,
-      ...base(),
-    }))
-    .then((result) => {
-      request.signal.removeEventListener('abort', abortFromCaller);
-      latest = result.summary ?? latest;
-      callbacks.onPhase?.('finished');
-      return result;
-    });
-
-  return {
-    requestId,
+  return startQueryRun({
     kind,
-    outcome,
-    summary: () => latest,
-    getRows: (tableId, start, end, sortModel, filterModel, quickText) => {
-      const current = session;
-      if (!current)
-        return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
-      return current.getRows(tableId, start, end, sortModel, filterModel, quickText);
+    requestId,
+    signal: request.signal,
+    host: safeHost(request.clusterUrl),
+    database: request.database,
+    now: deps.now ?? (() => Date.now()),
+    ...(deps.engine ? { engine: deps.engine } : {}),
+    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
+    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
+    run: async (scope) => {
+      callbacks.onPhase?.('authorizing');
+      const http = await sendKustoRequest({
+        target: { ...request, signal: scope.signal },
+        path: kind === 'command' ? '/v1/rest/mgmt' : '/v2/rest/query',
+        body: requestBody(request, kind === 'command'),
+        requestId,
+        deps,
+        onRetry: (info) => {
+          callbacks.onPhase?.('retrying');
+          callbacks.onRetry?.(info);
+        },
+        onSent: () => callbacks.onPhase?.('waiting'),
+      });
+      if (!http.ok) {
+        if (http.error.kind !== 'cancelled') return scope.failed(http.error);
+        if (http.sent) cancelOnServer();
+        return scope.cancelled(http.error);
+      }
+      scope.responded(http.activityId);
+      const received = await scope.receive(
+        kind === 'command' ? 'v1' : 'v2',
+        http.response.body,
+        cancelOnServer,
+      );
+      if ('outcome' in received) return received.outcome;
+      return outcomeFromSession(received.settled, scope.context(), scope.base());
     },
-    dispose: () => {
-      disposed = true;
-      controller.abort();
-      session?.dispose();
-    },
-  };
+  });
 }
 
 function outcomeFromSession(
@@ -317,14 +210,6 @@ function distinctErrors(errors: QueryError[]): QueryError[] {
     seen.add(key);
     return true;
   });
-}
-
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
 }
 
 /** Best effort: ask the cluster to stop a query whose request was already sent. */

@@ -1,0 +1,222 @@
+import {
+  badResponseError,
+  cancelledError,
+  type QueryError,
+  type RequestContext,
+} from '../query-errors';
+import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
+import type { ResponseFormat, RowsResult } from './query-result-session';
+import {
+  defaultResultEngine,
+  type ResultEngine,
+  type ResultSession,
+  type SessionOutcome,
+} from './query-worker-client';
+
+/**
+ * What every query run shares, whatever service answers it: abort wiring, timing, the result
+ * session in the engine (a worker in the browser) and the handle the grid, status line and history
+ * use. The Kusto and App Insights clients differ only in the request they send and in how they
+ * read a finished session.
+ */
+
+export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
+
+export interface QueryTiming {
+  startedAt: number;
+  /** Response headers arrived. */
+  respondedAt: number | null;
+  finishedAt: number;
+}
+
+export interface OutcomeBase {
+  requestId: string;
+  activityId: string | null;
+  timing: QueryTiming;
+}
+
+export type KustoQueryOutcome =
+  /** Complete result; `issues` holds partial failures / truncation next to the rows. */
+  | (OutcomeBase & { status: 'succeeded'; summary: DataSetSummary; issues: QueryError[] })
+  /** No (complete) result; `summary` keeps the rows that did arrive, if any. */
+  | (OutcomeBase & {
+      status: 'failed';
+      error: QueryError;
+      issues: QueryError[];
+      summary: DataSetSummary | null;
+    })
+  | (OutcomeBase & { status: 'cancelled'; error: QueryError; summary: DataSetSummary | null });
+
+export interface KustoQueryHandle {
+  readonly requestId: string;
+  /** `command` when the text is a management command (sent to /v1/rest/mgmt). */
+  readonly kind: 'query' | 'command';
+  /** Settles once (never rejects), also on abort. */
+  readonly outcome: Promise<KustoQueryOutcome>;
+  /** Latest summary while loading and after. */
+  summary(): DataSetSummary | null;
+  /** Rows for AG Grid's infinite row model (sorting/filtering happen in the worker). */
+  getRows(
+    tableId: number,
+    start: number,
+    end: number,
+    sortModel?: readonly SortModelItem[] | null,
+    filterModel?: FilterModel | null,
+    quickText?: string | null,
+  ): Promise<RowsResult>;
+  /** Frees the parsed result. Call when the result tab closes. */
+  dispose(): void;
+}
+
+/** What a client's `run` gets: the run's ids and clock, and the one way to receive a body. */
+export interface QueryRunScope {
+  readonly requestId: string;
+  /** Aborts when the caller aborts or the handle is disposed. */
+  readonly signal: AbortSignal;
+  context(): RequestContext;
+  base(): OutcomeBase;
+  /** Response headers arrived (or an error response carried the service's activity id). */
+  responded(activityId: string | null): void;
+  failed(
+    error: QueryError,
+    issues?: QueryError[],
+    summary?: DataSetSummary | null,
+  ): KustoQueryOutcome;
+  cancelled(error: QueryError, summary?: DataSetSummary | null): KustoQueryOutcome;
+  /**
+   * Streams `body` into the result engine until it is parsed or the run is aborted. An abort or a
+   * missing body ends the run here (`outcome`); otherwise the client reads `settled`.
+   */
+  receive(
+    format: ResponseFormat,
+    body: ReadableStream<Uint8Array> | null,
+    onAborted?: () => void,
+  ): Promise<{ outcome: KustoQueryOutcome } | { settled: SessionOutcome }>;
+}
+
+export interface QueryRunOptions {
+  kind: 'query' | 'command';
+  requestId: string;
+  /** The caller's signal. */
+  signal: AbortSignal;
+  host: string | null;
+  /** The database, or the App Insights application id. */
+  database: string;
+  now: () => number;
+  engine?: ResultEngine;
+  onSummary?: (summary: DataSetSummary) => void;
+  onPhase?: (phase: QueryPhase) => void;
+  run: (scope: QueryRunScope) => Promise<KustoQueryOutcome>;
+}
+
+export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
+  const { requestId, host, database, now, onSummary, onPhase } = options;
+  const controller = new AbortController();
+  const abortFromCaller = () => controller.abort();
+  if (options.signal.aborted) controller.abort();
+  else options.signal.addEventListener('abort', abortFromCaller, { once: true });
+
+  let session: ResultSession | null = null;
+  let latest: DataSetSummary | null = null;
+  let disposed = false;
+  const startedAt = now();
+  let respondedAt: number | null = null;
+  let activityId: string | null = null;
+  const context = (): RequestContext => ({ requestId, activityId, host, database });
+  const base = (): OutcomeBase => ({
+    requestId,
+    activityId,
+    timing: { startedAt, respondedAt, finishedAt: now() },
+  });
+  // An error response carries the service's id even when no result headers were read.
+  const baseFor = (error: QueryError): OutcomeBase => ({
+    ...base(),
+    activityId: activityId ?? error.activityId ?? null,
+  });
+  const failed = (
+    error: QueryError,
+    issues: QueryError[] = [],
+    summary: DataSetSummary | null = null,
+  ): KustoQueryOutcome => ({ status: 'failed', error, issues, summary, ...baseFor(error) });
+  const cancelled = (
+    error: QueryError,
+    summary: DataSetSummary | null = null,
+  ): KustoQueryOutcome => ({ status: 'cancelled', error, summary, ...baseFor(error) });
+
+  const scope: QueryRunScope = {
+    requestId,
+    signal: controller.signal,
+    context,
+    base,
+    responded: (id) => {
+      respondedAt = now();
+      activityId = id;
+    },
+    failed,
+    cancelled,
+    receive: async (format, body, onAborted) => {
+      if (!body)
+        return { outcome: failed(badResponseError('The response had no body.', null, context())) };
+      onPhase?.('receiving');
+      const opened = (options.engine ?? defaultResultEngine()).open(format, body, (summary) => {
+        latest = summary;
+        onSummary?.(summary);
+      });
+      session = opened;
+      if (disposed) opened.dispose();
+      const aborted = new Promise<'aborted'>((resolve) => {
+        if (controller.signal.aborted) resolve('aborted');
+        controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+      });
+      const settled = await Promise.race([opened.done, aborted]);
+      if (settled === 'aborted' || (!settled.ok && controller.signal.aborted)) {
+        onAborted?.();
+        return { outcome: cancelled(cancelledError(context()), latest) };
+      }
+      return { settled };
+    },
+  };
+
+  const outcome = options
+    .run(scope)
+    .catch((error: unknown) =>
+      failed(
+        badResponseError(error instanceof Error ? error.message : String(error), null, context()),
+        [],
+        latest,
+      ),
+    )
+    .then((result) => {
+      options.signal.removeEventListener('abort', abortFromCaller);
+      latest = result.summary ?? latest;
+      onPhase?.('finished');
+      return result;
+    });
+
+  return {
+    requestId,
+    kind: options.kind,
+    outcome,
+    summary: () => latest,
+    getRows: (tableId, start, end, sortModel, filterModel, quickText) => {
+      const current = session;
+      if (!current)
+        return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
+      return current.getRows(tableId, start, end, sortModel, filterModel, quickText);
+    },
+    dispose: () => {
+      disposed = true;
+      controller.abort();
+      session?.dispose();
+    },
+  };
+}
+
+/** The host of a service URL for messages, or null when it is not a URL. */
+export function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
