@@ -41,9 +41,9 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
   const [confirmingClear, setConfirmingClear] = useState(false);
 
   return (
-    <section className="history" aria-labelledby={headingId}>
+    <section className="side-panel" aria-labelledby={headingId}>
       <div className="history__header">
-        <h2 id={headingId} className="history__heading">
+        <h2 id={headingId} className="side-panel__heading">
           History
         </h2>
         {confirmingClear ? (
@@ -76,7 +76,7 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
       </div>
 
       {state.warning && (
-        <div className="history__notice" role="status">
+        <div className="side-panel__notice side-panel__notice--warning" role="status">
           <p>{state.warning}</p>
           <button type="button" className="button" onClick={() => controller.dismissWarning()}>
             Dismiss
@@ -84,7 +84,7 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
         </div>
       )}
       {state.error && (
-        <div className="history__notice history__notice--error" role="alert">
+        <div className="side-panel__notice side-panel__notice--error" role="alert">
           <p>{state.error}</p>
           <button type="button" className="button" onClick={() => controller.dismissError()}>
             Dismiss
@@ -98,26 +98,30 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
       <input
         id={searchId}
         type="search"
-        className="history__search"
+        className="side-panel__search"
         placeholder="Search history"
         value={state.search}
         onChange={(event) => controller.setSearch(event.target.value)}
       />
 
-      {state.status === 'loading' && <p className="history__empty">Loading history…</p>}
+      {state.status === 'loading' && <p className="side-panel__empty">Loading history…</p>}
       {state.status === 'unavailable' && (
-        <p className="history__empty">History is not available in this browser session.</p>
+        <p className="side-panel__empty">History is not available in this browser session.</p>
       )}
       {state.status === 'ready' && state.entries.length === 0 && (
-        <p className="history__empty">
+        <p className="side-panel__empty">
           {state.search ? `No run matches “${state.search}”.` : 'No queries run yet.'}
         </p>
       )}
 
-      <ol className="history__list">
+      <ol className="side-panel__list">
         {state.entries.map((entry) => (
-          <li key={entry.id} className="history__item">
-            <button type="button" className="history__open" onClick={() => onOpen(entry)}>
+          <li key={entry.id} className="side-panel__item">
+            <button
+              type="button"
+              className="side-panel__open history__open"
+              onClick={() => onOpen(entry)}
+            >
               <span className="history__text">{firstLine(entry.text) || '(empty query)'}</span>
               <span className="history__facts">
                 <span className={`history__outcome history__outcome--${entry.outcome}`}>

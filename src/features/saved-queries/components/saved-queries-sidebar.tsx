@@ -119,8 +119,8 @@ export function SavedQueriesSidebarView({
   }
 
   return (
-    <aside className="sq-sidebar" aria-labelledby={headingId}>
-      <h2 id={headingId} className="sq-sidebar__heading">
+    <aside className="side-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="side-panel__heading">
         Saved queries
       </h2>
 
@@ -160,7 +160,7 @@ export function SavedQueriesSidebarView({
       </div>
 
       {state.warnings.map((warning, index) => (
-        <div key={index} className="sq-notice sq-notice--warning" role="alert">
+        <div key={index} className="side-panel__notice side-panel__notice--warning" role="alert">
           <p>{warning.message}</p>
           <div className="sq-notice__buttons">
             {warning.backup && (
@@ -180,7 +180,7 @@ export function SavedQueriesSidebarView({
       ))}
 
       {state.error && (
-        <div className="sq-notice sq-notice--error" role="alert">
+        <div className="side-panel__notice side-panel__notice--error" role="alert">
           <p>{state.error}</p>
           <button type="button" className="button" onClick={() => controller.dismissError()}>
             Dismiss
@@ -190,7 +190,7 @@ export function SavedQueriesSidebarView({
 
       <div role="status" className="sq-status">
         {state.notice && (
-          <div className="sq-notice">
+          <div className="side-panel__notice">
             <p>{state.notice}</p>
             <button type="button" className="button" onClick={() => controller.dismissNotice()}>
               OK
@@ -198,7 +198,7 @@ export function SavedQueriesSidebarView({
           </div>
         )}
         {state.undo && (
-          <div className="sq-notice sq-undo">
+          <div className="side-panel__notice sq-undo">
             <p>Deleted “{state.undo.name}”.</p>
             <button
               ref={undoRef}
@@ -219,7 +219,7 @@ export function SavedQueriesSidebarView({
         <input
           id={searchId}
           type="search"
-          className="sq-search"
+          className="side-panel__search sq-search"
           placeholder="Search saved queries"
           value={state.search}
           onChange={(event) => controller.setSearch(event.target.value)}
@@ -242,17 +242,19 @@ export function SavedQueriesSidebarView({
         </div>
       </div>
 
-      {state.status === 'loading' && <p className="sq-empty">Loading saved queries…</p>}
+      {state.status === 'loading' && <p className="side-panel__empty">Loading saved queries…</p>}
       {state.status === 'unavailable' && (
-        <p className="sq-empty">Saved queries are not available in this browser session.</p>
+        <p className="side-panel__empty">
+          Saved queries are not available in this browser session.
+        </p>
       )}
       {ready && state.queries.length === 0 && (
-        <p className="sq-empty">
+        <p className="side-panel__empty">
           No saved queries yet. Use “Save current query” to keep the query you are working on.
         </p>
       )}
       {ready && state.queries.length > 0 && visible.length === 0 && (
-        <p className="sq-empty">No saved query matches “{state.search}”.</p>
+        <p className="side-panel__empty">No saved query matches “{state.search}”.</p>
       )}
 
       {groups.map((group) => (
@@ -264,7 +266,7 @@ export function SavedQueriesSidebarView({
           {(groups.length > 1 || group.folder !== null) && (
             <h3 className="sq-group__heading">{group.folder ?? 'Unfiled'}</h3>
           )}
-          <ul className="sq-list">
+          <ul className="side-panel__list">
             {group.queries.map((query) => (
               <SavedQueryItem key={query.id} query={query} actions={itemActions} />
             ))}

@@ -47,7 +47,7 @@ export function SavedQueryItem({
   return (
     <li
       ref={containerRef}
-      className="sq-item"
+      className="side-panel__item sq-item"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
         if (menuOpen && !containerRef.current?.contains(event.relatedTarget as Node | null)) {
@@ -65,7 +65,7 @@ export function SavedQueryItem({
           }}
         />
       ) : (
-        <button type="button" className="sq-item__open" onClick={() => actions.onOpen(query)}>
+        <button type="button" className="side-panel__open" onClick={() => actions.onOpen(query)}>
           <span className="sq-item__name">{query.name}</span>
           <span className="sq-item__meta">
             {describeConnection(query.connection)}
