@@ -107,3 +107,49 @@ test('a share link opens the query in a fresh browser through sign-in, without r
   expect(ran).toEqual([]);
   await fresh.close();
 });
+
+test('a block of cells selected with Shift copies as TSV, in the order the grid shows', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // AG Grid reports a feature used without its module on the console, and the feature does nothing.
+  const gridErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('AG Grid'))
+      gridErrors.push(message.text());
+  });
+  await signIn(page);
+  const quarry = consolePage(page);
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  const notice = quarry.results.getByRole('status').filter({ hasText: /selected|Copied/ });
+  await quarry.runQuery('StormEvents\n| summarize Storms = count() by State\n| top 3 by Storms');
+
+  // Mouse: click one corner, Shift+click the other.
+  await (await quarry.cell(0, 'State')).click();
+  await (await quarry.cell(2, 'Storms')).click({ modifiers: ['Shift'] });
+  await expect(notice).toHaveText('3 × 2 cells selected · Ctrl+C copies');
+  await expect(quarry.grid.locator('.cell--in-range')).toHaveCount(6);
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect(notice).toHaveText('Copied 3 rows × 2 columns.');
+  expect(await clipboard()).toBe('TEXAS\t4701\r\nKANSAS\t3166\r\nIOWA\t2337');
+
+  // Keyboard, after sorting by Storms ascending: the block follows the grid's order.
+  await quarry.grid.getByRole('columnheader', { name: 'Storms' }).click();
+  await expect(await quarry.cell(0, 'State')).toHaveText('IOWA');
+  await (await quarry.cell(0, 'State')).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(notice).toHaveText('2 × 2 cells selected · Ctrl+C copies');
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect(notice).toHaveText('Copied 2 rows × 2 columns.');
+  expect(await clipboard()).toBe('IOWA\t2337\r\nKANSAS\t3166');
+
+  // A plain click leaves one cell, and Ctrl+C copies just its text.
+  await (await quarry.cell(2, 'State')).click();
+  await expect(quarry.grid.locator('.cell--in-range')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect(notice).toHaveText('Copied the cell.');
+  expect(await clipboard()).toBe('TEXAS');
+  expect(gridErrors).toEqual([]);
+});

@@ -1,5 +1,5 @@
 export { csvChunks, csvField, toCsv, type CsvOptions } from './csv-export';
-export { toTsv, tsvField, type TsvOptions } from './tsv-export';
+export { CLIPBOARD_ROW_LIMIT, toTsv, tsvField, type TsvOptions } from './tsv-export';
 export { isNumericColumnType, neutraliseFormula } from './formula-injection';
 export { rowsFromBlocks } from './row-blocks';
 export { downloadBlob, fileTimestamp } from './download-blob';

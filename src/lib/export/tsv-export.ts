@@ -14,6 +14,9 @@ export interface TsvOptions {
   neutraliseFormulas?: boolean;
 }
 
+/** Rows copied as TSV at most: a clipboard is no place for half a million rows (use Export CSV). */
+export const CLIPBOARD_ROW_LIMIT = 100_000;
+
 const NEEDS_QUOTES = /[\t\r\n"]/;
 
 export function tsvField(text: string): string {

@@ -6,7 +6,14 @@ import type {
   TableSummary,
   VisualizationProperties,
 } from '../../../lib/result-model';
-import { downloadBlob, fileTimestamp, rowsFromBlocks, toCsv, toTsv } from '../../../lib/export';
+import {
+  CLIPBOARD_ROW_LIMIT,
+  downloadBlob,
+  fileTimestamp,
+  rowsFromBlocks,
+  toCsv,
+  toTsv,
+} from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
 import type { GetRowBlock } from '../../results/components/result-grid';
 import type { RowSource, RunState } from '../run-state';
@@ -106,6 +113,13 @@ function ResultTables({
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [localTime, setLocalTime] = useState(false);
   const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
+  const [selection, setSelection] = useState<{ rows: number; cols: number } | null>(null);
+  const [copyNotice, setCopyNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!copyNotice) return;
+    const timer = window.setTimeout(() => setCopyNotice(null), 5000);
+    return () => window.clearTimeout(timer);
+  }, [copyNotice]);
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
   const chartable = visualization?.visualization != null && visualization.visualization !== 'table';
@@ -133,6 +147,11 @@ function ResultTables({
           </div>
         )}
         <span className="result-tables__spacer" />
+        <span className="result-tables__notice" role="status">
+          {copyNotice ??
+            (selection &&
+              `${selection.rows.toLocaleString('en-US')} × ${selection.cols} cells selected · Ctrl+C copies`)}
+        </span>
         {chartable && (
           <div className="segmented" role="group" aria-label="Show result as">
             <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
@@ -156,7 +175,11 @@ function ResultTables({
         <button
           type="button"
           className="button button--small"
-          onClick={() => void copyTsv(table, session)}
+          onClick={() =>
+            void copyTsv(table, session).then(setCopyNotice, (error: unknown) =>
+              setCopyNotice(`Could not copy: ${String(error)}`),
+            )
+          }
         >
           Copy TSV
         </button>
@@ -192,6 +215,8 @@ function ResultTables({
             onOpenCell={(column, text) =>
               setOpenCell({ column, value: parseCellForPanel(column, text) })
             }
+            onRangeChange={setSelection}
+            onCopied={setCopyNotice}
           />
           {openCell && (
             <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
@@ -221,6 +246,8 @@ function TableGrid({
   dark,
   localTime,
   onOpenCell,
+  onRangeChange,
+  onCopied,
 }: {
   table: TableSummary;
   session: RowSource;
@@ -228,6 +255,8 @@ function TableGrid({
   dark: boolean;
   localTime: boolean;
   onOpenCell: (column: ResultColumn, text: string | null) => void;
+  onRangeChange: (size: { rows: number; cols: number } | null) => void;
+  onCopied: (message: string) => void;
 }) {
   const getRows = useCallback<GetRowBlock>(
     (start, end, sortModel, filterModel, text) =>
@@ -251,6 +280,8 @@ function TableGrid({
         dark={dark}
         localTime={localTime}
         onOpenCell={onOpenCell}
+        onRangeChange={onRangeChange}
+        onCopied={onCopied}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>
@@ -312,17 +343,25 @@ async function exportCsv(table: TableSummary, session: RowSource): Promise<void>
   downloadBlob(blob, `${table.name}-${fileTimestamp()}.csv`);
 }
 
-/** Rows copied as TSV at most: a clipboard is no place for half a million rows (use Export CSV). */
-const COPY_ROW_LIMIT = 100_000;
-
-/** Copies the table (up to COPY_ROW_LIMIT rows) as tab-separated text that pastes into Excel. */
-async function copyTsv(table: TableSummary, session: RowSource): Promise<void> {
-  const { rows } = await session.getRows(table.id, 0, Math.min(table.rowCount, COPY_ROW_LIMIT));
+/**
+ * Copies the table (up to CLIPBOARD_ROW_LIMIT rows, in the order the server sent them) with its
+ * header as tab-separated text that pastes into Excel. Says what it copied.
+ */
+async function copyTsv(table: TableSummary, session: RowSource): Promise<string> {
+  const { rows } = await session.getRows(
+    table.id,
+    0,
+    Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
+  );
   const text = toTsv(
     table.columns.map((c) => ({ name: c.name, type: c.type })),
     rows.map((row) => row.cells),
   );
   await navigator.clipboard.writeText(text);
+  const copied = `${rows.length.toLocaleString('en-US')} row${rows.length === 1 ? '' : 's'}`;
+  return rows.length < table.rowCount
+    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} (use Export CSV for all).`
+    : `Copied ${copied} with the header.`;
 }
 
 /** Dynamic cells arrive as compact JSON text; other values are shown as they are. */

@@ -5,19 +5,23 @@ import {
   InfiniteRowModelModule,
   ModuleRegistry,
   NumberFilterModule,
+  RenderApiModule,
   RowApiModule,
   TextFilterModule,
   TooltipModule,
   colorSchemeDark,
   colorSchemeLight,
   themeQuartz,
+  type CellClassParams,
   type ColDef,
+  type Column,
   type GridApi,
   type IDatasource,
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { CLIPBOARD_ROW_LIMIT, toTsv } from '../../../lib/export';
 import type { RowsResult } from '../../../lib/kusto/query-result-session';
 import {
   isNumericType,
@@ -26,11 +30,20 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
+import {
+  isSingleCell,
+  moveRange,
+  rangeBounds,
+  rangeContains,
+  rangeSize,
+  type CellRange,
+} from '../cell-range';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   ColumnApiModule,
   RowApiModule,
+  RenderApiModule,
   TextFilterModule,
   NumberFilterModule,
   DateFilterModule,
@@ -59,6 +72,10 @@ interface ResultGridProps {
   localTime: boolean;
   /** A cell was opened (double-click or Enter): dynamic values go to the side panel. */
   onOpenCell?: (column: ResultColumn, text: string | null) => void;
+  /** The selected block changed: its size, or null for a single cell. */
+  onRangeChange?: (size: { rows: number; cols: number } | null) => void;
+  /** Ctrl+C copied something (a cell or a block), or could not. */
+  onCopied?: (message: string) => void;
 }
 
 /**
@@ -76,8 +93,14 @@ export default function ResultGrid({
   onRowCount,
   localTime,
   onOpenCell,
+  onRangeChange,
+  onCopied,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
+  // The selected block lives in a ref: cell class rules read it without rebuilding the columns.
+  const rangeRef = useRef<CellRange | null>(null);
+  // Whether the key press or click that moves the focus holds Shift (extends the block).
+  const extendRef = useRef(false);
   const theme = useMemo(
     () =>
       themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
@@ -91,7 +114,11 @@ export default function ResultGrid({
   );
 
   const columnDefs = useMemo<ColDef<RowBlockRow>[]>(
-    () => columns.map((column, index) => columnDef(column, index, localTime)),
+    () =>
+      columns.map((column, index) => ({
+        ...columnDef(column, index, localTime),
+        cellClassRules: { 'cell--in-range': (params) => inRange(rangeRef.current, params) },
+      })),
     [columns, localTime],
   );
 
@@ -120,6 +147,12 @@ export default function ResultGrid({
     apiRef.current?.refreshInfiniteCache();
   }, [revision]);
 
+  // New rows (another run, another table) make an old block meaningless.
+  useEffect(() => {
+    rangeRef.current = null;
+    onRangeChange?.(null);
+  }, [getRows, onRangeChange]);
+
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
     const next = new Set(pinned);
@@ -131,8 +164,58 @@ export default function ResultGrid({
     });
   };
 
+  /**
+   * The block as TSV, in the order the grid shows rows (its sort, filters and search) and
+   * columns; values as the result holds them (datetimes in UTC ISO). No header row, like a
+   * spreadsheet's copy; Copy TSV above the grid copies the whole table with its header.
+   */
+  const copyBlock = async (api: GridApi<RowBlockRow>, range: CellRange): Promise<string> => {
+    const bounds = rangeBounds(range);
+    const picked = api
+      .getAllDisplayedColumns()
+      .slice(bounds.left, bounds.right + 1)
+      .map((shown) => columns.findIndex((c) => c.name === shown.getColId()))
+      .filter((index) => index >= 0);
+    const sortModel = api
+      .getColumnState()
+      .filter((state) => state.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((state) => ({ colId: state.colId, sort: state.sort! }));
+    const wanted = bounds.bottom - bounds.top + 1;
+    const count = Math.min(wanted, CLIPBOARD_ROW_LIMIT);
+    const block = await getRows(
+      bounds.top,
+      bounds.top + count,
+      sortModel,
+      api.getFilterModel() as FilterModel,
+      quickText,
+    );
+    const text = toTsv(
+      picked.map((index) => columns[index]!),
+      block.rows.map((row) => picked.map((index) => row.cells[index])),
+      { includeHeader: false },
+    );
+    await writeClipboard(text);
+    const shape = `${plural(block.rows.length, 'row')} × ${plural(picked.length, 'column')}`;
+    return count < wanted
+      ? `Copied the first ${shape} of ${wanted.toLocaleString('en-US')} selected rows (use Export CSV for more).`
+      : `Copied ${shape}.`;
+  };
+
   return (
-    <div className="result-grid" role="region" aria-label={label}>
+    <div
+      className="result-grid"
+      role="region"
+      aria-label={label}
+      onKeyDownCapture={(event) => {
+        extendRef.current = event.shiftKey;
+      }}
+      onMouseDownCapture={(event) => {
+        extendRef.current = event.shiftKey;
+        // Shift+click extends the block; keep the browser from selecting page text as well.
+        if (event.shiftKey) event.preventDefault();
+      }}
+    >
       <details className="column-menu">
         <summary>Columns</summary>
         <fieldset>
@@ -165,14 +248,35 @@ export default function ResultGrid({
           const column = columns.find((c) => c.name === event.colDef.colId);
           if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
         }}
+        onCellFocused={(event) => {
+          const column = event.column;
+          if (event.rowIndex == null || !column || typeof column === 'string') return;
+          const before = rangeRef.current;
+          const col = event.api.getAllDisplayedColumns().indexOf(column);
+          const next = moveRange(before, { row: event.rowIndex, col }, extendRef.current);
+          rangeRef.current = next;
+          // Repaint the highlight only when there is (or was) a block to draw.
+          if (!isSingleCell(next) || (before && !isSingleCell(before))) {
+            event.api.refreshCells({ force: true });
+            onRangeChange?.(isSingleCell(next) ? null : rangeSize(next));
+          }
+        }}
         onCellKeyDown={(event) => {
           const key = event.event as KeyboardEvent | undefined;
           if (!key || !('colDef' in event)) return;
           const column = columns.find((c) => c.name === event.colDef.colId);
           const text = (event.value as string | null) ?? '';
           if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
-            // Community AG Grid has no clipboard module: copy the focused cell's text ourselves.
-            void navigator.clipboard?.writeText(text).catch(() => undefined);
+            // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
+            const range = rangeRef.current;
+            const copied =
+              range && !isSingleCell(range)
+                ? copyBlock(event.api, range)
+                : writeClipboard(text).then(() => 'Copied the cell.');
+            void copied.then(
+              (message) => onCopied?.(message),
+              (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
+            );
           } else if (key.key === 'Enter' && column) {
             onOpenCell?.(column, text);
           }
@@ -180,6 +284,25 @@ export default function ResultGrid({
       />
     </div>
   );
+}
+
+function inRange(range: CellRange | null, params: CellClassParams<RowBlockRow>): boolean {
+  const row = params.node.rowIndex;
+  if (!range || isSingleCell(range) || row == null) return false;
+  return rangeContains(
+    range,
+    row,
+    params.api.getAllDisplayedColumns().indexOf(params.column as Column),
+  );
+}
+
+function writeClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard) return Promise.reject(new Error('this page has no clipboard access'));
+  return navigator.clipboard.writeText(text);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function columnDef(column: ResultColumn, index: number, localTime: boolean): ColDef<RowBlockRow> {
