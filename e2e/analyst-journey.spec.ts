@@ -108,7 +108,7 @@ test('a share link opens the query in a fresh browser through sign-in, without r
   await fresh.close();
 });
 
-test('a block of cells selected with Shift copies as TSV, in the order the grid shows', async ({
+test('a block of cells selected with Shift shows its figures and copies as TSV, in the order the grid shows', async ({
   page,
   context,
 }) => {
@@ -128,7 +128,10 @@ test('a block of cells selected with Shift copies as TSV, in the order the grid 
   // Mouse: click one corner, Shift+click the other.
   await (await quarry.cell(0, 'State')).click();
   await (await quarry.cell(2, 'Storms')).click({ modifiers: ['Shift'] });
-  await expect(notice).toHaveText('3 × 2 cells selected · Ctrl+C copies');
+  // The figures of the block, as the ADX web UI shows them.
+  await expect(notice).toHaveText(
+    '3 × 2 cells selected · Count 6 · Sum 10,204 · Avg 3,401.3333 · Min 2,337 · Max 4,701 · Ctrl+C copies',
+  );
   await expect(quarry.grid.locator('.cell--in-range')).toHaveCount(6);
   await page.keyboard.press('ControlOrMeta+C');
   await expect(notice).toHaveText('Copied 3 rows × 2 columns.');
@@ -140,7 +143,9 @@ test('a block of cells selected with Shift copies as TSV, in the order the grid 
   await (await quarry.cell(0, 'State')).click();
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
-  await expect(notice).toHaveText('2 × 2 cells selected · Ctrl+C copies');
+  await expect(notice).toHaveText(
+    '2 × 2 cells selected · Count 4 · Sum 5,503 · Avg 2,751.5 · Min 2,337 · Max 3,166 · Ctrl+C copies',
+  );
   await page.keyboard.press('ControlOrMeta+C');
   await expect(notice).toHaveText('Copied 2 rows × 2 columns.');
   expect(await clipboard()).toBe('IOWA\t2337\r\nKANSAS\t3166');

@@ -15,7 +15,8 @@ import {
   toTsv,
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
-import type { GetRowBlock } from '../../results/components/result-grid';
+import type { GetRowBlock, GridSelection } from '../../results/components/result-grid';
+import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
 import { RunStatusLine } from './run-status-line';
@@ -113,7 +114,7 @@ function ResultTables({
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [localTime, setLocalTime] = useState(false);
   const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
-  const [selection, setSelection] = useState<{ rows: number; cols: number } | null>(null);
+  const [selection, setSelection] = useState<GridSelection | null>(null);
   const [copyNotice, setCopyNotice] = useState<string | null>(null);
   useEffect(() => {
     if (!copyNotice) return;
@@ -147,11 +148,6 @@ function ResultTables({
           </div>
         )}
         <span className="result-tables__spacer" />
-        <span className="result-tables__notice" role="status">
-          {copyNotice ??
-            (selection &&
-              `${selection.rows.toLocaleString('en-US')} × ${selection.cols} cells selected · Ctrl+C copies`)}
-        </span>
         {chartable && (
           <div className="segmented" role="group" aria-label="Show result as">
             <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
@@ -199,6 +195,9 @@ function ResultTables({
           onChange={(event) => setQuickText(event.target.value)}
         />
       </div>
+      <p className="result-tables__notice" role="status">
+        {copyNotice ?? (selection && describeSelection(selection))}
+      </p>
       {table.complete && table.rowCount === 0 ? (
         <p className="results__notice">The query returned no rows.</p>
       ) : showChart && visualization ? (
@@ -215,7 +214,7 @@ function ResultTables({
             onOpenCell={(column, text) =>
               setOpenCell({ column, value: parseCellForPanel(column, text) })
             }
-            onRangeChange={setSelection}
+            onSelection={setSelection}
             onCopied={setCopyNotice}
           />
           {openCell && (
@@ -246,7 +245,7 @@ function TableGrid({
   dark,
   localTime,
   onOpenCell,
-  onRangeChange,
+  onSelection,
   onCopied,
 }: {
   table: TableSummary;
@@ -255,7 +254,7 @@ function TableGrid({
   dark: boolean;
   localTime: boolean;
   onOpenCell: (column: ResultColumn, text: string | null) => void;
-  onRangeChange: (size: { rows: number; cols: number } | null) => void;
+  onSelection: (selection: GridSelection | null) => void;
   onCopied: (message: string) => void;
 }) {
   const getRows = useCallback<GetRowBlock>(
@@ -280,7 +279,7 @@ function TableGrid({
         dark={dark}
         localTime={localTime}
         onOpenCell={onOpenCell}
-        onRangeChange={onRangeChange}
+        onSelection={onSelection}
         onCopied={onCopied}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
@@ -362,6 +361,15 @@ async function copyTsv(table: TableSummary, session: RowSource): Promise<string>
   return rows.length < table.rowCount
     ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} (use Export CSV for all).`
     : `Copied ${copied} with the header.`;
+}
+
+/** "3 × 2 cells selected · Count 6 · Sum 10,204 · … · Ctrl+C copies". */
+function describeSelection({ rows, cols, stats }: GridSelection): string {
+  const size = `${rows.toLocaleString('en-US')} × ${cols.toLocaleString('en-US')} cells selected`;
+  const figures = stats
+    ? ` · ${describeSelectionStats(stats)}${stats.partial ? ` (first ${CLIPBOARD_ROW_LIMIT.toLocaleString('en-US')} rows)` : ''}`
+    : '';
+  return `${size}${figures} · Ctrl+C copies`;
 }
 
 /** Dynamic cells arrive as compact JSON text; other values are shown as they are. */

@@ -30,6 +30,7 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
+import { selectionStats, type SelectionStats } from '../selection-stats';
 import {
   isSingleCell,
   moveRange,
@@ -50,6 +51,13 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   TooltipModule,
 ]);
+
+export interface GridSelection {
+  rows: number;
+  cols: number;
+  /** Null while being computed; `partial` when only the first CLIPBOARD_ROW_LIMIT rows count. */
+  stats: (SelectionStats & { partial: boolean }) | null;
+}
 
 export type GetRowBlock = (
   start: number,
@@ -72,8 +80,8 @@ interface ResultGridProps {
   localTime: boolean;
   /** A cell was opened (double-click or Enter): dynamic values go to the side panel. */
   onOpenCell?: (column: ResultColumn, text: string | null) => void;
-  /** The selected block changed: its size, or null for a single cell. */
-  onRangeChange?: (size: { rows: number; cols: number } | null) => void;
+  /** The selected block changed: its size and, a moment later, its figures; null for one cell. */
+  onSelection?: (selection: GridSelection | null) => void;
   /** Ctrl+C copied something (a cell or a block), or could not. */
   onCopied?: (message: string) => void;
 }
@@ -93,7 +101,7 @@ export default function ResultGrid({
   onRowCount,
   localTime,
   onOpenCell,
-  onRangeChange,
+  onSelection,
   onCopied,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
@@ -150,8 +158,8 @@ export default function ResultGrid({
   // New rows (another run, another table) make an old block meaningless.
   useEffect(() => {
     rangeRef.current = null;
-    onRangeChange?.(null);
-  }, [getRows, onRangeChange]);
+    onSelection?.(null);
+  }, [getRows, onSelection]);
 
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
@@ -165,11 +173,10 @@ export default function ResultGrid({
   };
 
   /**
-   * The block as TSV, in the order the grid shows rows (its sort, filters and search) and
-   * columns; values as the result holds them (datetimes in UTC ISO). No header row, like a
-   * spreadsheet's copy; Copy TSV above the grid copies the whole table with its header.
+   * The block's cells in the order the grid shows rows (its sort, filters and search) and
+   * columns, at most CLIPBOARD_ROW_LIMIT rows; values as the result holds them (UTC ISO datetimes).
    */
-  const copyBlock = async (api: GridApi<RowBlockRow>, range: CellRange): Promise<string> => {
+  const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
     const bounds = rangeBounds(range);
     const picked = api
       .getAllDisplayedColumns()
@@ -181,26 +188,59 @@ export default function ResultGrid({
       .filter((state) => state.sort)
       .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
       .map((state) => ({ colId: state.colId, sort: state.sort! }));
-    const wanted = bounds.bottom - bounds.top + 1;
-    const count = Math.min(wanted, CLIPBOARD_ROW_LIMIT);
+    const selectedRows = bounds.bottom - bounds.top + 1;
     const block = await getRows(
       bounds.top,
-      bounds.top + count,
+      bounds.top + Math.min(selectedRows, CLIPBOARD_ROW_LIMIT),
       sortModel,
       api.getFilterModel() as FilterModel,
       quickText,
     );
-    const text = toTsv(
-      picked.map((index) => columns[index]!),
-      block.rows.map((row) => picked.map((index) => row.cells[index])),
-      { includeHeader: false },
-    );
-    await writeClipboard(text);
-    const shape = `${plural(block.rows.length, 'row')} × ${plural(picked.length, 'column')}`;
-    return count < wanted
-      ? `Copied the first ${shape} of ${wanted.toLocaleString('en-US')} selected rows (use Export CSV for more).`
+    return {
+      columns: picked.map((index) => columns[index]!),
+      rows: block.rows.map((row) => picked.map((index) => row.cells[index] ?? null)),
+      selectedRows,
+    };
+  };
+
+  /** The block as TSV without a header, like a spreadsheet's copy (Copy TSV has the header). */
+  const copyBlock = async (api: GridApi<RowBlockRow>, range: CellRange): Promise<string> => {
+    const block = await readBlock(api, range);
+    await writeClipboard(toTsv(block.columns, block.rows, { includeHeader: false }));
+    const shape = `${plural(block.rows.length, 'row')} × ${plural(block.columns.length, 'column')}`;
+    return block.rows.length < block.selectedRows
+      ? `Copied the first ${shape} of ${block.selectedRows.toLocaleString('en-US')} selected rows (use Export CSV for more).`
       : `Copied ${shape}.`;
   };
+
+  // Figures for the block once the selection rests (Shift+arrow repeats would refetch per step).
+  const statsTimer = useRef<number | undefined>(undefined);
+  const reportSelection = (api: GridApi<RowBlockRow>, range: CellRange) => {
+    window.clearTimeout(statsTimer.current);
+    if (isSingleCell(range)) {
+      onSelection?.(null);
+      return;
+    }
+    const size = rangeSize(range);
+    onSelection?.({ ...size, stats: null });
+    statsTimer.current = window.setTimeout(() => {
+      void readBlock(api, range).then(
+        (block) => {
+          if (rangeRef.current !== range) return; // the selection moved on meanwhile
+          const stats = selectionStats(
+            block.columns.map((c) => c.type),
+            block.rows,
+          );
+          onSelection?.({
+            ...size,
+            stats: { ...stats, partial: block.rows.length < block.selectedRows },
+          });
+        },
+        () => undefined,
+      );
+    }, 200);
+  };
+  useEffect(() => () => window.clearTimeout(statsTimer.current), []);
 
   return (
     <div
@@ -258,7 +298,7 @@ export default function ResultGrid({
           // Repaint the highlight only when there is (or was) a block to draw.
           if (!isSingleCell(next) || (before && !isSingleCell(before))) {
             event.api.refreshCells({ force: true });
-            onRangeChange?.(isSingleCell(next) ? null : rangeSize(next));
+            reportSelection(event.api, next);
           }
         }}
         onCellKeyDown={(event) => {
