@@ -158,3 +158,40 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
   expect(await clipboard()).toBe('TEXAS');
   expect(gridErrors).toEqual([]);
 });
+
+test('query tabs can be renamed, closed and reopened with their text, and keep their names across a reload', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  const texasQuery = 'StormEvents | where State == "TEXAS" | count';
+  await quarry.setQuery(texasQuery);
+  const tabs = page.getByRole('tablist', { name: 'Query tabs' });
+
+  await tabs.getByRole('tab', { name: 'Query 1' }).dblclick();
+  const field = tabs.getByRole('textbox', { name: 'Tab name' });
+  await field.fill('Texas storms');
+  await field.press('Enter');
+  await expect(tabs.getByRole('tab', { name: 'Texas storms' })).toBeFocused();
+  // F2 renames the focused tab too; Esc keeps the old name.
+  await page.keyboard.press('F2');
+  await tabs.getByRole('textbox', { name: 'Tab name' }).fill('not kept');
+  await page.keyboard.press('Escape');
+  await expect(tabs.getByRole('tab')).toHaveText(['Texas storms']);
+
+  await page.getByRole('button', { name: 'New tab' }).click();
+  await expect(tabs.getByRole('tab')).toHaveText(['Texas storms', 'Query 2']);
+  await page.getByRole('button', { name: 'Close Texas storms' }).click();
+  await expect(tabs.getByRole('tab')).toHaveText(['Query 2']);
+  await page.getByRole('button', { name: 'Reopen closed tab' }).click();
+  await expect(tabs.getByRole('tab')).toHaveText(['Texas storms', 'Query 2']);
+  await expect(tabs.getByRole('tab', { name: 'Texas storms' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  expect(await quarry.queryText()).toBe(texasQuery);
+  await expect(page.getByRole('button', { name: 'Reopen closed tab' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(tabs.getByRole('tab')).toHaveText(['Texas storms', 'Query 2']);
+});

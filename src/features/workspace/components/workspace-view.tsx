@@ -19,6 +19,8 @@ import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
 import { usePinnedConnections } from '../use-pinned-connections';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
+import { QueryTabStrip } from './query-tab-strip';
+import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
 
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
@@ -165,14 +167,20 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const closeTab = (id: string) =>
-    setDraft((d) => {
-      if (d.tabs.length === 1) return d;
-      const index = d.tabs.findIndex((tab) => tab.id === id);
-      const tabs = d.tabs.filter((tab) => tab.id !== id);
-      const activeId = d.activeId === id ? tabs[Math.max(0, index - 1)]!.id : d.activeId;
-      return { tabs, activeId };
-    });
+  // Closed tabs can come back (this page's session), text and connection included.
+  const [closedTabs, setClosedTabs] = useState<ClosedTab[]>([]);
+  const closeQueryTab = (id: string) => {
+    const { list, closed } = closeTab(draft, id);
+    if (!closed) return;
+    setDraft(list);
+    setClosedTabs((stack) => rememberClosed(stack, closed));
+  };
+  const reopenQueryTab = () => {
+    const last = closedTabs.at(-1);
+    if (!last) return;
+    setDraft((d) => reopenTab(d, last));
+    setClosedTabs((stack) => stack.slice(0, -1));
+  };
 
   const activeConnection = connectionFor(activeTab);
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
@@ -260,36 +268,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           </div>
         )}
         <div className="query-tabs">
-          <div role="tablist" aria-label="Query tabs" className="query-tabs__list">
-            {draft.tabs.map((tab) => (
-              <div
-                key={tab.id}
-                className="query-tabs__tab"
-                data-active={tab.id === activeTab.id || undefined}
-              >
-                <button
-                  type="button"
-                  role="tab"
-                  id={`${tab.id}-tab`}
-                  aria-selected={tab.id === activeTab.id}
-                  aria-controls={`${tab.id}-panel`}
-                  onClick={() => setDraft((d) => ({ ...d, activeId: tab.id }))}
-                >
-                  {tab.title}
-                </button>
-                {draft.tabs.length > 1 && (
-                  <button
-                    type="button"
-                    className="query-tabs__close"
-                    aria-label={`Close ${tab.title}`}
-                    onClick={() => closeTab(tab.id)}
-                  >
-                    ×
-                  </button>
-                )}
-              </div>
-            ))}
-          </div>
+          <QueryTabStrip
+            tabs={draft.tabs}
+            activeId={activeTab.id}
+            onSelect={(id) => setDraft((d) => ({ ...d, activeId: id }))}
+            onClose={closeQueryTab}
+            onRename={(id, title) => setDraft((d) => renameTab(d, id, title))}
+          />
           <button
             type="button"
             className="button button--small"
@@ -303,6 +288,16 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           >
             New tab
           </button>
+          {closedTabs.length > 0 && (
+            <button
+              type="button"
+              className="button button--small"
+              title={`Reopen “${closedTabs.at(-1)!.tab.title}”`}
+              onClick={reopenQueryTab}
+            >
+              Reopen closed tab
+            </button>
+          )}
           <span className="toolbar__spacer" />
           <button
             type="button"
