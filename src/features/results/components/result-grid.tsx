@@ -12,17 +12,13 @@ import {
   colorSchemeDark,
   colorSchemeLight,
   themeQuartz,
-  type CellClassParams,
   type ColDef,
-  type Column,
   type GridApi,
   type IDatasource,
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CLIPBOARD_ROW_LIMIT, toTsv } from '../../../lib/export';
-import type { RowsResult } from '../../../lib/kusto/query-result-session';
 import {
   isNumericType,
   type FilterModel,
@@ -30,15 +26,9 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
-import { selectionStats, type SelectionStats } from '../selection-stats';
-import {
-  isSingleCell,
-  moveRange,
-  rangeBounds,
-  rangeContains,
-  rangeSize,
-  type CellRange,
-} from '../cell-range';
+import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
+
+export type { GetRowBlock, GridSelection } from '../use-block-selection';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -51,21 +41,6 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   TooltipModule,
 ]);
-
-export interface GridSelection {
-  rows: number;
-  cols: number;
-  /** Null while being computed; `partial` when only the first CLIPBOARD_ROW_LIMIT rows count. */
-  stats: (SelectionStats & { partial: boolean }) | null;
-}
-
-export type GetRowBlock = (
-  start: number,
-  end: number,
-  sortModel: readonly SortModelItem[],
-  filterModel: FilterModel,
-  quickText: string,
-) => Promise<RowsResult>;
 
 interface ResultGridProps {
   columns: readonly ResultColumn[];
@@ -105,10 +80,8 @@ export default function ResultGrid({
   onCopied,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
-  // The selected block lives in a ref: cell class rules read it without rebuilding the columns.
-  const rangeRef = useRef<CellRange | null>(null);
-  // Whether the key press or click that moves the focus holds Shift (extends the block).
-  const extendRef = useRef(false);
+  const selection = useBlockSelection({ columns, getRows, quickText, onSelection });
+  const { cellClassRules } = selection;
   const theme = useMemo(
     () =>
       themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
@@ -125,9 +98,9 @@ export default function ResultGrid({
     () =>
       columns.map((column, index) => ({
         ...columnDef(column, index, localTime),
-        cellClassRules: { 'cell--in-range': (params) => inRange(rangeRef.current, params) },
+        cellClassRules,
       })),
-    [columns, localTime],
+    [columns, localTime, cellClassRules],
   );
 
   const datasource = useMemo<IDatasource>(
@@ -155,12 +128,6 @@ export default function ResultGrid({
     apiRef.current?.refreshInfiniteCache();
   }, [revision]);
 
-  // New rows (another run, another table) make an old block meaningless.
-  useEffect(() => {
-    rangeRef.current = null;
-    onSelection?.(null);
-  }, [getRows, onSelection]);
-
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
     const next = new Set(pinned);
@@ -172,90 +139,8 @@ export default function ResultGrid({
     });
   };
 
-  /**
-   * The block's cells in the order the grid shows rows (its sort, filters and search) and
-   * columns, at most CLIPBOARD_ROW_LIMIT rows; values as the result holds them (UTC ISO datetimes).
-   */
-  const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
-    const bounds = rangeBounds(range);
-    const picked = api
-      .getAllDisplayedColumns()
-      .slice(bounds.left, bounds.right + 1)
-      .map((shown) => columns.findIndex((c) => c.name === shown.getColId()))
-      .filter((index) => index >= 0);
-    const sortModel = api
-      .getColumnState()
-      .filter((state) => state.sort)
-      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-      .map((state) => ({ colId: state.colId, sort: state.sort! }));
-    const selectedRows = bounds.bottom - bounds.top + 1;
-    const block = await getRows(
-      bounds.top,
-      bounds.top + Math.min(selectedRows, CLIPBOARD_ROW_LIMIT),
-      sortModel,
-      api.getFilterModel() as FilterModel,
-      quickText,
-    );
-    return {
-      columns: picked.map((index) => columns[index]!),
-      rows: block.rows.map((row) => picked.map((index) => row.cells[index] ?? null)),
-      selectedRows,
-    };
-  };
-
-  /** The block as TSV without a header, like a spreadsheet's copy (Copy TSV has the header). */
-  const copyBlock = async (api: GridApi<RowBlockRow>, range: CellRange): Promise<string> => {
-    const block = await readBlock(api, range);
-    await writeClipboard(toTsv(block.columns, block.rows, { includeHeader: false }));
-    const shape = `${plural(block.rows.length, 'row')} × ${plural(block.columns.length, 'column')}`;
-    return block.rows.length < block.selectedRows
-      ? `Copied the first ${shape} of ${block.selectedRows.toLocaleString('en-US')} selected rows (use Export CSV for more).`
-      : `Copied ${shape}.`;
-  };
-
-  // Figures for the block once the selection rests (Shift+arrow repeats would refetch per step).
-  const statsTimer = useRef<number | undefined>(undefined);
-  const reportSelection = (api: GridApi<RowBlockRow>, range: CellRange) => {
-    window.clearTimeout(statsTimer.current);
-    if (isSingleCell(range)) {
-      onSelection?.(null);
-      return;
-    }
-    const size = rangeSize(range);
-    onSelection?.({ ...size, stats: null });
-    statsTimer.current = window.setTimeout(() => {
-      void readBlock(api, range).then(
-        (block) => {
-          if (rangeRef.current !== range) return; // the selection moved on meanwhile
-          const stats = selectionStats(
-            block.columns.map((c) => c.type),
-            block.rows,
-          );
-          onSelection?.({
-            ...size,
-            stats: { ...stats, partial: block.rows.length < block.selectedRows },
-          });
-        },
-        () => undefined,
-      );
-    }, 200);
-  };
-  useEffect(() => () => window.clearTimeout(statsTimer.current), []);
-
   return (
-    <div
-      className="result-grid"
-      role="region"
-      aria-label={label}
-      onKeyDownCapture={(event) => {
-        extendRef.current = event.shiftKey;
-      }}
-      onMouseDownCapture={(event) => {
-        extendRef.current = event.shiftKey;
-        // Shift+click extends the block; keep the browser from selecting page text as well.
-        if (event.shiftKey) event.preventDefault();
-      }}
-    >
+    <div className="result-grid" role="region" aria-label={label} {...selection.containerHandlers}>
       <details className="column-menu">
         <summary>Columns</summary>
         <fieldset>
@@ -288,19 +173,7 @@ export default function ResultGrid({
           const column = columns.find((c) => c.name === event.colDef.colId);
           if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
         }}
-        onCellFocused={(event) => {
-          const column = event.column;
-          if (event.rowIndex == null || !column || typeof column === 'string') return;
-          const before = rangeRef.current;
-          const col = event.api.getAllDisplayedColumns().indexOf(column);
-          const next = moveRange(before, { row: event.rowIndex, col }, extendRef.current);
-          rangeRef.current = next;
-          // Repaint the highlight only when there is (or was) a block to draw.
-          if (!isSingleCell(next) || (before && !isSingleCell(before))) {
-            event.api.refreshCells({ force: true });
-            reportSelection(event.api, next);
-          }
-        }}
+        onCellFocused={selection.onCellFocused}
         onCellKeyDown={(event) => {
           const key = event.event as KeyboardEvent | undefined;
           if (!key || !('colDef' in event)) return;
@@ -308,12 +181,7 @@ export default function ResultGrid({
           const text = (event.value as string | null) ?? '';
           if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
             // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
-            const range = rangeRef.current;
-            const copied =
-              range && !isSingleCell(range)
-                ? copyBlock(event.api, range)
-                : writeClipboard(text).then(() => 'Copied the cell.');
-            void copied.then(
+            void selection.copy(event.api, text).then(
               (message) => onCopied?.(message),
               (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
             );
@@ -324,25 +192,6 @@ export default function ResultGrid({
       />
     </div>
   );
-}
-
-function inRange(range: CellRange | null, params: CellClassParams<RowBlockRow>): boolean {
-  const row = params.node.rowIndex;
-  if (!range || isSingleCell(range) || row == null) return false;
-  return rangeContains(
-    range,
-    row,
-    params.api.getAllDisplayedColumns().indexOf(params.column as Column),
-  );
-}
-
-function writeClipboard(text: string): Promise<void> {
-  if (!navigator.clipboard) return Promise.reject(new Error('this page has no clipboard access'));
-  return navigator.clipboard.writeText(text);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function columnDef(column: ResultColumn, index: number, localTime: boolean): ColDef<RowBlockRow> {

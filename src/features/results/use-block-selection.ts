@@ -1,0 +1,188 @@
+import type { CellClassParams, CellFocusedEvent, Column, GridApi } from 'ag-grid-community';
+import { useEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import { CLIPBOARD_ROW_LIMIT, toTsv } from '../../lib/export';
+import type { RowsResult } from '../../lib/kusto/query-result-session';
+import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
+import {
+  isSingleCell,
+  moveRange,
+  rangeBounds,
+  rangeContains,
+  rangeSize,
+  type CellRange,
+} from './cell-range';
+import { selectionStats, type SelectionStats } from './selection-stats';
+
+export type GetRowBlock = (
+  start: number,
+  end: number,
+  sortModel: readonly SortModelItem[],
+  filterModel: FilterModel,
+  quickText: string,
+) => Promise<RowsResult>;
+
+export interface GridSelection {
+  rows: number;
+  cols: number;
+  /** Null while being computed; `partial` when only the first CLIPBOARD_ROW_LIMIT rows count. */
+  stats: (SelectionStats & { partial: boolean }) | null;
+}
+
+interface BlockSelectionOptions {
+  columns: readonly ResultColumn[];
+  getRows: GetRowBlock;
+  quickText: string;
+  onSelection?: (selection: GridSelection | null) => void;
+}
+
+/**
+ * A spreadsheet-like block selection for the result grid (AG Grid Community has none): Shift+click
+ * or Shift+arrows extend a block from where the selection started, cell class rules paint it,
+ * its figures are computed once it rests, and Ctrl+C copies it. The block is read from the worker
+ * in the order the grid shows rows (its sort, filters and search).
+ */
+export function useBlockSelection({
+  columns,
+  getRows,
+  quickText,
+  onSelection,
+}: BlockSelectionOptions) {
+  // A ref, so the cell class rules read it without rebuilding the column definitions.
+  const rangeRef = useRef<CellRange | null>(null);
+  // Whether the key press or click that moves the focus holds Shift.
+  const extendRef = useRef(false);
+  const statsTimer = useRef<number | undefined>(undefined);
+
+  // New rows (another run, another table) make an old block meaningless.
+  useEffect(() => {
+    rangeRef.current = null;
+    onSelection?.(null);
+  }, [getRows, onSelection]);
+  useEffect(() => () => window.clearTimeout(statsTimer.current), []);
+
+  const cellClassRules = useMemo(
+    () => ({
+      'cell--in-range': (params: CellClassParams<RowBlockRow>) => inRange(rangeRef.current, params),
+    }),
+    [],
+  );
+
+  const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
+    const bounds = rangeBounds(range);
+    const picked = api
+      .getAllDisplayedColumns()
+      .slice(bounds.left, bounds.right + 1)
+      .map((shown) => columns.findIndex((c) => c.name === shown.getColId()))
+      .filter((index) => index >= 0);
+    const sortModel = api
+      .getColumnState()
+      .filter((state) => state.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((state) => ({ colId: state.colId, sort: state.sort! }));
+    const selectedRows = bounds.bottom - bounds.top + 1;
+    const block = await getRows(
+      bounds.top,
+      bounds.top + Math.min(selectedRows, CLIPBOARD_ROW_LIMIT),
+      sortModel,
+      api.getFilterModel() as FilterModel,
+      quickText,
+    );
+    return {
+      columns: picked.map((index) => columns[index]!),
+      rows: block.rows.map((row) => picked.map((index) => row.cells[index] ?? null)),
+      selectedRows,
+    };
+  };
+
+  // Figures once the selection rests (held Shift+arrows would otherwise refetch at every step).
+  const report = (api: GridApi<RowBlockRow>, range: CellRange) => {
+    window.clearTimeout(statsTimer.current);
+    if (isSingleCell(range)) {
+      onSelection?.(null);
+      return;
+    }
+    const size = rangeSize(range);
+    onSelection?.({ ...size, stats: null });
+    statsTimer.current = window.setTimeout(() => {
+      void readBlock(api, range).then(
+        (block) => {
+          if (rangeRef.current !== range) return; // the selection moved on meanwhile
+          const stats = selectionStats(
+            block.columns.map((c) => c.type),
+            block.rows,
+          );
+          onSelection?.({
+            ...size,
+            stats: { ...stats, partial: block.rows.length < block.selectedRows },
+          });
+        },
+        () => undefined,
+      );
+    }, 200);
+  };
+
+  return {
+    cellClassRules,
+    /** For the element around the grid: notes whether Shift is held as focus moves. */
+    containerHandlers: {
+      onKeyDownCapture: (event: ReactKeyboardEvent) => {
+        extendRef.current = event.shiftKey;
+      },
+      onMouseDownCapture: (event: ReactMouseEvent) => {
+        extendRef.current = event.shiftKey;
+        // Shift+click extends the block; keep the browser from selecting page text as well.
+        if (event.shiftKey) event.preventDefault();
+      },
+    },
+    onCellFocused: (event: CellFocusedEvent<RowBlockRow>) => {
+      const column = event.column;
+      if (event.rowIndex == null || !column || typeof column === 'string') return;
+      const before = rangeRef.current;
+      const col = event.api.getAllDisplayedColumns().indexOf(column);
+      const next = moveRange(before, { row: event.rowIndex, col }, extendRef.current);
+      rangeRef.current = next;
+      // Repaint only when there is (or was) a block to draw.
+      if (!isSingleCell(next) || (before && !isSingleCell(before))) {
+        event.api.refreshCells({ force: true });
+        report(event.api, next);
+      }
+    },
+    /**
+     * Ctrl+C: the block as TSV without a header, like a spreadsheet's copy (Copy TSV above the
+     * grid has the header), or the focused cell's text. Resolves to what was copied.
+     */
+    copy: async (api: GridApi<RowBlockRow>, focusedText: string): Promise<string> => {
+      const range = rangeRef.current;
+      if (!range || isSingleCell(range)) {
+        await writeClipboard(focusedText);
+        return 'Copied the cell.';
+      }
+      const block = await readBlock(api, range);
+      await writeClipboard(toTsv(block.columns, block.rows, { includeHeader: false }));
+      const shape = `${plural(block.rows.length, 'row')} × ${plural(block.columns.length, 'column')}`;
+      return block.rows.length < block.selectedRows
+        ? `Copied the first ${shape} of ${block.selectedRows.toLocaleString('en-US')} selected rows (use Export CSV for more).`
+        : `Copied ${shape}.`;
+    },
+  };
+}
+
+function inRange(range: CellRange | null, params: CellClassParams<RowBlockRow>): boolean {
+  const row = params.node.rowIndex;
+  if (!range || isSingleCell(range) || row == null) return false;
+  return rangeContains(
+    range,
+    row,
+    params.api.getAllDisplayedColumns().indexOf(params.column as Column),
+  );
+}
+
+function writeClipboard(text: string): Promise<void> {
+  if (!navigator.clipboard) return Promise.reject(new Error('this page has no clipboard access'));
+  return navigator.clipboard.writeText(text);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
