@@ -181,6 +181,16 @@ test('query tabs can be renamed, closed and reopened with their text, and keep t
 
   await page.getByRole('button', { name: 'New tab' }).click();
   await expect(tabs.getByRole('tab')).toHaveText(['Texas storms', 'Query 2']);
+  // Arrow keys move between tabs and switch to them (the ARIA tabs pattern).
+  await tabs.getByRole('tab', { name: 'Query 2' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.getByRole('tab', { name: 'Texas storms' })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'Texas storms' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.keyboard.press('End');
+  await expect(tabs.getByRole('tab', { name: 'Query 2' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Close Texas storms' }).click();
   await expect(tabs.getByRole('tab')).toHaveText(['Query 2']);
   await page.getByRole('button', { name: 'Reopen closed tab' }).click();

@@ -11,8 +11,8 @@ interface QueryTabStripProps {
 }
 
 /**
- * The query tabs: click to switch, double-click (or F2 on a focused tab) to rename in place,
- * × to close. Renaming: Enter or leaving the field keeps the name, Esc cancels.
+ * The query tabs: click (or arrows, Home, End) to switch, double-click (or F2 on a focused tab)
+ * to rename in place, × to close. Renaming: Enter or leaving the field keeps the name, Esc cancels.
  */
 export function QueryTabStrip({ tabs, activeId, onSelect, onClose, onRename }: QueryTabStripProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -42,6 +42,8 @@ export function QueryTabStrip({ tabs, activeId, onSelect, onClose, onRename }: Q
               id={`${tab.id}-tab`}
               aria-selected={tab.id === activeId}
               aria-controls={`${tab.id}-panel`}
+              // One tab stop for the strip; arrows move between tabs (the ARIA tabs pattern).
+              tabIndex={tab.id === activeId ? 0 : -1}
               title="Double-click or F2 to rename"
               onClick={() => onSelect(tab.id)}
               onDoubleClick={() => setRenaming(tab.id)}
@@ -49,7 +51,13 @@ export function QueryTabStrip({ tabs, activeId, onSelect, onClose, onRename }: Q
                 if (event.key === 'F2') {
                   event.preventDefault();
                   setRenaming(tab.id);
+                  return;
                 }
+                const target = neighbour(tabs, tab.id, event.key);
+                if (!target) return;
+                event.preventDefault();
+                onSelect(target);
+                document.getElementById(`${target}-tab`)?.focus();
               }}
             >
               {tab.title}
@@ -69,6 +77,23 @@ export function QueryTabStrip({ tabs, activeId, onSelect, onClose, onRename }: Q
       ))}
     </div>
   );
+}
+
+/** The tab an arrow, Home or End key moves to (wrapping around), or null for other keys. */
+function neighbour(tabs: readonly DraftTab[], id: string, key: string): string | null {
+  const index = tabs.findIndex((tab) => tab.id === id);
+  const last = tabs.length - 1;
+  const to =
+    key === 'ArrowRight'
+      ? (index + 1) % tabs.length
+      : key === 'ArrowLeft'
+        ? (index - 1 + tabs.length) % tabs.length
+        : key === 'Home'
+          ? 0
+          : key === 'End'
+            ? last
+            : null;
+  return to === null || to === index ? null : tabs[to]!.id;
 }
 
 function RenameField({ title, onDone }: { title: string; onDone: (title: string | null) => void }) {
