@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { SidePanelNotice } from '../../side-panel/side-panel-notice';
 import { describeConnection } from '../../../lib/saved-query-store';
 import type { HistoryEntry } from '../../../lib/query-history';
 import type { HistoryController, HistoryState } from '../history-controller';
@@ -76,20 +77,14 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
       </div>
 
       {state.warning && (
-        <div className="side-panel__notice side-panel__notice--warning" role="status">
-          <p>{state.warning}</p>
-          <button type="button" className="button" onClick={() => controller.dismissWarning()}>
-            Dismiss
-          </button>
-        </div>
+        <SidePanelNotice tone="warning" onDismiss={() => controller.dismissWarning()}>
+          {state.warning}
+        </SidePanelNotice>
       )}
       {state.error && (
-        <div className="side-panel__notice side-panel__notice--error" role="alert">
-          <p>{state.error}</p>
-          <button type="button" className="button" onClick={() => controller.dismissError()}>
-            Dismiss
-          </button>
-        </div>
+        <SidePanelNotice tone="error" onDismiss={() => controller.dismissError()}>
+          {state.error}
+        </SidePanelNotice>
       )}
 
       <label className="visually-hidden" htmlFor={searchId}>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { SidePanelNotice } from '../../side-panel/side-panel-notice';
 import { downloadBlob } from '../../../lib/export';
 import {
   groupByFolder,
@@ -180,12 +181,9 @@ export function SavedQueriesSidebarView({
       ))}
 
       {state.error && (
-        <div className="side-panel__notice side-panel__notice--error" role="alert">
-          <p>{state.error}</p>
-          <button type="button" className="button" onClick={() => controller.dismissError()}>
-            Dismiss
-          </button>
-        </div>
+        <SidePanelNotice tone="error" onDismiss={() => controller.dismissError()}>
+          {state.error}
+        </SidePanelNotice>
       )}
 
       <div role="status" className="sq-status">
