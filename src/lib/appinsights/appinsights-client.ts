@@ -1,16 +1,12 @@
 import type { KustoQueryCallbacks, KustoQueryDeps } from '../kusto/kusto-client';
 import { headerSafe } from '../kusto/kusto-http';
-import {
-  safeHost,
-  startQueryRun,
-  type KustoQueryHandle,
-  type KustoQueryOutcome,
-} from '../kusto/query-run';
+import { startQueryRun, type KustoQueryHandle, type KustoQueryOutcome } from '../kusto/query-run';
 import {
   badResponseError,
   interruptedError,
   queryErrorFromIssue,
   type QueryError,
+  hostOf,
 } from '../query-errors';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import { sendAppInsightsRequest, type MonitorResourceKind } from './appinsights-http';
@@ -67,7 +63,7 @@ export function runAppInsightsQuery(
     kind: 'query',
     requestId: headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`),
     signal: request.signal,
-    host: safeHost(request.endpoint), // an unparsable endpoint is reported by the trusted-host check
+    host: hostOf(request.endpoint), // an unparsable endpoint is reported by the trusted-host check
     database: request.appId,
     now: deps.now ?? (() => Date.now()),
     ...(deps.engine ? { engine: deps.engine } : {}),

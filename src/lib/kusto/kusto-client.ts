@@ -6,6 +6,7 @@ import {
   queryErrorFromIssue,
   type QueryError,
   type RequestContext,
+  hostOf,
 } from '../query-errors';
 import type { DataSetSummary } from '../result-model';
 import type { TrustedHostPolicy } from '../trusted-hosts';
@@ -21,7 +22,6 @@ import {
 } from './kusto-http';
 import type { ResultEngine, SessionOutcome } from './query-worker-client';
 import {
-  safeHost,
   startQueryRun,
   type KustoQueryHandle,
   type KustoQueryOutcome,
@@ -115,7 +115,7 @@ export function runKustoQuery(
     kind,
     requestId,
     signal: request.signal,
-    host: safeHost(request.clusterUrl),
+    host: hostOf(request.clusterUrl),
     database: request.database,
     now: deps.now ?? (() => Date.now()),
     ...(deps.engine ? { engine: deps.engine } : {}),

@@ -211,12 +211,3 @@ export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
     },
   };
 }
-
-/** The host of a service URL for messages, or null when it is not a URL. */
-export function safeHost(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-}

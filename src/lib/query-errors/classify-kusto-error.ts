@@ -307,7 +307,8 @@ export function cancelledError(ctx: RequestContext, detail = 'Cancelled by the u
   };
 }
 
-function hostOf(url: string): string | null {
+/** The host of a service URL, for messages; null when it is not a URL. */
+export function hostOf(url: string): string | null {
   try {
     return new URL(url).host;
   } catch {

@@ -1,6 +1,7 @@
 export {
   badResponseError,
   cancelledError,
+  hostOf,
   interruptedError,
   networkError,
   parseRetryAfter,

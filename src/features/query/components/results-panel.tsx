@@ -15,7 +15,7 @@ import {
   toTsv,
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
-import type { GetRowBlock, GridSelection } from '../../results/components/result-grid';
+import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
 import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';

@@ -28,8 +28,6 @@ import {
 } from '../../../lib/result-model';
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 
-export type { GetRowBlock, GridSelection } from '../use-block-selection';
-
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   ColumnApiModule,
