@@ -1,6 +1,6 @@
 /**
  * Error bodies of the Application Insights query API: `{ error: { message, code, correlationId,
- * innererror } }`, shaped like the recorded real 400 (shared/data/fixtures/appinsights/
+ * innererror } }`, shaped like the recorded real 400 (fixtures/recorded/appinsights/
  * js-monitor-query-recording_querylogs_bad_query.json) and the codes of protocols.md §3.3.
  * Codes not seen in a real response are marked "unconfirmed".
  */

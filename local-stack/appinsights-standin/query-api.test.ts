@@ -15,7 +15,7 @@ const BILLING = appInsightsApps.billing.appId;
 const HOUR = 3_600_000;
 
 function recordedResponse(name: string) {
-  const url = new URL(`../../../shared/data/fixtures/appinsights/${name}`, import.meta.url);
+  const url = new URL(`../../fixtures/recorded/appinsights/${name}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')).Entries[0];
 }
 

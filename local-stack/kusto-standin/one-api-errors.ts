@@ -1,6 +1,6 @@
 /**
  * Kusto's "OneApiErrors" error objects, shaped like the recorded real responses
- * (shared/data/fixtures/kusto-v1/grafana-error-response.json, kusto-v2/go-partialError.json).
+ * (fixtures/recorded/kusto-v1/grafana-error-response.json, kusto-v2/go-partialError.json).
  */
 import type { KqlError } from './kql-engine-api.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Writes a v2 response (`/v2/rest/query`): a JSON array of frames in the
  * `results_v2_newlines_between_frames` layout (`[{...}\n,{...}\n]`), streamed as it is produced.
- * Frame field order follows the recordings in shared/data/fixtures/kusto-v2.
+ * Frame field order follows the recordings in fixtures/recorded/kusto-v2.
  */
 import type { ColumnSchema, ResultTable, WireValue } from './kql-engine-api.ts';
 import type { OneApiError } from './one-api-errors.ts';

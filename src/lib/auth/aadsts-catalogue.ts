@@ -1,7 +1,7 @@
 /**
  * What sign-in error codes mean and what to do about them, in the user's terms.
- * Sources: Microsoft Entra error code reference and MSAL.js error codes (see
- * shared/reference/protocols.md §6). Keyed by AADSTS number or MSAL errorCode.
+ * Sources: Microsoft Entra's AADSTS error-code reference and MSAL.js error codes.
+ * Keyed by AADSTS number or MSAL errorCode.
  */
 export interface AuthErrorAdvice {
   meaning: string;

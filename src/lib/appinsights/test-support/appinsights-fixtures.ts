@@ -1,9 +1,9 @@
 /**
- * Recorded App Insights / Log Analytics exchanges from /work/shared/data/fixtures/appinsights
+ * Recorded App Insights / Log Analytics exchanges from fixtures/recorded/appinsights
  * (see PROVENANCE.md there), in the test recorder's envelope `{Entries: [{…, ResponseBody}]}`.
  * Loaded through Vite's glob import; paths are relative to this file.
  */
-const raw = import.meta.glob<string>('../../../../../shared/data/fixtures/appinsights/*.json', {
+const raw = import.meta.glob<string>('../../../../fixtures/recorded/appinsights/*.json', {
   query: '?raw',
   import: 'default',
   eager: true,

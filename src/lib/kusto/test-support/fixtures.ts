@@ -1,16 +1,15 @@
 import { getCell, getCellText, isNullCell, type DataSet } from '../../result-model';
 
 /**
- * Recorded responses from /work/shared/data/fixtures (see PROVENANCE.md there), loaded through
- * Vite's glob import so the browser tsconfig needs no Node types. Paths are relative to this
- * file: src/lib/kusto/test-support → repo root → ../shared/data/fixtures.
+ * Recorded responses from fixtures/recorded (see PROVENANCE.md there), loaded through Vite's
+ * glob import so the browser tsconfig needs no Node types. Paths are relative to this file.
  */
-const v2Raw = import.meta.glob<string>('../../../../../shared/data/fixtures/kusto-v2/*.json', {
+const v2Raw = import.meta.glob<string>('../../../../fixtures/recorded/kusto-v2/*.json', {
   query: '?raw',
   import: 'default',
   eager: true,
 });
-const v1Raw = import.meta.glob<string>('../../../../../shared/data/fixtures/kusto-v1/*.json', {
+const v1Raw = import.meta.glob<string>('../../../../fixtures/recorded/kusto-v1/*.json', {
   query: '?raw',
   import: 'default',
   eager: true,
