@@ -165,4 +165,31 @@ describe('SavedQueriesController', () => {
     expect(await controller.save(newQuery('after remount'))).toEqual({ ok: true });
     await until(controller, (s) => s.queries.length === 1);
   });
+
+  it('Retry after "unavailable right now" opens the store with every query kept (fault matrix)', async () => {
+    const ws = workspace();
+    const seed = await started(ws);
+    for (const name of ['a', 'b', 'c'])
+      expect(await seed.save(newQuery(name))).toEqual({ ok: true });
+    seed.dispose();
+    const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
+    const original = indexedDB.open.bind(indexedDB);
+    let failures = 2;
+    vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
+      if (failures-- > 0)
+        throw new DOMException('Connection to Indexed Database server lost', 'UnknownError');
+      return original(...args);
+    });
+
+    const controller = await started(ws);
+    expect(controller.getState().status).toBe('unavailable');
+    expect(controller.getState().error).toMatch(/^Saved queries are unavailable right now/);
+    await controller.retry();
+    expect(controller.getState().status).toBe('unavailable');
+    await controller.retry();
+    const state = await until(controller, (s) => s.status === 'ready' && s.queries.length === 3);
+    expect(state.error).toBeNull();
+    expect(deleteSpy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
 });
