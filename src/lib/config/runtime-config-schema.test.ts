@@ -96,6 +96,30 @@ describe('runtime config validation', () => {
     ]);
   });
 
+  it('rejects trustedHosts the policy would refuse at boot, and http except loopback', () => {
+    const problems = problemsOf({
+      ...valid,
+      trustedHosts: [
+        'https://*.com',
+        'http://cluster.corp.example.com',
+        'http://localhost:5181',
+        'https://*.corp.example.com',
+      ],
+      connections: [
+        { ...valid.connections[0], clusterUrl: 'http://cluster.corp.example.com' },
+        { ...valid.connections[0], clusterUrl: 'http://127.0.0.1:5181' },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'connections.0.clusterUrl', message: expect.stringMatching(/must be https/) },
+      {
+        field: 'trustedHosts.0',
+        message: expect.stringMatching(/^"https:\/\/\*\.com" .*two labels/),
+      },
+      { field: 'trustedHosts.1', message: expect.stringMatching(/clear text/) },
+    ]);
+  });
+
   it('says when auth or connections are missing entirely', () => {
     const problems = problemsOf({});
     expect(problems.map((p) => p.field).sort()).toEqual(['auth', 'connections']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeExtraHostProblem, isLoopback } from '../trusted-hosts/trusted-host-policy';
 
 /**
  * The runtime configuration in /config.json. One production build serves any tenant: a
@@ -28,10 +29,28 @@ const origin = z.string().refine(
   { message: 'must be an origin such as https://mycluster.westeurope.kusto.windows.net (no path)' },
 );
 
+/** An origin that receives tokens: https, or http only on loopback (the local stand-ins). */
+const tokenOrigin = origin.refine(
+  (value) => {
+    const url = parseUrl(value);
+    return url === null || url.protocol === 'https:' || isLoopback(url.hostname);
+  },
+  {
+    message:
+      'must be https: tokens would travel in clear text (http is allowed only for localhost, 127.0.0.1 and [::1])',
+  },
+);
+
+/** Checked with the trusted-host policy's own rules, so what passes here cannot throw at boot. */
+const trustedHost = z.string().superRefine((value, ctx) => {
+  const problem = describeExtraHostProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `"${value}" ${problem}` });
+});
+
 const kustoConnection = z.object({
   kind: z.literal('kusto'),
   name: z.string().min(1, 'must be a non-empty display name'),
-  clusterUrl: origin,
+  clusterUrl: tokenOrigin,
   database: z.string().min(1, 'must name a database, e.g. Samples'),
 });
 
@@ -39,7 +58,7 @@ const appInsightsConnection = z.object({
   kind: z.literal('appinsights'),
   name: z.string().min(1, 'must be a non-empty display name'),
   appId: z.string().min(1, 'must be the Application ID from the API Access blade'),
-  endpoint: origin.default('https://api.applicationinsights.io'),
+  endpoint: tokenOrigin.default('https://api.applicationinsights.io'),
   resource: origin.default('https://api.applicationinsights.io'),
 });
 
@@ -79,7 +98,7 @@ export const runtimeConfigSchema = z
       .min(1, {
         message: 'must list at least one connection (e.g. the help cluster)',
       }),
-    trustedHosts: z.array(origin).default([]),
+    trustedHosts: z.array(trustedHost).default([]),
     embedding: z
       .object({ allowedHostOrigins: z.array(origin).default([]) })
       .default({ allowedHostOrigins: [] }),

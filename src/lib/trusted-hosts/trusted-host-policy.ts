@@ -143,6 +143,12 @@ function parseExtraHost(entry: string): ParsedExtraHost {
     if (url.hostname.includes('*')) {
       return { ok: false, reason: 'wildcards are only allowed as https://*.<domain>' };
     }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+      return {
+        ok: false,
+        reason: `must be https: tokens would travel in clear text to ${url.host} (http is allowed only for localhost, 127.0.0.1 and [::1])`,
+      };
+    }
     return { ok: true, origin: url.origin, wildcard: null };
   }
   const suffix = url.hostname.slice('wildcard.'.length);
@@ -153,6 +159,11 @@ function parseExtraHost(entry: string): ParsedExtraHost {
     };
   }
   return { ok: true, origin: url.origin, wildcard: { suffix, port: url.port } };
+}
+
+/** http is tolerated only where nothing crosses the network: the local stand-ins. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
 /** `host` is a subdomain of `domain` (at any depth), never `domain` itself or a look-alike. */
