@@ -44,6 +44,17 @@ export function monitorResourceFor(endpoint: string): string {
 export function useConnections(workspace: string) {
   const config = useRuntimeConfig();
   const [added, setAdded] = useState<UserConnection[]>(() => loadUserConnections(workspace));
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  /** Writes on top of what is stored now, so a connection another window added is kept. */
+  const persist = useCallback(
+    (change: (stored: UserConnection[]) => UserConnection[]) => {
+      const next = change(loadUserConnections(workspace));
+      const result = saveUserConnections(workspace, next);
+      setSaveProblem(result.ok ? null : result.message);
+      return next;
+    },
+    [workspace],
+  );
   const connections = useMemo(() => {
     const list = config.connections.map((c) => withIdentity(c, false));
     for (const connection of added) {
@@ -73,28 +84,30 @@ export function useConnections(workspace: string) {
               endpoint: connection.endpoint,
               resource: monitorResourceFor(connection.endpoint),
             };
+      const withoutEntry = (list: UserConnection[]) =>
+        list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
+      const stored = persist((list) => [...withoutEntry(list), entry]);
+      // Kept in memory even when storing failed.
       setAdded((previous) => {
-        const next = [
-          ...previous.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id),
-          entry,
-        ];
-        saveUserConnections(workspace, next);
-        return next;
+        const merged = [...stored];
+        for (const c of previous) {
+          if (!merged.some((m) => withIdentity(m, true).id === withIdentity(c, true).id))
+            merged.push(c);
+        }
+        return merged;
       });
       return withIdentity(entry, true).id;
     },
-    [workspace],
+    [persist],
   );
 
   const removeConnection = useCallback(
-    (id: string) =>
-      setAdded((previous) => {
-        const next = previous.filter((c) => withIdentity(c, true).id !== id);
-        saveUserConnections(workspace, next);
-        return next;
-      }),
-    [workspace],
+    (id: string) => {
+      persist((list) => list.filter((c) => withIdentity(c, true).id !== id));
+      setAdded((previous) => previous.filter((c) => withIdentity(c, true).id !== id));
+    },
+    [persist],
   );
 
-  return { connections, addConnection, removeConnection };
+  return { connections, addConnection, removeConnection, saveProblem };
 }
