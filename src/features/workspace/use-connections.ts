@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useRuntimeConfig } from '../../lib/config/runtime-config-context';
 import type { ConnectionConfig } from '../../lib/config/runtime-config-schema';
+import { trustedHostPolicyFor } from '../../lib/config/trusted-host-policy-for-config';
+import { audienceFor, type TrustedHostPolicy } from '../../lib/trusted-hosts';
 import {
   loadUserConnections,
   saveUserConnections,
@@ -30,19 +32,19 @@ export type NewConnection =
   | { kind: 'appinsights'; appId: string; endpoint: string; name?: string };
 
 /**
- * The token audience for an App Insights endpoint: the public and sovereign API hosts are their
- * own resource; anything else (a proxy, the local stand-in) uses the public resource.
+ * The token audience of an App Insights endpoint the user adds: what the trusted-host policy
+ * gives that target (the cloud's resource for its API hosts, a configured connection's resource,
+ * else the endpoint itself), so "Other endpoint" never asks for an App Insights token for an
+ * arbitrary host.
  */
-export function monitorResourceFor(endpoint: string): string {
-  const host = new URL(endpoint).hostname;
-  return /^api\.applicationinsights\.(io|us|azure\.cn)$/.test(host)
-    ? new URL(endpoint).origin
-    : 'https://api.applicationinsights.io';
+export function monitorResourceFor(endpoint: string, policy: TrustedHostPolicy): string {
+  return audienceFor(new URL(endpoint).origin, policy);
 }
 
 /** The configured connections plus the ones the user added, with stable ids (drafts and links refer to them). */
 export function useConnections(workspace: string) {
   const config = useRuntimeConfig();
+  const policy = useMemo(() => trustedHostPolicyFor(config), [config]);
   const [added, setAdded] = useState<UserConnection[]>(() => loadUserConnections(workspace));
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   /** Writes on top of what is stored now, so a connection another window added is kept. */
@@ -82,7 +84,7 @@ export function useConnections(workspace: string) {
               name: connection.name ?? connection.appId,
               appId: connection.appId,
               endpoint: connection.endpoint,
-              resource: monitorResourceFor(connection.endpoint),
+              resource: monitorResourceFor(connection.endpoint, policy),
             };
       const withoutEntry = (list: UserConnection[]) =>
         list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
@@ -98,7 +100,7 @@ export function useConnections(workspace: string) {
       });
       return withIdentity(entry, true).id;
     },
-    [persist],
+    [persist, policy],
   );
 
   const removeConnection = useCallback(

@@ -1,5 +1,6 @@
 import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkTokenTarget, createTrustedHostPolicy } from '../trusted-hosts';
 import { InteractionBlockedError, TokenBroker, UntrustedTokenTargetError } from './token-broker';
 
 const account = { homeAccountId: 'oid.tid', username: 'analyst@contoso.com' };
@@ -70,14 +71,40 @@ describe('TokenBroker', () => {
     expect(instance.acquireTokenSilent).not.toHaveBeenCalled();
   });
 
-  it('uses an explicit resource for the scope (App Insights behind another host)', () => {
-    const { broker: b } = broker(fakeInstance(() => Promise.resolve({})));
-    expect(
-      b.scopeFor({
-        target: 'https://help.kusto.windows.net/v1/apps/x',
-        resource: 'https://api.applicationinsights.io/',
-      }),
-    ).toBe('https://api.applicationinsights.io/.default');
+  it('the audience follows the target: an App Insights token goes only to App Insights', () => {
+    const policy = createTrustedHostPolicy({
+      extraHosts: ['https://proxy.corp.example.com', 'http://localhost:5182'],
+      configuredAudiences: [
+        { endpoint: 'http://localhost:5182', resource: 'https://api.applicationinsights.io' },
+      ],
+    });
+    const b = new TokenBroker({
+      instance: fakeInstance(() => Promise.resolve({})) as unknown as IPublicClientApplication,
+      checkTarget: (url, resource) => checkTokenTarget(url, policy, resource),
+      embedded: false,
+      beforeRedirect: () => {},
+    });
+    const appInsights = 'https://api.applicationinsights.io/';
+    expect(b.scopeFor({ target: 'https://api.applicationinsights.io/v1/apps/x/query' })).toBe(
+      'https://api.applicationinsights.io/.default',
+    );
+    expect(b.scopeFor({ target: 'https://api.applicationinsights.us/v1/apps/x/query' })).toBe(
+      'https://api.applicationinsights.us/.default',
+    );
+    // A config.json connection with an explicit resource (the local stand-in).
+    expect(b.scopeFor({ target: 'http://localhost:5182/v1/apps/x', resource: appInsights })).toBe(
+      'https://api.applicationinsights.io/.default',
+    );
+    // Any other trusted host (a link's endpoint=, Add app → Other endpoint) gets its own audience.
+    expect(b.scopeFor({ target: 'https://proxy.corp.example.com/v1/apps/x' })).toBe(
+      'https://proxy.corp.example.com/.default',
+    );
+    expect(() =>
+      b.scopeFor({ target: 'https://proxy.corp.example.com/v1/apps/x', resource: appInsights }),
+    ).toThrow(UntrustedTokenTargetError);
+    expect(() =>
+      b.scopeFor({ target: 'https://help.kusto.windows.net', resource: appInsights }),
+    ).toThrow(/sent only to that service's own API hosts/);
   });
 
   it('falls back to one shared redirect for concurrent callers, saving drafts first', async () => {

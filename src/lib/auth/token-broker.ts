@@ -6,15 +6,22 @@ import {
 } from '@azure/msal-browser';
 import { redirectLoopGuard } from './redirect-loop-guard';
 
-/** Decides whether a token may be sent to a URL, and for which resource it must be issued. */
+/**
+ * Decides whether a token may be sent to a URL, and for which resource it must be issued; a
+ * requested resource other than the one the target gets is refused.
+ */
 export type TokenTargetCheck = (
   url: string,
+  requestedResource?: string,
 ) => { ok: true; resource: string } | { ok: false; reason: string };
 
 export interface TokenRequest {
   /** Where the token will be sent (cluster URL, API endpoint). Checked before any token exists. */
   target: string;
-  /** The token's resource when it differs from the target's origin (App Insights, local stand-ins). */
+  /**
+   * The resource the caller expects (App Insights connections carry one). Only checked: the
+   * audience follows the target, so a mismatch is refused rather than honoured.
+   */
   resource?: string;
   forceRefresh?: boolean;
 }
@@ -77,9 +84,9 @@ export class TokenBroker {
   constructor(private readonly options: TokenBrokerOptions) {}
 
   scopeFor(request: Pick<TokenRequest, 'target' | 'resource'>): string {
-    const verdict = this.options.checkTarget(request.target);
+    const verdict = this.options.checkTarget(request.target, request.resource);
     if (!verdict.ok) throw new UntrustedTokenTargetError(request.target, verdict.reason);
-    const resource = (request.resource ?? verdict.resource).replace(/\/+$/, '');
+    const resource = verdict.resource.replace(/\/+$/, '');
     return `${resource}/.default`;
   }
 

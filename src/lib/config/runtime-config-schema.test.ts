@@ -120,6 +120,43 @@ describe('runtime config validation', () => {
     ]);
   });
 
+  it('defaults an App Insights resource from its endpoint, never the public API for another host', () => {
+    const parsed = parseRuntimeConfig({
+      ...valid,
+      connections: [
+        { kind: 'appinsights', name: 'public', appId: 'a' },
+        {
+          kind: 'appinsights',
+          name: 'gov',
+          appId: 'b',
+          endpoint: 'https://api.applicationinsights.us',
+        },
+        {
+          kind: 'appinsights',
+          name: 'proxy',
+          appId: 'c',
+          endpoint: 'https://ai-proxy.corp.example.com',
+        },
+        {
+          kind: 'appinsights',
+          name: 'explicit',
+          appId: 'd',
+          endpoint: 'https://ai-proxy.corp.example.com',
+          resource: 'https://api.applicationinsights.io/',
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(
+      parsed.config.connections.map((c) => (c.kind === 'appinsights' ? c.resource : null)),
+    ).toEqual([
+      'https://api.applicationinsights.io',
+      'https://api.applicationinsights.us',
+      'https://ai-proxy.corp.example.com',
+      'https://api.applicationinsights.io',
+    ]);
+  });
+
   it('says when auth or connections are missing entirely', () => {
     const problems = problemsOf({});
     expect(problems.map((p) => p.field).sort()).toEqual(['auth', 'connections']);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeExtraHostProblem, isLoopback } from '../trusted-hosts/trusted-host-policy';
+import { wellKnownMonitorApiResources } from '../trusted-hosts/well-known-kusto-endpoints';
 
 /**
  * The runtime configuration in /config.json. One production build serves any tenant: a
@@ -54,13 +55,33 @@ const kustoConnection = z.object({
   database: z.string().min(1, 'must name a database, e.g. Samples'),
 });
 
-const appInsightsConnection = z.object({
-  kind: z.literal('appinsights'),
-  name: z.string().min(1, 'must be a non-empty display name'),
-  appId: z.string().min(1, 'must be the Application ID from the API Access blade'),
-  endpoint: tokenOrigin.default('https://api.applicationinsights.io'),
-  resource: origin.default('https://api.applicationinsights.io'),
-});
+const appInsightsConnection = z
+  .object({
+    kind: z.literal('appinsights'),
+    name: z.string().min(1, 'must be a non-empty display name'),
+    appId: z.string().min(1, 'must be the Application ID from the API Access blade'),
+    endpoint: tokenOrigin.default('https://api.applicationinsights.io'),
+    /**
+     * The token's resource. Default: the cloud's resource for its App Insights / Log Analytics API
+     * hosts, else the endpoint itself; a proxy or stand-in that must receive an App Insights token
+     * names it here, and only such a connection gets one (see trusted-host-policy audienceFor).
+     */
+    resource: origin.optional(),
+  })
+  .transform((connection) => ({
+    ...connection,
+    resource: (connection.resource ?? defaultResourceFor(connection.endpoint)).replace(/\/$/, ''),
+  }));
+
+function defaultResourceFor(endpoint: string): string {
+  const url = parseUrl(endpoint);
+  if (!url) return endpoint;
+  const wellKnown =
+    url.protocol === 'https:' && url.port === ''
+      ? wellKnownMonitorApiResources[url.hostname]
+      : undefined;
+  return wellKnown ?? url.origin;
+}
 
 export const runtimeConfigSchema = z
   .object({

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { KustoDatabaseSchema } from '../../../lib/kusto/kusto-schema';
 import { useMemo } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import { createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { trustedHostPolicyFor } from '../../../lib/config/trusted-host-policy-for-config';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
   appInsightsSchemaQueryOptions,
@@ -12,10 +12,7 @@ import {
 
 function useTrustedHosts() {
   const config = useRuntimeConfig();
-  return useMemo(
-    () => createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    [config.trustedHosts],
-  );
+  return useMemo(() => trustedHostPolicyFor(config), [config]);
 }
 
 /** `.show databases` on a cluster, cached per cluster. */
