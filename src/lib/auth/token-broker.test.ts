@@ -1,7 +1,12 @@
 import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkTokenTarget, createTrustedHostPolicy } from '../trusted-hosts';
-import { InteractionBlockedError, TokenBroker, UntrustedTokenTargetError } from './token-broker';
+import {
+  IdentityProviderUnreachableError,
+  InteractionBlockedError,
+  TokenBroker,
+  UntrustedTokenTargetError,
+} from './token-broker';
 
 const account = { homeAccountId: 'oid.tid', username: 'analyst@contoso.com' };
 
@@ -105,6 +110,34 @@ describe('TokenBroker', () => {
     expect(() =>
       b.scopeFor({ target: 'https://help.kusto.windows.net', resource: appInsights }),
     ).toThrow(/sent only to that service's own API hosts/);
+  });
+
+  it('identity provider down: a clear error naming it, and no redirect (no loop) (fault matrix)', async () => {
+    const instance = {
+      ...fakeInstance(() =>
+        Promise.reject(
+          Object.assign(new Error('Network request failed'), { errorCode: 'network_error' }),
+        ),
+      ),
+      getConfiguration: () => ({
+        auth: {
+          authority: 'https://login.contoso.example/contoso.onmicrosoft.com',
+          redirectUri: 'https://quarry.example/redirect.html',
+        },
+      }),
+    };
+    const { broker: b } = broker(instance as unknown as ReturnType<typeof fakeInstance>);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const error = await b
+        .getToken({ target: 'https://help.kusto.windows.net' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IdentityProviderUnreachableError);
+      expect((error as Error).message).toMatch(
+        /identity provider login\.contoso\.example could not be reached \(network_error\)/,
+      );
+    }
+    expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+    expect(instance.acquireTokenPopup).not.toHaveBeenCalled();
   });
 
   it('falls back to one shared redirect for concurrent callers, saving drafts first', async () => {
