@@ -11,6 +11,7 @@ import {
   visibleQueries,
   type SavedQueriesState,
 } from './saved-queries-controller';
+import { failOpens } from '../../lib/saved-query-store/test-support/fail-opens';
 
 const connection = {
   kind: 'kusto',
@@ -173,13 +174,7 @@ describe('SavedQueriesController', () => {
       expect(await seed.save(newQuery(name))).toEqual({ ok: true });
     seed.dispose();
     const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
-    const original = indexedDB.open.bind(indexedDB);
-    let failures = 2;
-    vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
-      if (failures-- > 0)
-        throw new DOMException('Connection to Indexed Database server lost', 'UnknownError');
-      return original(...args);
-    });
+    failOpens(2);
 
     const controller = await started(ws);
     expect(controller.getState().status).toBe('unavailable');

@@ -9,6 +9,7 @@ import {
   sharedQueryHistory,
   type QueryHistory,
 } from './query-history-store';
+import { failOpens } from '../saved-query-store/test-support/fail-opens';
 
 const opened: QueryHistory[] = [];
 let counter = 0;
@@ -111,13 +112,7 @@ describe('history open failures (fault matrix)', () => {
       for (const startedAt of [1, 2, 3]) await seeded.record(run(startedAt));
       seeded.close();
       const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
-      const original = indexedDB.open.bind(indexedDB);
-      let left = times;
-      vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
-        if (left-- > 0)
-          throw new DOMException('Internal error opening backing store', 'UnknownError');
-        return original(...args);
-      });
+      failOpens(times);
       for (let attempt = 0; attempt < times; attempt++) {
         await expect(open(ws)).rejects.toMatchObject({
           kind: 'unavailable',

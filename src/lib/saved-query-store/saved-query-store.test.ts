@@ -12,6 +12,7 @@ import type { SavedQueryStore } from './saved-query-store';
 import { SavedQueryStoreError } from './saved-query-store-error';
 import type { NewSavedQuery } from './saved-query-types';
 import { readBackup } from './store-backup';
+import { failOpens } from './test-support/fail-opens';
 
 const help = {
   kind: 'kusto',
@@ -290,19 +291,6 @@ describe('damaged storage', () => {
     expect(await store.list()).toHaveLength(1);
   });
 });
-
-/** Makes the next `times` calls of indexedDB.open fail as browsers do when storage hiccups. */
-function failOpens(times: number, name = 'UnknownError') {
-  const original = indexedDB.open.bind(indexedDB);
-  let left = times;
-  return vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
-    if (left > 0) {
-      left--;
-      throw new DOMException('Internal error opening backing store for indexedDB.open.', name);
-    }
-    return original(...args);
-  });
-}
 
 describe('transient open failures (fault matrix)', () => {
   it.each([1, 2, 5])(
