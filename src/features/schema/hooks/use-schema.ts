@@ -1,5 +1,5 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { KustoDatabaseSchema } from '../../../lib/kusto/kusto-schema';
+import type { DatabaseSchema } from '../../../lib/query/database-schema';
 import { useMemo } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import { createTrustedHostPolicy } from '../../../lib/trusted-hosts';
@@ -64,5 +64,5 @@ export function useConnectionSchema(
         getToken,
         trustedHosts,
       });
-  return useQuery<KustoDatabaseSchema>(options as UseQueryOptions<KustoDatabaseSchema>);
+  return useQuery<DatabaseSchema>(options as UseQueryOptions<DatabaseSchema>);
 }
