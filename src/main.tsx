@@ -79,6 +79,7 @@ async function boot(): Promise<void> {
   root.render(
     <App
       config={config}
+      trustedHosts={policy}
       instance={instance}
       broker={broker}
       embedding={embedding}

@@ -1,4 +1,5 @@
-import { headerSafe, type TokenFunction } from '../query/http-request';
+import type { TokenFunction } from '../auth/token-function';
+import { headerSafe } from '../query/http-request';
 import {
   startQueryRun,
   type QueryCallbacks,

@@ -9,7 +9,8 @@ import {
   hostOf,
 } from '../query-errors';
 import type { TrustedHostPolicy } from '../trusted-hosts';
-import { defaultSleep, headerSafe, type HttpDeps, type TokenFunction } from '../query/http-request';
+import type { TokenFunction } from '../auth/token-function';
+import { defaultSleep, headerSafe, type HttpDeps } from '../query/http-request';
 import type { SessionOutcome } from '../query/query-worker-client';
 import {
   startQueryRun,

@@ -8,6 +8,7 @@ import {
   type QueryError,
   type RequestContext,
 } from '../query-errors';
+import type { TokenFunction } from '../auth/token-function';
 import { checkTokenTarget, type TrustedHostPolicy } from '../trusted-hosts';
 
 /**
@@ -15,9 +16,6 @@ import { checkTokenTarget, type TrustedHostPolicy } from '../trusted-hosts';
  * token, headers; one token renewal on 401; up to MAX_RETRIES waits on 429/503 honouring
  * Retry-After; redirects refused; every failure mapped to a QueryError by the source's classifier.
  */
-
-/** The auth module's token function: silent first, `forceRefresh` after a 401. */
-export type TokenFunction = (options: { forceRefresh: boolean }) => Promise<string>;
 
 /** Who answers a request, who asks, and a way to stop. */
 export interface ServiceTarget {

@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
-import type { TokenFunction } from '../../../lib/query/http-request';
+import type { TokenFunction } from '../../../lib/auth/token-function';
 import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
 import { defaultResultEngine } from '../../../lib/sources/result-engine';
-import { createTrustedHostPolicy, type TrustedHostPolicy } from '../../../lib/trusted-hosts';
+import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
 
@@ -68,11 +68,7 @@ function targetKey(target: QueryTarget): string[] {
  * supersedes the previous one.
  */
 export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) => void): QueryRun {
-  const config = useRuntimeConfig();
-  const trustedHosts = useMemo(
-    () => createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    [config.trustedHosts],
-  );
+  const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
     target.kind === 'kusto' ? undefined : target.resource,

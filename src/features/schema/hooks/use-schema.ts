@@ -1,22 +1,12 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { DatabaseSchema } from '../../../lib/query/database-schema';
-import { useMemo } from 'react';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import { createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
   databasesQueryOptions,
 } from '../api/schema-query-options';
-
-function useTrustedHosts() {
-  const config = useRuntimeConfig();
-  return useMemo(
-    () => createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    [config.trustedHosts],
-  );
-}
 
 /** `.show databases` on a cluster, cached per cluster. */
 export function useDatabases(clusterUrl: string) {

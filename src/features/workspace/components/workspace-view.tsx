@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import {
   decodeShareLink,
   isKustoShareTarget,
@@ -7,7 +6,8 @@ import {
   withoutShareParams,
 } from '../../../lib/share-link';
 import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
-import { checkTokenTarget, createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { checkTokenTarget } from '../../../lib/trusted-hosts';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
@@ -30,7 +30,7 @@ function newTabId(): string {
 }
 
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
-  const config = useRuntimeConfig();
+  const trustedHosts = useTrustedHosts();
   // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
   const { workspace: WORKSPACE, pinned, hideConnectionPane, showShareMenu } = useEmbeddingFlags();
   const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
@@ -70,10 +70,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     connections.find((c) => c.id === tab.connectionId) ?? connections[0];
 
   const checkCluster = (url: string) => {
-    const verdict = checkTokenTarget(
-      url,
-      createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    );
+    const verdict = checkTokenTarget(url, trustedHosts);
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
   };
 
