@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { normalizeClusterUrl } from '../../../lib/storage/user-connections-store';
+import { clusterUrlFromName } from '../../../lib/share-link';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
 
 interface AddConnectionDialogProps {
@@ -27,7 +27,7 @@ export function AddConnectionDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const normalized = normalizeClusterUrl(cluster);
+    const normalized = clusterUrlFromName(cluster);
     if (!normalized.ok) return setProblem(normalized.message);
     if (!database.trim()) return setProblem('Enter the database name, e.g. Samples.');
     const untrusted = checkCluster(normalized.url);

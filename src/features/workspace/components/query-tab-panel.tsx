@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
-import { encodeShareLink, ShareLinkError } from '../../../lib/share-link';
+import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
@@ -61,9 +61,12 @@ export function QueryTabPanel({
   // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
-  const [shareState, setShareState] = useState<{ link: string | null; message: string } | null>(
-    null,
-  );
+  const [shareState, setShareState] = useState<{
+    link: string | null;
+    /** The same query in the Azure Data Explorer web UI (Kusto connections). */
+    adxLink?: string;
+    message: string;
+  } | null>(null);
   const schema = useConnectionSchema(connection);
   const timespan = connection.kind === 'appinsights' ? safeTimespan(timeRange) : null;
   const rangeLabel =
@@ -142,11 +145,26 @@ export function QueryTabPanel({
               ...(timeRange ? { timeRange } : {}),
             },
       );
+      const adxLink =
+        connection.kind === 'kusto'
+          ? await adxWebLink({
+              clusterUrl: connection.clusterUrl,
+              database: connection.database,
+              text,
+            })
+          : undefined;
+      const links = adxLink ? { link, adxLink } : { link };
       try {
         await navigator.clipboard.writeText(link);
-        setShareState({ link, message: 'Link copied. It opens this query without running it.' });
+        setShareState({
+          ...links,
+          message: 'Link copied. It opens this query without running it, here or in ADX.',
+        });
       } catch {
-        setShareState({ link, message: 'Copy this link (the clipboard is not available here):' });
+        setShareState({
+          ...links,
+          message: 'Copy this link (the clipboard is not available here):',
+        });
       }
     } catch (error) {
       setShareState({
@@ -228,6 +246,11 @@ export function QueryTabPanel({
               aria-label="Share link"
               onFocus={(e) => e.target.select()}
             />
+          )}
+          {shareState.adxLink && (
+            <a href={shareState.adxLink} target="_blank" rel="noopener noreferrer">
+              Open in Azure Data Explorer
+            </a>
           )}
           <button type="button" className="button" onClick={() => setShareState(null)}>
             Dismiss

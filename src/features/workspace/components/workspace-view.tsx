@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import {
-  decodeShareLink,
-  isKustoShareTarget,
-  isShareLink,
-  withoutShareParams,
-} from '../../../lib/share-link';
+import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
 import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget, createTrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
@@ -21,6 +16,9 @@ import { usePinnedConnections } from '../use-pinned-connections';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
 import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
+import { useLinkIntake } from '../../links/use-link-intake';
+import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
+import { OpenLinkDialog } from '../../links/components/open-link-dialog';
 
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
@@ -32,11 +30,19 @@ function newTabId(): string {
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
   const config = useRuntimeConfig();
   // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
-  const { workspace: WORKSPACE, pinned, hideConnectionPane, showShareMenu } = useEmbeddingFlags();
+  const {
+    workspace: WORKSPACE,
+    pinned,
+    hideConnectionPane,
+    showShareMenu,
+    showConnectionButtons,
+    showFileMenu,
+    showOpenNewWindowButton,
+  } = useEmbeddingFlags();
   const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
   const { connections: allConnections, addConnection } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
-  const [adding, setAdding] = useState<'cluster' | 'app' | null>(null);
+  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
@@ -131,38 +137,20 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return true;
   };
 
-  // A share link opens its query in a new tab, signed in, without running it.
+  // A link (the address this page opened with, or one pasted) asks before it connects, then
+  // opens its query in a new tab without running it.
+  const links = useLinkIntake({
+    connections: allConnections,
+    checkTarget: checkCluster,
+    open: (title, text, connection, timeRange) => openQuery(title, text, connection, timeRange),
+    notify: setNotice,
+  });
   useEffect(() => {
     const href = window.location.href;
-    if (!isShareLink(href)) return;
+    // Inside an embedding frame a path or cluster= pins the picker (embedding flags) instead.
+    if (pinned || !isShareLink(href)) return;
     window.history.replaceState(window.history.state, '', withoutShareParams(href));
-    decodeShareLink(href).then(
-      (target) => {
-        const opened = isKustoShareTarget(target)
-          ? openQuery('Shared query', target.text, {
-              kind: 'kusto',
-              clusterUrl: target.clusterUrl,
-              database: target.database,
-            })
-          : openQuery(
-              'Shared query',
-              target.text,
-              {
-                kind: 'appinsights',
-                appId: target.appId,
-                endpoint: target.endpoint ?? 'https://api.applicationinsights.io',
-              },
-              target.timeRange ?? null,
-            );
-        if (opened) {
-          setNotice('Opened a shared query in a new tab. Review it, then run it with Shift+Enter.');
-        }
-      },
-      (error: unknown) =>
-        setNotice(
-          `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    );
+    void links.intake(href);
     // Runs once, on the URL the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -197,6 +185,12 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
+      <LinkConfirmDialog pending={links.pending} onOpen={links.confirm} onCancel={links.cancel} />
+      <OpenLinkDialog
+        open={adding === 'link'}
+        onClose={() => setAdding(null)}
+        onLink={(href) => links.intake(href, { clusterHostLinks: true })}
+      />
       <AddAppInsightsDialog
         open={adding === 'app'}
         onClose={() => setAdding(null)}
@@ -210,22 +204,24 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
         <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
           <div className="pane__header">
             <h2>Connections</h2>
-            <span className="pane__actions">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setAdding('cluster')}
-              >
-                Add cluster
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setAdding('app')}
-              >
-                Add app
-              </button>
-            </span>
+            {showConnectionButtons && (
+              <span className="pane__actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('cluster')}
+                >
+                  Add cluster
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('app')}
+                >
+                  Add app
+                </button>
+              </span>
+            )}
           </div>
           <ul className="connection-list">
             {connections.map((c) => (
@@ -288,6 +284,25 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           >
             New tab
           </button>
+          {showConnectionButtons && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setAdding('link')}
+            >
+              Open a link
+            </button>
+          )}
+          {showOpenNewWindowButton && activeConnection?.kind === 'kusto' && (
+            <a
+              className="button button--small"
+              href={`/${kustoLinkPath(activeConnection.clusterUrl, activeConnection.database)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Open in new window
+            </a>
+          )}
           {closedTabs.length > 0 && (
             <button
               type="button"
@@ -363,6 +378,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               onOpen={(query: SavedQuery) =>
                 openQuery(query.name, query.text, query.connection, query.timeRange ?? null)
               }
+              showFileMenu={showFileMenu}
             />
           ) : (
             <HistoryPanel
