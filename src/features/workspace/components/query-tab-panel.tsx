@@ -1,4 +1,5 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
@@ -41,6 +42,8 @@ interface QueryTabPanelProps {
   onSignInAgain(): void;
   /** Embedders can hide Share (f-ShowShareMenu=false). */
   showShare?: boolean;
+  /** The visible tab: it alone answers Shift+Alt+L (copy query link). */
+  active?: boolean;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -55,6 +58,7 @@ export function QueryTabPanel({
   onTextChange,
   onSignInAgain,
   showShare = true,
+  active = true,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
@@ -177,6 +181,19 @@ export function QueryTabPanel({
     }
   };
 
+  // ADX's "Copy query link to clipboard" (Shift+Alt+L) is Share.
+  const onCopyLinkKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!showShare || !isCopyLinkShortcut(event)) return;
+    event.preventDefault();
+    void share();
+  });
+  useEffect(() => {
+    if (!active) return;
+    const listener = (event: KeyboardEvent) => onCopyLinkKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [active]);
+
   const errorMarker = (() => {
     if (run.status !== 'failed' || run.error.kind === 'sign-in' || !run.error.position) return null;
     const statement = runStatementAt ?? { startLine: 1, startColumn: 1 };
@@ -212,7 +229,13 @@ export function QueryTabPanel({
         )}
         <span className="toolbar__spacer" />
         {showShare && (
-          <button type="button" className="button" onClick={() => void share()}>
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Shift+Alt+L"
+            title="Copy a link to this query (Shift+Alt+L)"
+            onClick={() => void share()}
+          >
             Share
           </button>
         )}
@@ -221,7 +244,7 @@ export function QueryTabPanel({
           className="button button--primary"
           onClick={runAll}
           disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Enter Control+Enter"
+          aria-keyshortcuts="Shift+Enter"
           title="Run the statement at the cursor (Shift+Enter)"
         >
           Run
@@ -231,7 +254,8 @@ export function QueryTabPanel({
           className="button"
           onClick={cancel}
           disabled={!running}
-          title="Cancel (Esc)"
+          aria-keyshortcuts="Escape Control+Shift+Enter"
+          title="Cancel (Esc or Ctrl+Shift+Enter)"
         >
           Cancel
         </button>
@@ -263,6 +287,7 @@ export function QueryTabPanel({
           onChange={onTextChange}
           onRun={runStatement}
           onCancel={cancel}
+          running={running}
           schema={
             schema.data
               ? {

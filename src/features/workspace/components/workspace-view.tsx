@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
 import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
@@ -19,6 +19,8 @@ import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '
 import { useLinkIntake } from '../../links/use-link-intake';
 import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
 import { OpenLinkDialog } from '../../links/components/open-link-dialog';
+import { ShortcutsDialog } from '../../shortcuts/shortcuts-dialog';
+import { isTextField, workspaceShortcut } from '../../shortcuts/shortcut-table';
 
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
@@ -42,7 +44,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
   const { connections: allConnections, addConnection } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
-  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | null>(null);
+  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | 'shortcuts' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
@@ -170,6 +172,39 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     setClosedTabs((stack) => stack.slice(0, -1));
   };
 
+  const newQueryTab = () =>
+    openInNewTab({
+      title: `Query ${draft.tabs.length + 1}`,
+      text: '',
+      connectionId: activeTab.connectionId,
+    });
+  const moveToTab = (step: -1 | 1) =>
+    setDraft((d) => {
+      const at = d.tabs.findIndex((tab) => tab.id === d.activeId);
+      const next = d.tabs[(at + step + d.tabs.length) % d.tabs.length];
+      return next ? { ...d, activeId: next.id } : d;
+    });
+
+  // The ADX web UI's workspace shortcuts (the editor's own are Monaco's); `?` lists them all.
+  const onShortcutKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    // A dialog is open: its keys are its own.
+    if (adding !== null || links.pending !== null) return;
+    const action = workspaceShortcut(event, isTextField(event.target));
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'new-tab') newQueryTab();
+    else if (action === 'previous-tab') moveToTab(-1);
+    else if (action === 'next-tab') moveToTab(1);
+    else if (action === 'reopen-tab') reopenQueryTab();
+    else setAdding('shortcuts');
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcutKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
   const activeConnection = connectionFor(activeTab);
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
   const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
@@ -185,6 +220,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
+      <ShortcutsDialog open={adding === 'shortcuts'} onClose={() => setAdding(null)} />
       <LinkConfirmDialog pending={links.pending} onOpen={links.confirm} onCancel={links.cancel} />
       <OpenLinkDialog
         open={adding === 'link'}
@@ -274,13 +310,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           <button
             type="button"
             className="button button--small"
-            onClick={() =>
-              openInNewTab({
-                title: `Query ${draft.tabs.length + 1}`,
-                text: '',
-                connectionId: activeTab.connectionId,
-              })
-            }
+            aria-keyshortcuts="Control+J Meta+J"
+            title="New tab (Ctrl+J)"
+            onClick={newQueryTab}
           >
             New tab
           </button>
@@ -307,13 +339,23 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
             <button
               type="button"
               className="button button--small"
-              title={`Reopen “${closedTabs.at(-1)!.tab.title}”`}
+              title={`Reopen “${closedTabs.at(-1)!.tab.title}” (Ctrl+Shift+Alt+T)`}
+              aria-keyshortcuts="Control+Shift+Alt+T Meta+Shift+Alt+T"
               onClick={reopenQueryTab}
             >
               Reopen closed tab
             </button>
           )}
           <span className="toolbar__spacer" />
+          <button
+            type="button"
+            className="button button--small"
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setAdding('shortcuts')}
+          >
+            Shortcuts
+          </button>
           <button
             type="button"
             className="button button--small"
@@ -354,6 +396,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   onTextChange={(text) => updateTab(tab.id, { text })}
                   onSignInAgain={onSignInAgain}
                   showShare={showShareMenu}
+                  active={tab.id === activeTab.id}
                 />
               ) : (
                 <p className="results__notice">No connection is configured.</p>
