@@ -20,7 +20,13 @@ export function LinkConfirmDialog({ pending, onOpen, onCancel }: LinkConfirmDial
   const ref = useModalDialog(pending !== null);
   const titleId = useId();
   return (
-    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={titleId} onClose={onCancel}>
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby={titleId}
+      // Esc closes a pending question (a cancel); the close after Open or Cancel is not one.
+      onClose={pending ? onCancel : undefined}
+    >
       {pending && (
         <LinkConfirmForm
           key={pending.id}
