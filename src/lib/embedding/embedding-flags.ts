@@ -1,4 +1,5 @@
 import { clusterUrlFromName } from '../share-link/cluster-name';
+import { clusterPathParts } from '../share-link/share-link';
 /**
  * The `f-` flags and parameters an embedding page puts in Quarry's URL, named like the Azure
  * Data Explorer web UI's so a portal written for ADX can embed Quarry the same way.
@@ -71,13 +72,8 @@ function clusterOrigin(value: string | null): string | null {
 
 /** `/clusters/<c>/databases/<d>` in the page's path, as the ADX embedding sample loads it. */
 function pathPin(pathname: string): { cluster: string; database: string } | null {
-  const match = /\/clusters\/(.+?)\/databases\/([^/]+)\/?$/i.exec(pathname);
-  if (!match) return null;
-  try {
-    return { cluster: decodeURIComponent(match[1]!), database: decodeURIComponent(match[2]!) };
-  } catch {
-    return null;
-  }
+  const parts = clusterPathParts(pathname);
+  return parts?.database ? { cluster: parts.cluster, database: parts.database } : null;
 }
 
 export function parseEmbeddingFlags(

@@ -140,7 +140,8 @@ function expandShortName(text: string): string {
   return text;
 }
 
-function safeDecode(segment: string): string {
+/** decodeURIComponent, or the segment as it is when it is not valid percent-encoding. */
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -5,6 +5,7 @@ export {
   MAX_SHARE_LINK_LENGTH,
   ShareLinkError,
   adxWebLink,
+  clusterPathParts,
   decodeShareLink,
   encodeShareLink,
   isKustoShareTarget,

@@ -1,5 +1,5 @@
 import { savedTimeRangeSchema, type SavedTimeRange } from '../saved-query-store/saved-query-types';
-import { clusterPathSegment, clusterUrlFromName } from './cluster-name';
+import { clusterPathSegment, clusterUrlFromName, safeDecode } from './cluster-name';
 import { gzipToBase64 } from './gzip-base64url';
 import { decodeLinkQuery, formDecode, LinkQueryDecodeError, rawQueryParam } from './link-query';
 
@@ -49,6 +49,15 @@ const LINK_PARAMS = [
 const IGNORED_PARAMS = ['web', 'querysrc', 'autorun'] as const;
 
 const CLUSTER_PATH = /\/clusters\/(.+?)(?:\/databases\/([^/]+))?\/?$/i;
+
+/** `/clusters/<cluster>[/databases/<db>]` in a path, decoded; null when the path is not one. */
+export function clusterPathParts(
+  pathname: string,
+): { cluster: string; database: string | null } | null {
+  const match = CLUSTER_PATH.exec(pathname);
+  if (!match) return null;
+  return { cluster: safeDecode(match[1]!), database: match[2] ? safeDecode(match[2]) : null };
+}
 
 export interface KustoShareTarget {
   clusterUrl: string;
@@ -220,14 +229,9 @@ export function readLinkTarget(
     const value = raw === null ? null : formDecode(raw);
     return value === null || value.trim() === '' ? null : value.trim();
   };
-  const path = CLUSTER_PATH.exec(parsed.pathname);
+  const path = clusterPathParts(parsed.pathname);
   const host = options.clusterHostLinks ? clusterHostOf(parsed) : null;
-  const cluster =
-    param('uri') ??
-    param('cluster') ??
-    (path ? safeDecode(path[1]!) : null) ??
-    host?.cluster ??
-    null;
+  const cluster = param('uri') ?? param('cluster') ?? path?.cluster ?? host?.cluster ?? null;
   const appId = param('appId');
 
   let target: LinkTarget;
@@ -236,11 +240,7 @@ export function readLinkTarget(
     if (!named.ok) {
       throw new ShareLinkError('bad-cluster', `The link's cluster "${cluster}": ${named.message}`);
     }
-    const database =
-      param('database') ??
-      (path?.[2] ? safeDecode(path[2]) : null) ??
-      host?.database ??
-      named.database;
+    const database = param('database') ?? path?.database ?? host?.database ?? named.database;
     target = { kind: 'kusto', clusterUrl: named.url, database };
   } else if (appId) {
     const timespan = param('timespan');
@@ -314,14 +314,6 @@ function timeRangeFromParam(value: string): SavedTimeRange {
     );
   }
   return result.data;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function parseUrl(url: string | URL): URL | null {

@@ -46,7 +46,7 @@ export function AddConnectionDialog({
           id={clusterId}
           value={cluster}
           onChange={(event) => setCluster(event.target.value)}
-          placeholder="https://mycluster.westeurope.kusto.windows.net"
+          placeholder="help, mycluster.westeurope or https://…"
           aria-describedby={problem ? problemId : undefined}
           aria-invalid={problem !== null}
           autoFocus
