@@ -13,7 +13,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
     <dialog ref={ref} className="dialog dialog--wide" aria-labelledby={titleId} onClose={onClose}>
       <div className="dialog__form">
         <h2 id={titleId}>Keyboard shortcuts</h2>
-        <p className="dialog__note">
+        <p className="dialog__hint">
           The Azure Data Explorer web UI’s shortcuts. Editor shortcuts work while the query editor
           has focus.
         </p>
@@ -30,7 +30,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
                 <tr key={shortcut.action}>
                   <th scope="row">
                     {shortcut.action}
-                    {shortcut.note && <span className="dialog__note"> — {shortcut.note}</span>}
+                    {shortcut.note && <span className="dialog__hint"> — {shortcut.note}</span>}
                   </th>
                   <td>
                     <kbd>{isMac ? shortcut.mac : shortcut.windows}</kbd>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { clusterUrlFromName } from '../../../lib/share-link';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
+import { DialogFooter } from '../../../lib/dom/dialog-footer';
 
 interface AddConnectionDialogProps {
   open: boolean;
@@ -59,19 +60,12 @@ export function AddConnectionDialog({
           onChange={(event) => setDatabase(event.target.value)}
           spellCheck={false}
         />
-        {problem && (
-          <p className="dialog__problem" id={problemId} role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="button button--primary">
-            Add
-          </button>
-        </div>
+        <DialogFooter
+          problem={problem}
+          problemId={problemId}
+          submitLabel="Add"
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import './links.css';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
+import { DialogFooter } from '../../../lib/dom/dialog-footer';
 import type { PendingLink } from '../use-link-intake';
 
 /** The preview shows the start of a long query; the tab gets all of it. */
@@ -101,23 +102,17 @@ function LinkConfirmForm({
         </>
       )}
       {pending.notes.map((note) => (
-        <p key={note} className="dialog__note">
+        <p key={note} className="dialog__hint">
           {note}
         </p>
       ))}
-      {problem && (
-        <p className="dialog__problem" id={ids.problem} role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" autoFocus={!asksForDatabase}>
-          Open
-        </button>
-      </div>
+      <DialogFooter
+        problem={problem}
+        problemId={ids.problem}
+        cancelLabel="Cancel"
+        submitLabel="Open"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
+import { DialogFooter } from '../../../lib/dom/dialog-footer';
 import { isShareLink } from '../../../lib/share-link';
 
 interface OpenLinkDialogProps {
@@ -46,23 +47,16 @@ export function OpenLinkDialog({ open, onClose, onLink }: OpenLinkDialogProps) {
           spellCheck={false}
           autoFocus
         />
-        <p className="dialog__note">
+        <p className="dialog__hint">
           Azure Data Explorer and Kusto.Explorer links work, and so do Quarry’s. You are asked
           before anything connects.
         </p>
-        {problem && (
-          <p className="dialog__problem" id={ids.problem} role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="button button--primary">
-            Open
-          </button>
-        </div>
+        <DialogFooter
+          problem={problem}
+          problemId={ids.problem}
+          submitLabel="Open"
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );
