@@ -2,7 +2,7 @@
  * Page for bench/browser-worker-check.ts: fetches /payload.json, transfers the body stream to
  * the parse worker (the production engine), and reports timings on window.result.
  */
-import { createWorkerResultEngine } from '../../src/lib/kusto/query-worker-client.ts';
+import { createWorkerResultEngine } from '../../src/lib/query/query-worker-client.ts';
 
 declare global {
   interface Window {

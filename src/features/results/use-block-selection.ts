@@ -2,7 +2,7 @@ import type { CellClassParams, CellFocusedEvent, Column, GridApi } from 'ag-grid
 import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { CLIPBOARD_ROW_LIMIT, toTsv } from '../../lib/export';
-import type { RowsResult } from '../../lib/kusto/query-result-session';
+import type { RowsResult } from '../../lib/query/query-result-session';
 import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
 import {
   isSingleCell,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessResultEngine } from '../kusto/query-worker-client';
+import { createInProcessResultEngine } from '../query/query-worker-client';
 import {
   fakeFetch,
   jsonResponse,
   stallingBody,
   streamResponse,
   type Answer,
-} from '../kusto/test-support/fake-fetch';
+} from '../query/test-support/fake-fetch';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import {
   runAppInsightsQuery,

@@ -1,6 +1,6 @@
 import type { KustoQueryCallbacks, KustoQueryDeps } from '../kusto/kusto-client';
 import { headerSafe } from '../kusto/kusto-http';
-import { startQueryRun, type KustoQueryHandle, type KustoQueryOutcome } from '../kusto/query-run';
+import { startQueryRun, type KustoQueryHandle, type KustoQueryOutcome } from '../query/query-run';
 import {
   badResponseError,
   interruptedError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KustoResponseFormatError } from '../kusto/kusto-response-format-error';
-import { QueryResultSession } from '../kusto/query-result-session';
+import { KustoResponseFormatError } from '../query/response-format-error';
+import { QueryResultSession } from '../query/query-result-session';
 import { queryErrorFromIssue } from '../query-errors';
 import { getCell, getCellText, isNullCell, type DataSet } from '../result-model';
 import {

@@ -1,5 +1,5 @@
-import { decodeWithExactNumbers, findLongNumberStarts } from '../kusto/exact-json-numbers';
-import { KustoResponseFormatError } from '../kusto/kusto-response-format-error';
+import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
+import { KustoResponseFormatError } from '../query/response-format-error';
 import {
   DataSetBuilder,
   parseVisualization,

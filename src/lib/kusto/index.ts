@@ -24,7 +24,7 @@ export {
   type KustoTarget,
   type RetryInfo,
 } from './kusto-http';
-export { KustoResponseFormatError } from './kusto-response-format-error';
+export { KustoResponseFormatError } from '../query/response-format-error';
 export {
   fetchDatabaseSchema,
   fetchDatabases,
@@ -50,7 +50,7 @@ export {
   type ResponseFormat,
   type RowsRequest,
   type RowsResult,
-} from './query-result-session';
+} from '../query/query-result-session';
 export {
   PortResultEngine,
   createInProcessResultEngine,
@@ -60,4 +60,4 @@ export {
   type ResultEngine,
   type ResultSession,
   type SessionOutcome,
-} from './query-worker-client';
+} from '../query/query-worker-client';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import { clientVersionHeader, isManagementCommand, kustoEndpoint } from './kusto-http';
 import { runKustoQuery, type KustoQueryOutcome, type KustoQueryRequest } from './kusto-client';
-import { createInProcessResultEngine } from './query-worker-client';
+import { createInProcessResultEngine } from '../query/query-worker-client';
 import {
   chunkedBody,
   fakeFetch,
@@ -11,7 +11,7 @@ import {
   streamResponse,
   textResponse,
   type Answer,
-} from './test-support/fake-fetch';
+} from '../query/test-support/fake-fetch';
 import { fixture, v1Fixtures, v2Fixtures } from './test-support/fixtures';
 
 const CLUSTER = 'https://help.kusto.windows.net';

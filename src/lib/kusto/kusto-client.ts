@@ -20,16 +20,21 @@ import {
   type KustoRequestBody,
   type RetryInfo,
 } from './kusto-http';
-import type { ResultEngine, SessionOutcome } from './query-worker-client';
+import type { ResultEngine, SessionOutcome } from '../query/query-worker-client';
 import {
   startQueryRun,
   type KustoQueryHandle,
   type KustoQueryOutcome,
   type OutcomeBase,
   type QueryPhase,
-} from './query-run';
+} from '../query/query-run';
 
-export type { KustoQueryHandle, KustoQueryOutcome, QueryPhase, QueryTiming } from './query-run';
+export type {
+  KustoQueryHandle,
+  KustoQueryOutcome,
+  QueryPhase,
+  QueryTiming,
+} from '../query/query-run';
 
 export interface KustoQueryRequest {
   clusterUrl: string;

@@ -7,7 +7,7 @@ import {
   kustoEntityName,
   parseShowSchemaJson,
 } from './kusto-schema';
-import { fakeFetch, jsonResponse, type Answer } from './test-support/fake-fetch';
+import { fakeFetch, jsonResponse, type Answer } from '../query/test-support/fake-fetch';
 
 const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:5181'] });
 

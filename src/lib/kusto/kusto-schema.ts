@@ -6,7 +6,7 @@ import {
   type KustoScalarType,
   type ResultTable,
 } from '../result-model';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { KustoResponseFormatError } from '../query/response-format-error';
 import { sendKustoRequest, type KustoHttpDeps, type KustoTarget } from './kusto-http';
 import { parseV1Bytes } from './parse-v1-tables';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getCell, getCellText, type DataSet, type ResultTable } from '../result-model';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { KustoResponseFormatError } from '../query/response-format-error';
 import { parseV1Bytes } from './parse-v1-tables';
 import { fixture, snapshot, v1Fixtures } from './test-support/fixtures';
 

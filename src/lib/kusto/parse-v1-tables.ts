@@ -1,6 +1,6 @@
 import { DataSetBuilder, type DataSet, type TableKind } from '../result-model';
-import { decodeWithExactNumbers, findLongNumberStarts } from './exact-json-numbers';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
+import { KustoResponseFormatError } from '../query/response-format-error';
 
 /**
  * Kusto v1 responses (`/v1/rest/mgmt`, `/v1/rest/query`): `{"Tables": [...], "Exceptions"?}`.

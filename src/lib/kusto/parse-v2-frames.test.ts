@@ -7,7 +7,7 @@ import {
   type KustoDateTime,
   type ResultTable,
 } from '../result-model';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { KustoResponseFormatError } from '../query/response-format-error';
 import { V2FrameParser, parseV2Bytes, type V2ParserOptions } from './parse-v2-frames';
 import { fixedChunks, fixture, randomChunks, snapshot, v2Fixtures } from './test-support/fixtures';
 

@@ -1,6 +1,6 @@
 import { DataSetBuilder, type DataSet, type DataSetHeader, type TableKind } from '../result-model';
-import { decodeWithExactNumbers, findLongNumberStarts } from './exact-json-numbers';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
+import { KustoResponseFormatError } from '../query/response-format-error';
 
 /**
  * Incremental parser for a Kusto v2 response body (a JSON array of frames), fed the body's

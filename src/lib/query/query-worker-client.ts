@@ -235,7 +235,7 @@ export class PortResultEngine implements ResultEngine {
 
 /** Parses in a Web Worker (the browser default). */
 export function createWorkerResultEngine(): ResultEngine {
-  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../sources/parse-worker.ts', import.meta.url), {
     type: 'module',
     name: 'quarry-parse',
   });

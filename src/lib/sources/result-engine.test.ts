@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ParseWorkerCore } from './parse-worker-core';
-import type { ParseWorkerRequest, ParseWorkerResponse } from './parse-worker-protocol';
+import { ParseWorkerCore } from '../query/parse-worker-core';
+import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
 import {
   PortResultEngine,
   createInProcessResultEngine,
   type EnginePort,
-} from './query-worker-client';
-import { chunkedBody } from './test-support/fake-fetch';
-import { fixture, v1Fixtures, v2Fixtures } from './test-support/fixtures';
+} from '../query/query-worker-client';
+import { chunkedBody } from '../query/test-support/fake-fetch';
+import { fixture, v1Fixtures, v2Fixtures } from '../kusto/test-support/fixtures';
 
 /**
  * A port whose postMessage behaves like a browser that cannot transfer streams: a

@@ -1,12 +1,12 @@
 import type { DataSetSummary } from '../result-model';
-import { KustoResponseFormatError } from './kusto-response-format-error';
+import { KustoResponseFormatError } from './response-format-error';
 import type {
   ParseWorkerRequest,
   ParseWorkerResponse,
   SessionFailure,
 } from './parse-worker-protocol';
 import { QueryResultSession } from './query-result-session';
-import type { V2ParserOptions } from './parse-v2-frames';
+import type { V2ParserOptions } from '../kusto/parse-v2-frames';
 
 export interface ParseWorkerCoreOptions {
   /** At most one summary update per this many ms while rows stream in (structural changes go at once). */

@@ -3,8 +3,8 @@
  * `new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' })`.
  * It never sees a token: the page fetches and transfers the response body stream here.
  */
-import { ParseWorkerCore } from './parse-worker-core';
-import type { ParseWorkerRequest, ParseWorkerResponse } from './parse-worker-protocol';
+import { ParseWorkerCore } from '../query/parse-worker-core';
+import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
 
 // The app tsconfig types `self` as a Window; a dedicated worker scope has this shape.
 interface WorkerScope {

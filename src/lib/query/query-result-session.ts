@@ -11,8 +11,8 @@ import {
   type SortModelItem,
 } from '../result-model';
 import { parseAppInsightsBytes } from '../appinsights/parse-appinsights-response';
-import { parseV1Bytes } from './parse-v1-tables';
-import { V2FrameParser, type V2ParserOptions } from './parse-v2-frames';
+import { parseV1Bytes } from '../kusto/parse-v1-tables';
+import { V2FrameParser, type V2ParserOptions } from '../kusto/parse-v2-frames';
 
 /** `appinsights`: the App Insights / Log Analytics query API body, parsed whole like v1. */
 export type ResponseFormat = 'v2' | 'v1' | 'appinsights';
