@@ -59,10 +59,8 @@ export function useConnections(workspace: string) {
         connection.kind === 'kusto'
           ? {
               kind: 'kusto',
-              name:
-                connection.name ??
-                new URL(connection.clusterUrl).hostname.split('.')[0] ??
-                connection.clusterUrl,
+              // The full host: "help.eastus.kusto.windows.net", never just "help".
+              name: connection.name ?? new URL(connection.clusterUrl).host,
               clusterUrl: connection.clusterUrl,
               database: connection.database,
             }
