@@ -105,11 +105,12 @@ test('a link with a foreign cluster: nothing is sent before the user confirms', 
   const tokenRequests = async () =>
     (await identityProvider.requests()).filter((r) => r.endpoint === 'token').length;
   const tokensBefore = await tokenRequests();
-  // What Quarry keeps about connections (tabs' drafts are saved on every change regardless).
+  // What Quarry keeps about connections (tabs' drafts are saved on every change, and pane widths
+  // once the layout settles, regardless of links).
   const savedConnections = () =>
     page.evaluate(() =>
       Object.keys(window.localStorage)
-        .filter((key) => !key.includes('.draft.'))
+        .filter((key) => !key.includes('.draft.') && !key.includes('.layout.'))
         .map((key) => `${key}=${window.localStorage.getItem(key)}`)
         .join('\n'),
     );
