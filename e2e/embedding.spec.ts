@@ -119,10 +119,14 @@ test('in the portal, Quarry loads by path (/clusters/<c>/databases/<d>) and is p
   page,
 }) => {
   const frame = await signInToPortal(page);
-  const quarryFrame = page.frames().find((f) => f.url().startsWith(swaUrl));
-  expect(new URL(quarryFrame!.url()).pathname).toBe(
-    '/clusters/http%3A%2F%2Flocalhost%3A5181/databases/Samples',
-  );
+  // The portal adds the frame once it is signed in: wait for the frame to exist, then read its URL.
+  const quarryFramePath = () => {
+    const quarryFrame = page.frames().find((f) => f.url().startsWith(swaUrl));
+    return quarryFrame ? new URL(quarryFrame.url()).pathname : '';
+  };
+  await expect
+    .poll(quarryFramePath)
+    .toBe('/clusters/http%3A%2F%2Flocalhost%3A5181/databases/Samples');
   const panel = frame.locator('[role="tabpanel"]:not([hidden])');
   await expect(panel.getByLabel('Connection').locator('option')).toHaveText([
     'local help · Samples',
