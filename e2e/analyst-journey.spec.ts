@@ -93,13 +93,20 @@ test('a share link opens the query in a fresh browser through sign-in, without r
   await quarry.setQuery(shared);
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  expect(link).toMatch(/[?&]query=/);
+  // ADX-shaped: /clusters/<cluster>/databases/<db>?query=<standard base64, percent-encoded>.
+  expect(new URL(link).pathname).toBe('/clusters/http%3A%2F%2Flocalhost%3A5181/databases/Samples');
+  expect(link).toMatch(/\?query=[A-Za-z0-9%]+$/);
 
   const fresh = await browser.newContext({ ignoreHTTPSErrors: true });
   const other = await fresh.newPage();
   await other.goto(link);
   await other.getByRole('button', { name: 'Sign in' }).click();
   await submitIdpSignIn(other);
+  // The link survived the sign-in redirect, and asks before it connects.
+  await other
+    .getByRole('dialog', { name: 'Open localhost:5181 / Samples?' })
+    .getByRole('button', { name: 'Open' })
+    .click();
   await expect(other.getByRole('tab', { name: 'Shared query', selected: true })).toBeVisible();
   await expect.poll(() => consolePage(other).queryText()).toBe(shared);
   await expect(other.getByText('Review it, then run it')).toBeVisible();

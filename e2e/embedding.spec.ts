@@ -115,10 +115,33 @@ test('a page on an origin outside the allow-list cannot frame Quarry', async ({ 
   await expect(page.frameLocator('#quarry').locator('#root')).toHaveCount(0);
 });
 
-test('embedding flags hide the connections pane and Share, pin one database and keep a separate workspace', async ({
+test('in the portal, Quarry loads by path (/clusters/<c>/databases/<d>) and is pinned to that database', async ({
   page,
 }) => {
-  await identityProvider.reset();
+  const frame = await signInToPortal(page);
+  // The portal adds the frame once it is signed in: wait for the frame to exist, then read its URL.
+  const quarryFramePath = () => {
+    const quarryFrame = page.frames().find((f) => f.url().startsWith(swaUrl));
+    return quarryFrame ? new URL(quarryFrame.url()).pathname : '';
+  };
+  await expect
+    .poll(quarryFramePath)
+    .toBe('/clusters/http%3A%2F%2Flocalhost%3A5181/databases/Samples');
+  const panel = frame.locator('[role="tabpanel"]:not([hidden])');
+  await expect(panel.getByLabel('Connection').locator('option')).toHaveText([
+    'local help · Samples',
+  ]);
+  // The path is a pin here, not a link: no question, no new tab.
+  await expect(frame.getByRole('dialog')).toHaveCount(0);
+  await runInFrame(frame, page, 'StormEvents | count');
+  await expect(frame.getByRole('grid').getByRole('gridcell').first()).toBeVisible();
+  const ran = (await kustoStandIn.requests()).filter((r) => r.csl === 'StormEvents | count');
+  expect(ran.map((r) => r.db)).toEqual(['Samples']);
+});
+
+test('outside a frame, cluster=&database= do not pin: the address is a link that asks first; flags hide the pane and Share; the workspace is separate', async ({
+  page,
+}) => {
   const flags =
     '/?f-HideConnectionPane=true&f-ShowShareMenu=false&cluster=http://localhost:5181&database=ContosoSales&workspace=portal-1';
   await page.goto(flags);
@@ -126,19 +149,34 @@ test('embedding flags hide the connections pane and Share, pin one database and 
   await submitIdpSignIn(page);
   await expect(page.getByRole('button', { name: analyst.displayName })).toBeVisible();
 
+  const question = page.getByRole('dialog', { name: 'Open localhost:5181 / ContosoSales?' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Open' }).click();
+
   const panel = page.locator('[role="tabpanel"]:not([hidden])');
-  await expect(panel.getByLabel('Connection').locator('option')).toHaveText([
-    'local help · ContosoSales',
-  ]);
+  await expect(panel.getByLabel('Connection')).toHaveValue(
+    'kusto:http://localhost:5181/ContosoSales',
+  );
+  // Not pinned: every connection is still offered.
+  await expect(panel.getByLabel('Connection').locator('option')).toHaveCount(3);
   await expect(page.getByRole('complementary', { name: 'Connections' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Share' })).toHaveCount(0);
 
   const quarry = consolePage(page);
-  await quarry.setQuery('Sales | count // embedded workspace');
   await quarry.runQuery('Sales | count // embedded workspace');
   await expect(await quarry.cell(0, 'Count')).toHaveText('1000');
 
   // The standalone console keeps its own tabs.
   await page.goto('/');
   await expect.poll(() => consolePage(page).queryText()).not.toContain('embedded workspace');
+});
+
+test('an invalid workspace value is an error shown, not the default workspace', async ({
+  page,
+}) => {
+  await page.goto('/?workspace=not%20valid!');
+  await expect(page.getByRole('alert').filter({ hasText: 'workspace' })).toContainText(
+    'The address asks for the workspace "not valid!", which is not a valid workspace name',
+  );
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 import { quarryClient } from '../local-stack/local-constants.ts';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
@@ -29,6 +30,10 @@ test('every page and worker carries the strict CSP and security headers', async 
   for (const path of [
     '/',
     '/some/deep/link',
+    // ADX-shaped links: a dotted host and a percent-encoded URL in the path.
+    '/clusters/help.kusto.windows.net/databases/Samples',
+    '/clusters/https%3a%2f%2fhelp.kusto.windows.net/databases/Samples?web=0&query=H4sIAAAAAAAA%2b',
+    '/clusters/mycluster.westeurope',
     '/config.json',
     '/redirect.html',
     '/popup-relay.html',
@@ -103,5 +108,23 @@ test('sign in, query and save under the strict CSP with no violation', async ({ 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /Top 3 under SWA/ }).first()).toBeVisible();
 
+  expect(await violations()).toEqual([]);
+});
+
+test('an ADX-shaped link opened by path under SWA asks, then opens its query, with no CSP violation', async ({
+  page,
+}) => {
+  const violations = await recordCspViolations(page);
+  await signIn(page, undefined, `${swaUrl}/`);
+  const text = 'StormEvents | take 2 // via SWA';
+  const query = encodeURIComponent(gzipSync(Buffer.from(text, 'utf8')).toString('base64'));
+  await page.goto(
+    `${swaUrl}/clusters/http%3a%2f%2flocalhost%3a5181/databases/Samples?query=${query}`,
+  );
+  await page
+    .getByRole('dialog', { name: 'Open localhost:5181 / Samples?' })
+    .getByRole('button', { name: 'Open' })
+    .click();
+  await expect.poll(() => consolePage(page).queryText()).toBe(text);
   expect(await violations()).toEqual([]);
 });

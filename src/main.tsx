@@ -12,6 +12,7 @@ import { trustedHostPolicyFor } from './lib/config/trusted-host-policy-for-confi
 import { checkTokenTarget } from './lib/trusted-hosts';
 import { embeddingFlags } from './lib/embedding/embedding-flags';
 import { createHostTokenProvider } from './lib/embedding/create-host-token-provider';
+import { resolveHostOrigin } from './lib/embedding/resolve-host-origin';
 import { createEmbeddingNoticeStore } from './features/embedding/embedding-notices';
 import type { EmbeddingState } from './features/embedding/embedding-context';
 import { applyThemePreference, readThemePreference } from './lib/theme/color-scheme';
@@ -51,7 +52,21 @@ async function boot(): Promise<void> {
     if (first) instance.setActiveAccount(first);
   }
 
-  const flags = embeddingFlags();
+  const parsedFlags = embeddingFlags();
+  // Pinning by address is the embedder's tool: honoured only inside a frame whose page is on an
+  // allowed origin. Anywhere else the same address is a link, which asks before it connects.
+  const flags = {
+    ...parsedFlags,
+    pinned:
+      parsedFlags.pinned &&
+      resolveHostOrigin({
+        referrer: document.referrer,
+        hostOriginParameter: parsedFlags.hostOrigin,
+        allowed: config.embedding.allowedHostOrigins,
+      }).ok
+        ? parsedFlags.pinned
+        : null,
+  };
   const notices = createEmbeddingNoticeStore();
   const wantedCache = config.auth.cacheLocation;
   const embedding: EmbeddingState = {
@@ -80,6 +95,7 @@ async function boot(): Promise<void> {
   root.render(
     <App
       config={config}
+      trustedHosts={policy}
       instance={instance}
       broker={broker}
       embedding={embedding}

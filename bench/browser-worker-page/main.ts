@@ -2,7 +2,7 @@
  * Page for bench/browser-worker-check.ts: fetches /payload.json, transfers the body stream to
  * the parse worker (the production engine), and reports timings on window.result.
  */
-import { createWorkerResultEngine } from '../../src/lib/query/query-worker-client.ts';
+import { createWorkerResultEngine } from '../../src/lib/sources/result-engine.ts';
 
 declare global {
   interface Window {
@@ -34,14 +34,20 @@ async function run(): Promise<void> {
     : undefined;
 
   const sortStart = performance.now();
-  const sorted = await session.getRows(primary?.id ?? 1, 0, 100, [
-    { colId: 'EventId', sort: 'desc' },
-  ]);
+  const sorted = await session.getRows({
+    tableId: primary?.id ?? 1,
+    start: 0,
+    end: 100,
+    sortModel: [{ colId: 'EventId', sort: 'desc' }],
+  });
   const sortMs = performance.now() - sortStart;
   const blockStart = performance.now();
-  const block = await session.getRows(primary?.id ?? 1, 30_000, 30_100, [
-    { colId: 'EventId', sort: 'desc' },
-  ]);
+  const block = await session.getRows({
+    tableId: primary?.id ?? 1,
+    start: 30_000,
+    end: 30_100,
+    sortModel: [{ colId: 'EventId', sort: 'desc' }],
+  });
   const blockMs = performance.now() - blockStart;
 
   window.result = {

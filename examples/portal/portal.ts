@@ -2,7 +2,7 @@
  * Contoso Portal: an example page that embeds Quarry in an iframe and provides its tokens.
  *
  * It signs the user in with its OWN app registration (MSAL), embeds Quarry with
- * `f-IFrameAuth=true`, and answers Quarry's `{type: "getToken", scope}` messages with
+ * `f-IFrameAuth=true`, and answers Quarry's `{signature: "queryExplorer", type: "getToken", scope}` messages with
  * `{type: "postToken", message: <access token>, scope}` — only for messages from the Quarry frame
  * on Quarry's origin, posted to Quarry's exact origin (never "*"), and only for the scopes it
  * means to hand out: "query" (the embedded cluster) and the ones listed in `extraScopes`. A
@@ -10,7 +10,8 @@
  *
  * Settings come from ./portal-settings.json (see README, "Embed it"). Page parameters, for trying
  * things out: ?mode=self-sign-in (Quarry signs in itself, in a popup), ?answer=never (a host that
- * never answers), ?foreign=<url> (also loads a page from another origin beside Quarry).
+ * never answers), ?foreign=<url> (also loads a page from another origin beside Quarry),
+ * ?pin=params (pin with cluster=&database= instead of the /clusters/…/databases/… path).
  */
 import {
   InteractionRequiredAuthError,
@@ -68,19 +69,27 @@ async function main(): Promise<void> {
   msal.setActiveAccount(account);
   status.textContent = `Signed in as ${account.name ?? account.username}`;
 
-  const frame = embedQuarry(settings, {
-    'f-IFrameAuth': 'true',
-    'f-UseMeControl': 'false',
-    'f-ShowShareMenu': 'false',
-    cluster: settings.cluster,
-    database: settings.database,
-    workspace: 'contoso-portal',
-  });
+  // Pinned by path, as the official ADX embedding sample loads the web UI:
+  // <quarry>/clusters/<cluster>/databases/<db>?f-IFrameAuth=true… (?pin=params: cluster=&database=).
+  const pinByPath = params.get('pin') !== 'params';
+  const frame = embedQuarry(
+    settings,
+    {
+      'f-IFrameAuth': 'true',
+      'f-UseMeControl': 'false',
+      'f-ShowShareMenu': 'false',
+      ...(pinByPath ? {} : { cluster: settings.cluster, database: settings.database }),
+      workspace: 'contoso-portal',
+    },
+    pinByPath ? clusterPath(settings.cluster, settings.database) : '',
+  );
 
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== frame.contentWindow || event.origin !== quarryOrigin) return;
-    const data = event.data as { type?: unknown; scope?: unknown } | null;
-    if (data?.type !== 'getToken' || typeof data.scope !== 'string') return;
+    const data = event.data as { signature?: unknown; type?: unknown; scope?: unknown } | null;
+    // As the ADX iframe docs had hosts check (2023–2025): Quarry's requests carry the signature.
+    if (data?.signature !== 'queryExplorer' || data.type !== 'getToken') return;
+    if (typeof data.scope !== 'string') return;
     if (params.get('answer') === 'never') return;
     const scope = data.scope;
     const entraScope = allowedEntraScope(scope, settings);
@@ -102,8 +111,20 @@ async function main(): Promise<void> {
   }
 }
 
-function embedQuarry(settings: PortalSettings, flags: Record<string, string>): HTMLIFrameElement {
-  const url = new URL(settings.quarryUrl);
+/** `clusters/<host, or the whole URL percent-encoded>/databases/<db>`, relative to Quarry's URL. */
+function clusterPath(cluster: string, database: string): string {
+  const url = new URL(cluster);
+  const segment =
+    url.protocol === 'https:' && !url.port ? url.host : encodeURIComponent(url.origin);
+  return `clusters/${segment}/databases/${encodeURIComponent(database)}`;
+}
+
+function embedQuarry(
+  settings: PortalSettings,
+  flags: Record<string, string>,
+  path = '',
+): HTMLIFrameElement {
+  const url = new URL(path, settings.quarryUrl);
   for (const [name, value] of Object.entries(flags)) url.searchParams.set(name, value);
   const frame = document.createElement('iframe');
   frame.title = 'Quarry';

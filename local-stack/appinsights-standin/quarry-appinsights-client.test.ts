@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchAppInsightsSchema, runAppInsightsQuery } from '../../src/lib/appinsights';
-import { createInProcessResultEngine } from '../../src/lib/query/query-worker-client';
+import { createInProcessResultEngine } from '../../src/lib/sources/result-engine';
 import { createTrustedHostPolicy } from '../../src/lib/trusted-hosts';
 import { appInsightsApps } from '../local-constants.ts';
 import {

@@ -7,8 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runKustoQuery, type KustoQueryOutcome } from '../../src/lib/kusto/kusto-client';
-import { createInProcessResultEngine } from '../../src/lib/query/query-worker-client';
+import { runKustoQuery } from '../../src/lib/kusto/kusto-client';
+import type { QueryOutcome } from '../../src/lib/query/query-run';
+import { createInProcessResultEngine } from '../../src/lib/sources/result-engine';
 import { createTrustedHostPolicy } from '../../src/lib/trusted-hosts';
 import {
   startStandInFixture,
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => fixture?.close());
 beforeEach(() => fixture.standIn.controls.reset());
 
-function query(url: string, text: string, requestId: string): Promise<KustoQueryOutcome> {
+function query(url: string, text: string, requestId: string): Promise<QueryOutcome> {
   return runKustoQuery(
     {
       clusterUrl: url,
@@ -38,9 +39,9 @@ function query(url: string, text: string, requestId: string): Promise<KustoQuery
   ).outcome;
 }
 
-function failed(outcome: KustoQueryOutcome) {
+function failed(outcome: QueryOutcome) {
   expect(outcome.status).toBe('failed');
-  return outcome as Extract<KustoQueryOutcome, { status: 'failed' }>;
+  return outcome as Extract<QueryOutcome, { status: 'failed' }>;
 }
 
 const primaryRows = (outcome: {

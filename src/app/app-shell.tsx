@@ -12,6 +12,7 @@ import { preloadQueryEditor } from '../features/editor/query-editor';
 import { preloadResultGrid } from '../features/query/components/results-panel';
 import { WorkspaceView } from '../features/workspace/components/workspace-view';
 import { useRuntimeConfig } from '../lib/config/runtime-config-context';
+import { signInHintsOf } from '../features/links/sign-in-hints';
 
 export function AppShell({ redirectError }: { redirectError: unknown }) {
   const { instance, accounts, inProgress } = useMsal();
@@ -19,6 +20,8 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
   const config = useRuntimeConfig();
   const flags = useEmbeddingFlags();
   const [signInError, setSignInError] = useState<unknown>(redirectError);
+  // A deep link's login_hint and tenant go to the sign-in it leads to.
+  const [linkHints] = useState(() => signInHintsOf(window.location.href));
   // The editor and grid are lazy chunks: fetch them while the user signs in or looks around.
   useEffect(() => {
     preloadQueryEditor();
@@ -39,7 +42,9 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
 
   const signIn = (selectAccount = false) => {
     setSignInError(null);
-    broker.signIn(signInScopes, { selectAccount }).catch((error: unknown) => setSignInError(error));
+    broker
+      .signIn(signInScopes, selectAccount ? { selectAccount } : linkHints)
+      .catch((error: unknown) => setSignInError(error));
   };
   const signOut = () => {
     broker.signOut().catch((error: unknown) => setSignInError(error));
@@ -71,7 +76,11 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
         </header>
       )}
       <EmbeddingNoticeBar />
-      {hostSignedIn ? (
+      {flags.workspaceProblem ? (
+        <main className="app-banner" id="main">
+          <p role="alert">{flags.workspaceProblem}</p>
+        </main>
+      ) : hostSignedIn ? (
         <WorkspaceView onSignInAgain={() => {}} />
       ) : starting ? (
         <main className="app-loading" id="main" aria-busy="true">

@@ -7,10 +7,14 @@ import { TokenBrokerProvider } from '../features/auth/token-broker-context';
 import { EmbeddingProvider, type EmbeddingState } from '../features/embedding/embedding-context';
 import { RuntimeConfigContext } from '../lib/config/runtime-config-context';
 import type { RuntimeConfig } from '../lib/config/runtime-config-schema';
+import type { TrustedHostPolicy } from '../lib/trusted-hosts';
+import { TrustedHostsContext } from '../lib/trusted-hosts/trusted-hosts-context';
 import { AppShell } from './app-shell';
 
 interface AppProps {
   config: RuntimeConfig;
+  /** Built once from `config` (main.tsx), the same policy the token broker checks with. */
+  trustedHosts: TrustedHostPolicy;
   instance: IPublicClientApplication;
   broker: TokenBroker;
   embedding: EmbeddingState;
@@ -18,7 +22,14 @@ interface AppProps {
   redirectError: unknown;
 }
 
-export function App({ config, instance, broker, embedding, redirectError }: AppProps) {
+export function App({
+  config,
+  trustedHosts,
+  instance,
+  broker,
+  embedding,
+  redirectError,
+}: AppProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -32,15 +43,17 @@ export function App({ config, instance, broker, embedding, redirectError }: AppP
   return (
     <StrictMode>
       <RuntimeConfigContext.Provider value={config}>
-        <MsalProvider instance={instance}>
-          <QueryClientProvider client={queryClient}>
-            <TokenBrokerProvider broker={broker}>
-              <EmbeddingProvider value={embedding}>
-                <AppShell redirectError={redirectError} />
-              </EmbeddingProvider>
-            </TokenBrokerProvider>
-          </QueryClientProvider>
-        </MsalProvider>
+        <TrustedHostsContext.Provider value={trustedHosts}>
+          <MsalProvider instance={instance}>
+            <QueryClientProvider client={queryClient}>
+              <TokenBrokerProvider broker={broker}>
+                <EmbeddingProvider value={embedding}>
+                  <AppShell redirectError={redirectError} />
+                </EmbeddingProvider>
+              </TokenBrokerProvider>
+            </QueryClientProvider>
+          </MsalProvider>
+        </TrustedHostsContext.Provider>
       </RuntimeConfigContext.Provider>
     </StrictMode>
   );

@@ -11,10 +11,10 @@ const chord = (key: string, mods: Partial<KeyChord> = {}): KeyChord => ({
 });
 
 describe('editorKeyAction', () => {
-  it('runs on Shift+Enter, Ctrl+Enter and Cmd+Enter', () => {
+  it('runs on Shift+Enter only, as in ADX (Ctrl/Cmd+Enter is “insert line below” there)', () => {
     expect(editorKeyAction(chord('Enter', { shiftKey: true }))).toBe('run');
-    expect(editorKeyAction(chord('Enter', { ctrlKey: true }))).toBe('run');
-    expect(editorKeyAction(chord('Enter', { metaKey: true }))).toBe('run');
+    expect(editorKeyAction(chord('Enter', { ctrlKey: true }))).toBeNull();
+    expect(editorKeyAction(chord('Enter', { metaKey: true }))).toBeNull();
   });
 
   it('leaves a plain Enter to the text box (a new line)', () => {
@@ -23,7 +23,11 @@ describe('editorKeyAction', () => {
 
   it('does not treat other chords with Enter as run', () => {
     expect(editorKeyAction(chord('Enter', { altKey: true }))).toBeNull();
-    expect(editorKeyAction(chord('Enter', { shiftKey: true, ctrlKey: true }))).toBeNull();
+  });
+
+  it('cancels on Ctrl/Cmd+Shift+Enter, as in ADX', () => {
+    expect(editorKeyAction(chord('Enter', { shiftKey: true, ctrlKey: true }))).toBe('cancel');
+    expect(editorKeyAction(chord('Enter', { shiftKey: true, metaKey: true }))).toBe('cancel');
   });
 
   it('cancels on Escape alone', () => {

@@ -10,16 +10,19 @@ export interface KeyChord {
   isComposing?: boolean;
 }
 
-/** Shift+Enter and Ctrl/Cmd+Enter run, Esc cancels (the same chords as the Monaco editor's). */
+/**
+ * The Azure Data Explorer web UI's chords: Shift+Enter runs; Esc or Ctrl/Cmd+Shift+Enter cancels.
+ * Ctrl/Cmd+Enter does not run (in ADX it inserts a line below), so the text box keeps it.
+ */
 export function editorKeyAction(chord: KeyChord): EditorKeyAction {
   if (chord.isComposing || chord.altKey) return null;
+  const withCtrlOrCmd = chord.ctrlKey || chord.metaKey;
   if (chord.key === 'Enter') {
-    const withCtrlOrCmd = chord.ctrlKey || chord.metaKey;
     if (chord.shiftKey && !withCtrlOrCmd) return 'run';
-    if (withCtrlOrCmd && !chord.shiftKey) return 'run';
+    if (chord.shiftKey && withCtrlOrCmd) return 'cancel';
     return null;
   }
-  if (chord.key === 'Escape' && !chord.shiftKey && !chord.ctrlKey && !chord.metaKey) {
+  if (chord.key === 'Escape' && !chord.shiftKey && !withCtrlOrCmd) {
     return 'cancel';
   }
   return null;

@@ -44,6 +44,7 @@ export default function KqlEditor({
   onChange,
   onRun,
   onCancel,
+  running = false,
   schema,
   errorMarker,
   theme,
@@ -53,6 +54,8 @@ export default function KqlEditor({
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const runningKey = useRef<monaco.editor.IContextKey<boolean> | null>(null);
+  useEffect(() => runningKey.current?.set(running), [running, editor]);
 
   const emitChange = useEffectEvent((text: string) => {
     if (text !== value) onChange(text);
@@ -110,11 +113,17 @@ export default function KqlEditor({
       created.addAction({
         id: 'quarry.run',
         label: 'Run query',
-        keybindings: [
-          monaco.KeyMod.Shift | monaco.KeyCode.Enter,
-          monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter,
-        ],
+        // ADX binds run to Shift+Enter only; Ctrl/Cmd+Enter stays Monaco's "insert line below".
+        keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter],
         run: (target) => emitRun(target as CodeEditor),
+      }),
+      created.addAction({
+        id: 'quarry.cancel-running',
+        label: 'Cancel query',
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
+        // Only while a query runs; otherwise the chord keeps Monaco's "insert line above", as ADX.
+        precondition: 'quarryQueryRunning',
+        run: () => emitCancel(),
       }),
       created.addAction({
         id: 'quarry.cancel',
@@ -129,6 +138,7 @@ export default function KqlEditor({
       { dispose: onWorkerProblem((message) => setProblem(message)) },
     ];
 
+    runningKey.current = created.createContextKey('quarryQueryRunning', false);
     if (start.handoff?.focused) {
       created.focus();
       created.setPosition(model.getPositionAt(start.handoff.offset));

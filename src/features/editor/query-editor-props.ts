@@ -11,6 +11,8 @@ export interface QueryEditorProps {
    */
   onRun(statementText: string, statement: Statement): void;
   onCancel(): void;
+  /** A query of this tab runs: Ctrl/Cmd+Shift+Enter then cancels it (else it inserts a line above). */
+  running?: boolean;
   /** `.show database X schema as json` payload as text (the DatabaseSchema cell), with the cluster URL and db. */
   schema: { showSchemaJson: string; clusterUri: string; database: string } | null;
   /** A server error's position in the whole editor text (1-based) → a marker. */

@@ -1,9 +1,9 @@
-import type { KustoQueryHandle } from '../../lib/kusto/kusto-client';
+import type { QueryHandle } from '../../lib/query/query-run';
 import type { QueryError } from '../../lib/query-errors';
 import type { DataSetSummary } from '../../lib/result-model';
 
 /** Where the grid gets its rows: the running query's handle (the worker owns the data). */
-export type RowSource = Pick<KustoQueryHandle, 'getRows'>;
+export type RowSource = Pick<QueryHandle, 'getRows'>;
 
 /** One query run as the workspace shows it. */
 export type RunState =

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useRuntimeConfig } from '../../lib/config/runtime-config-context';
 import type { ConnectionConfig } from '../../lib/config/runtime-config-schema';
-import { trustedHostPolicyFor } from '../../lib/config/trusted-host-policy-for-config';
+import { useTrustedHosts } from '../../lib/trusted-hosts/trusted-hosts-context';
 import { audienceFor, type TrustedHostPolicy } from '../../lib/trusted-hosts';
 import {
   loadUserConnections,
@@ -44,7 +44,7 @@ export function monitorResourceFor(endpoint: string, policy: TrustedHostPolicy):
 /** The configured connections plus the ones the user added, with stable ids (drafts and links refer to them). */
 export function useConnections(workspace: string) {
   const config = useRuntimeConfig();
-  const policy = useMemo(() => trustedHostPolicyFor(config), [config]);
+  const policy = useTrustedHosts();
   const [added, setAdded] = useState<UserConnection[]>(() => loadUserConnections(workspace));
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   /** Writes on top of what is stored now, so a connection another window added is kept. */
@@ -72,10 +72,8 @@ export function useConnections(workspace: string) {
         connection.kind === 'kusto'
           ? {
               kind: 'kusto',
-              name:
-                connection.name ??
-                new URL(connection.clusterUrl).hostname.split('.')[0] ??
-                connection.clusterUrl,
+              // The full host: "help.eastus.kusto.windows.net", never just "help".
+              name: connection.name ?? new URL(connection.clusterUrl).host,
               clusterUrl: connection.clusterUrl,
               database: connection.database,
             }

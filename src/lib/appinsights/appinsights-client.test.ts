@@ -8,13 +8,11 @@ import {
   type Answer,
 } from '../query/test-support/fake-fetch';
 import { createTrustedHostPolicy } from '../trusted-hosts';
-import {
-  runAppInsightsQuery,
-  type AppInsightsQueryRequest,
-  type QueryOutcome,
-} from './appinsights-client';
+import type { QueryOutcome } from '../query/query-run';
+import { runAppInsightsQuery, type AppInsightsQueryRequest } from './appinsights-client';
 import { fetchAppInsightsSchema, metadataToShowSchemaJson } from './appinsights-schema';
 import { appInsightsFixture } from './test-support/appinsights-fixtures';
+import { appInsightsResultParsers } from './appinsights-result-parsers';
 
 const ENDPOINT = 'https://api.applicationinsights.io';
 const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:5182'] });
@@ -47,7 +45,7 @@ function run(answers: Answer[], overrides: Partial<AppInsightsQueryRequest> = {}
     {},
     {
       fetch,
-      engine: createInProcessResultEngine(),
+      engine: createInProcessResultEngine(appInsightsResultParsers),
       sleep: async (ms) => {
         sleeps.push(ms);
       },
@@ -87,7 +85,7 @@ describe('runAppInsightsQuery', () => {
     expect(outcome.activityId).toBe('service-req-1');
     expect(outcome.summary.source).toBe('appinsights');
     expect(outcome.summary.primaryTableIds).toEqual([0]);
-    const rows = await handle.getRows(0, 0, 10);
+    const rows = await handle.getRows({ tableId: 0, start: 0, end: 10 });
     expect(rows.rowCount).toBe(1);
     expect(handle.kind).toBe('query');
   });

@@ -1,6 +1,11 @@
-import type { KustoQueryCallbacks, KustoQueryDeps } from '../kusto/kusto-client';
-import { headerSafe } from '../kusto/kusto-http';
-import { startQueryRun, type KustoQueryHandle, type KustoQueryOutcome } from '../query/query-run';
+import type { TokenFunction } from '../auth/token-function';
+import { headerSafe } from '../query/http-request';
+import {
+  startQueryRun,
+  type QueryCallbacks,
+  type QueryDeps,
+  type QueryHandle,
+} from '../query/query-run';
 import {
   badResponseError,
   interruptedError,
@@ -10,12 +15,6 @@ import {
 } from '../query-errors';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import { sendAppInsightsRequest, type MonitorResourceKind } from './appinsights-http';
-
-/** The handle and outcome are the Kusto client's, so grid, status line and history work unchanged. */
-export type QueryHandle = KustoQueryHandle;
-export type QueryOutcome = KustoQueryOutcome;
-export type AppInsightsQueryCallbacks = Omit<KustoQueryCallbacks, 'onCancelRequest'>;
-export type AppInsightsQueryDeps = KustoQueryDeps;
 
 export interface AppInsightsQueryRequest {
   /** https://api.applicationinsights.io (or a sovereign one, or the local stand-in). */
@@ -27,7 +26,7 @@ export interface AppInsightsQueryRequest {
   text: string;
   /** ISO-8601 duration or interval applied on top of the query's own filters; null = none. */
   timespan: string | null;
-  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
+  getToken: TokenFunction;
   signal: AbortSignal;
   /** Refused before any request when the endpoint is not trusted. */
   trustedHosts: TrustedHostPolicy;
@@ -55,8 +54,8 @@ function emptyResultBody(): ReadableStream<Uint8Array> {
  */
 export function runAppInsightsQuery(
   request: AppInsightsQueryRequest,
-  callbacks: AppInsightsQueryCallbacks = {},
-  deps: AppInsightsQueryDeps = {},
+  callbacks: QueryCallbacks,
+  deps: QueryDeps,
 ): QueryHandle {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   return startQueryRun({
@@ -66,7 +65,7 @@ export function runAppInsightsQuery(
     host: hostOf(request.endpoint), // an unparsable endpoint is reported by the trusted-host check
     database: request.appId,
     now: deps.now ?? (() => Date.now()),
-    ...(deps.engine ? { engine: deps.engine } : {}),
+    engine: deps.engine,
     ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
     ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
     run: async (scope) => {

@@ -1,5 +1,5 @@
-import type { KustoHttpDeps } from '../kusto/kusto-http';
-import { parseShowSchemaJson, type KustoDatabaseSchema } from '../kusto/kusto-schema';
+import type { HttpDeps } from '../query/http-request';
+import { parseShowSchemaJson, type DatabaseSchema } from '../query/database-schema';
 import { QueryFailure, badResponseError } from '../query-errors';
 import { normalizeKustoType } from '../result-model';
 import { sendAppInsightsRequest, type AppInsightsTarget } from './appinsights-http';
@@ -71,8 +71,8 @@ export function metadataToShowSchemaJson(metadata: unknown, database: string): s
 /** Reads `/v1/apps/{appId}/metadata` (GET). Throws QueryFailure on any failure. */
 export async function fetchAppInsightsSchema(
   target: AppInsightsTarget,
-  deps: KustoHttpDeps & { randomUUID?: () => string } = {},
-): Promise<KustoDatabaseSchema> {
+  deps: HttpDeps & { randomUUID?: () => string } = {},
+): Promise<DatabaseSchema> {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   const requestId = `Quarry.Schema;${uuid()}`;
   const result = await sendAppInsightsRequest({ target, action: 'metadata', requestId, deps });

@@ -1,15 +1,7 @@
-export {
-  runAppInsightsQuery,
-  type AppInsightsQueryCallbacks,
-  type AppInsightsQueryDeps,
-  type AppInsightsQueryRequest,
-  type QueryHandle,
-  type QueryOutcome,
-} from './appinsights-client';
+export { runAppInsightsQuery, type AppInsightsQueryRequest } from './appinsights-client';
 export {
   appInsightsUrl,
   sendAppInsightsRequest,
-  type AppInsightsHttpResult,
   type AppInsightsTarget,
   type MonitorResourceKind,
 } from './appinsights-http';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 import { QueryResultSession } from '../query/query-result-session';
 import { queryErrorFromIssue } from '../query-errors';
 import { getCell, getCellText, isNullCell, type DataSet } from '../result-model';
@@ -9,6 +9,7 @@ import {
   renderToVisualization,
 } from './parse-appinsights-response';
 import { appInsightsFixture, appInsightsFixtures } from './test-support/appinsights-fixtures';
+import { appInsightsResultParsers } from './appinsights-result-parsers';
 
 const encoder = new TextEncoder();
 
@@ -199,13 +200,13 @@ describe('App Insights cell encodings', () => {
 
   it('a body without tables is a format error carrying the parsed body', () => {
     expect(() => parseAppInsightsBytes(encoder.encode('{"error":{"code":"X"}}'))).toThrow(
-      KustoResponseFormatError,
+      ResponseFormatError,
     );
     expect(() => parseAppInsightsBytes(encoder.encode(''))).toThrow(/empty/);
   });
 
   it('the worker session parses the appinsights format from chunks', () => {
-    const session = new QueryResultSession('appinsights');
+    const session = new QueryResultSession(appInsightsResultParsers.appinsights());
     const bytes = appInsightsFixture(
       'js-monitor-query-recording_query_with_types.json',
     ).responseBytes;

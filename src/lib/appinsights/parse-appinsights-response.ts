@@ -1,5 +1,5 @@
 import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 import {
   DataSetBuilder,
   parseVisualization,
@@ -51,7 +51,7 @@ export function parseAppInsightsBytes(bytes: Uint8Array): DataSet {
   try {
     body = JSON.parse(text) as unknown;
   } catch {
-    throw new KustoResponseFormatError(
+    throw new ResponseFormatError(
       text.trim() === ''
         ? 'The response was empty (Log Analytics answers so when the request had no JSON body).'
         : 'The response is not valid JSON.',
@@ -65,7 +65,7 @@ export function parseAppInsightsBytes(bytes: Uint8Array): DataSet {
 export function buildAppInsightsDataSet(body: unknown, exactNumbers = false): DataSet {
   const record = obj(body);
   if (!record || !Array.isArray(record.tables)) {
-    throw new KustoResponseFormatError(
+    throw new ResponseFormatError(
       'The response is not an Application Insights query result (an object with "tables").',
       JSON.stringify(body)?.slice(0, 2000) ?? null,
       body,

@@ -2,6 +2,7 @@ import { InteractionRequiredAuthError, type IPublicClientApplication } from '@az
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkTokenTarget, createTrustedHostPolicy } from '../trusted-hosts';
 import {
+  authorityForTenant,
   IdentityProviderUnreachableError,
   InteractionBlockedError,
   TokenBroker,
@@ -20,7 +21,13 @@ function fakeInstance(silent: () => Promise<unknown>) {
     setActiveAccount: vi.fn(),
     logoutPopup: vi.fn(() => Promise.resolve()),
     logoutRedirect: vi.fn(() => Promise.resolve()),
-    getConfiguration: () => ({ auth: { redirectUri: 'https://quarry.example/redirect.html' } }),
+    loginRedirect: vi.fn(() => Promise.resolve()),
+    getConfiguration: () => ({
+      auth: {
+        redirectUri: 'https://quarry.example/redirect.html',
+        authority: 'https://login.microsoftonline.com/organizations',
+      },
+    }),
   };
 }
 
@@ -251,5 +258,33 @@ describe('TokenBroker with an injected token source', () => {
       UntrustedTokenTargetError,
     );
     expect(acquire).not.toHaveBeenCalled();
+  });
+});
+
+describe('sign-in from a deep link', () => {
+  it('hands a link’s login_hint and tenant to MSAL', async () => {
+    const instance = fakeInstance(() => Promise.resolve({ accessToken: 't' }));
+    const { broker: b, beforeRedirect } = broker(instance);
+    await b.signIn(['https://help.kusto.windows.net/.default'], {
+      loginHint: 'ada@fabrikam.com',
+      tenant: 'fabrikam.onmicrosoft.com',
+    });
+    expect(beforeRedirect).toHaveBeenCalled();
+    expect(instance.loginRedirect).toHaveBeenCalledWith({
+      scopes: ['https://help.kusto.windows.net/.default'],
+      prompt: undefined,
+      loginHint: 'ada@fabrikam.com',
+      authority: 'https://login.microsoftonline.com/fabrikam.onmicrosoft.com',
+    });
+  });
+
+  it('replaces only the tenant of the configured authority and refuses anything else', () => {
+    expect(
+      authorityForTenant('https://localhost:5180/contoso', '72f988bf-86f1-41af-91ab-2d7cd011db47'),
+    ).toBe('https://localhost:5180/72f988bf-86f1-41af-91ab-2d7cd011db47');
+    expect(() => authorityForTenant('https://login.microsoftonline.com/common', '../evil')).toThrow(
+      /not a tenant id or domain name/,
+    );
+    expect(() => authorityForTenant('https://login.microsoftonline.com/common', 'a/b')).toThrow();
   });
 });

@@ -103,6 +103,32 @@ export interface TokenBrokerOptions {
   beforeRedirect: () => void;
 }
 
+export interface SignInOptions {
+  /** Show the account picker. */
+  selectAccount?: boolean;
+  /** A deep link's `login_hint`: the account to sign in with. */
+  loginHint?: string;
+  /** A deep link's `tenant`: sign in to this Entra tenant (id or domain) instead of the configured one. */
+  tenant?: string;
+}
+
+/** A tenant id or domain name: letters, digits, dots and dashes only (it becomes a URL path). */
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
+
+/** The configured authority with its tenant replaced: https://login.microsoftonline.com/<tenant>. */
+export function authorityForTenant(authority: string, tenant: string): string {
+  if (!TENANT.test(tenant)) {
+    throw new Error(
+      `"${tenant}" is not a tenant id or domain name, so Quarry did not sign in with it.`,
+    );
+  }
+  const url = new URL(authority);
+  const segments = url.pathname.split('/').filter(Boolean);
+  segments.splice(segments.length ? -1 : 0, segments.length ? 1 : 0, tenant);
+  url.pathname = `/${segments.join('/')}`;
+  return url.href;
+}
+
 /**
  * The one place that turns "I want to call X" into an access token: the trusted-host check,
  * the scope, silent acquisition, and a single-flight interactive fallback.
@@ -145,20 +171,32 @@ export class TokenBroker {
    * A sign-in the user asked for (a button), never loop-guarded. Asks for `scopes` up front so
    * the first query needs no second round trip. `selectAccount` shows the account picker.
    */
-  async signIn(scopes: string[], options: { selectAccount?: boolean } = {}): Promise<void> {
+  async signIn(scopes: string[], options: SignInOptions = {}): Promise<void> {
     redirectLoopGuard.clear();
     const { instance, embedded } = this.options;
-    const prompt = options.selectAccount ? 'select_account' : undefined;
+    const request = {
+      scopes,
+      prompt: options.selectAccount ? 'select_account' : undefined,
+      ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+      ...(options.tenant
+        ? {
+            authority: authorityForTenant(
+              instance.getConfiguration().auth.authority,
+              options.tenant,
+            ),
+          }
+        : {}),
+    };
     if (embedded) {
       await this.singleFlight(async () => {
-        const result = await instance.loginPopup({ scopes, prompt });
+        const result = await instance.loginPopup(request);
         instance.setActiveAccount(result.account);
         return result;
       });
       return;
     }
     this.options.beforeRedirect();
-    await instance.loginRedirect({ scopes, prompt });
+    await instance.loginRedirect(request);
   }
 
   async signOut(): Promise<void> {

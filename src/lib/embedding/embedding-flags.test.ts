@@ -12,8 +12,12 @@ describe('embedding flags', () => {
       showShareMenu: true,
       showPageHeader: true,
       useMeControl: true,
+      showConnectionButtons: true,
+      showFileMenu: true,
+      showOpenNewWindowButton: false,
       pinned: null,
       workspace: 'default',
+      workspaceProblem: null,
       hostOrigin: null,
     });
   });
@@ -35,11 +39,56 @@ describe('embedding flags', () => {
     });
   });
 
-  it('ignores host-provided tokens outside a frame, a half pin and an odd workspace key', () => {
-    const flags = parseEmbeddingFlags('?f-IFrameAuth=true&cluster=x&workspace=a/b', false);
-    expect(flags.iframeAuth).toBe(false);
+  it('ignores host-provided tokens outside a frame and a half pin', () => {
+    const flags = parseEmbeddingFlags('?f-IFrameAuth=true&cluster=x&workspace=w', true);
+    expect(parseEmbeddingFlags('?f-IFrameAuth=true', false).iframeAuth).toBe(false);
     expect(flags.pinned).toBeNull();
-    expect(flags.workspace).toBe('default');
+    expect(flags.workspace).toBe('w');
+  });
+
+  it('refuses an invalid workspace with a message instead of falling back to the default', () => {
+    const flags = parseEmbeddingFlags('?workspace=a/b', true);
+    expect(flags.workspaceProblem).toMatch(/"a\/b", which is not a valid workspace name/);
+    expect(flags.workspaceProblem).toMatch(/did not open the default workspace/);
+    expect(
+      parseEmbeddingFlags('?workspace=4f1c2d6e-9a0b-4c1d-8e2f-3a4b5c6d7e8f', true).workspaceProblem,
+    ).toBeNull();
+  });
+
+  it('pins by path inside a frame, as the ADX embedding sample loads it', () => {
+    const flags = parseEmbeddingFlags(
+      '?f-IFrameAuth=true&f-UseMeControl=false&workspace=portal',
+      true,
+      '/clusters/mycluster.westeurope/databases/Sales%20Data',
+    );
+    expect(flags.pinned).toEqual({
+      cluster: 'https://mycluster.westeurope.kusto.windows.net',
+      database: 'Sales Data',
+    });
+    const encoded = parseEmbeddingFlags(
+      '?f-IFrameAuth=true',
+      true,
+      '/clusters/http%3A%2F%2Flocalhost%3A5181/databases/Samples',
+    );
+    expect(encoded.pinned).toEqual({ cluster: 'http://localhost:5181', database: 'Samples' });
+  });
+
+  it('never pins outside a frame: there the address is a link that asks first', () => {
+    expect(parseEmbeddingFlags('?cluster=help&database=Samples', false).pinned).toBeNull();
+    expect(parseEmbeddingFlags('', false, '/clusters/help/databases/Samples').pinned).toBeNull();
+  });
+
+  it('reads the other ADX flags that apply to Quarry', () => {
+    expect(
+      parseEmbeddingFlags(
+        '?f-ShowConnectionButtons=false&f-ShowFileMenu=false&f-ShowOpenNewWindowButton=true',
+        true,
+      ),
+    ).toMatchObject({
+      showConnectionButtons: false,
+      showFileMenu: false,
+      showOpenNewWindowButton: true,
+    });
   });
 });
 
@@ -82,7 +131,7 @@ describe('readJwtExpiry', () => {
   it('does not pin the connection for a share link, which also names a cluster and database', () => {
     const flags = parseEmbeddingFlags(
       '?cluster=http://localhost:5181&database=Samples&query=H4sIAAAAAAAAAwsuyS9KdS1JzS0GAPnOMDoLAAAA',
-      false,
+      true,
     );
     expect(flags.pinned).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { clusterUrlFromName } from '../share-link/cluster-name';
+import { clusterPathParts } from '../share-link/share-link';
 /**
  * The `f-` flags and parameters an embedding page puts in Quarry's URL, named like the Azure
  * Data Explorer web UI's so a portal written for ADX can embed Quarry the same way.
@@ -15,10 +17,23 @@ export interface EmbeddingFlags {
   showPageHeader: boolean;
   /** `f-UseMeControl=false` hides the account control. */
   useMeControl: boolean;
-  /** `cluster=` and `database=`: pin the connection picker to this one. Both or neither. */
+  /** `f-ShowConnectionButtons=false` hides Add cluster, Add app and Open a link. */
+  showConnectionButtons: boolean;
+  /** `f-ShowFileMenu=false` hides the file actions (saved queries' Export and Import). */
+  showFileMenu: boolean;
+  /** `f-ShowOpenNewWindowButton=true` shows "Open in new window" (Quarry, not framed). */
+  showOpenNewWindowButton: boolean;
+  /**
+   * Inside a frame: `/clusters/<c>/databases/<d>` (path pinning, as the ADX embedding sample
+   * does) or `cluster=` and `database=` pin the connection picker to this one. Both or neither.
+   * Honoured only when the embedding page's origin is allowed (see main.tsx); outside a frame
+   * the same address is a link, and a link asks before it connects.
+   */
   pinned: { cluster: string; database: string } | null;
   /** `workspace=<key>`: keeps this instance's tabs and saved queries apart. 'default' otherwise. */
   workspace: string;
+  /** Why the `workspace=` value was refused, shown instead of the workspace; null when fine. */
+  workspaceProblem: string | null;
   /** `f-HostOrigin=`: the embedding page's origin, when the referrer does not tell it. */
   hostOrigin: string | null;
 }
@@ -50,20 +65,28 @@ function text(params: URLSearchParams, name: string): string | null {
 
 function clusterOrigin(value: string | null): string | null {
   if (!value) return null;
-  try {
-    // ADX accepts "help" or "help.kusto.windows.net" as well; we want a full URL to avoid guessing.
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
+  // As ADX takes it: help, mycluster.westeurope, a host, a URL or a percent-encoded URL.
+  const named = clusterUrlFromName(value);
+  return named.ok ? named.url : null;
 }
 
-export function parseEmbeddingFlags(search: string, framed: boolean): EmbeddingFlags {
+/** `/clusters/<c>/databases/<d>` in the page's path, as the ADX embedding sample loads it. */
+function pathPin(pathname: string): { cluster: string; database: string } | null {
+  const parts = clusterPathParts(pathname);
+  return parts?.database ? { cluster: parts.cluster, database: parts.database } : null;
+}
+
+export function parseEmbeddingFlags(
+  search: string,
+  framed: boolean,
+  pathname = '/',
+): EmbeddingFlags {
   const params = new URLSearchParams(search);
-  const cluster = clusterOrigin(text(params, 'cluster'));
-  const database = text(params, 'database');
+  const fromPath = pathPin(pathname);
+  const cluster = clusterOrigin(text(params, 'cluster') ?? fromPath?.cluster ?? null);
+  const database = text(params, 'database') ?? fromPath?.database ?? null;
   const workspace = text(params, 'workspace');
+  const workspaceOk = workspace === null || WORKSPACE_KEY.test(workspace);
   return {
     framed,
     // Host-provided tokens only make sense inside a frame with a parent to answer.
@@ -72,9 +95,15 @@ export function parseEmbeddingFlags(search: string, framed: boolean): EmbeddingF
     showShareMenu: flag(params, 'f-ShowShareMenu', true),
     showPageHeader: flag(params, 'f-ShowPageHeader', true),
     useMeControl: flag(params, 'f-UseMeControl', true),
-    // A share link carries cluster/database too, with a query: it opens a tab, it does not pin.
-    pinned: cluster && database && !params.has('query') ? { cluster, database } : null,
-    workspace: workspace && WORKSPACE_KEY.test(workspace) ? workspace : DEFAULT_WORKSPACE,
+    showConnectionButtons: flag(params, 'f-ShowConnectionButtons', true),
+    showFileMenu: flag(params, 'f-ShowFileMenu', true),
+    showOpenNewWindowButton: flag(params, 'f-ShowOpenNewWindowButton', false),
+    // Only a frame pins; a query in the address makes it a link (a new tab), not a pin.
+    pinned: framed && cluster && database && !params.has('query') ? { cluster, database } : null,
+    workspace: workspace !== null && workspaceOk ? workspace : DEFAULT_WORKSPACE,
+    workspaceProblem: workspaceOk
+      ? null
+      : `The address asks for the workspace "${workspace}", which is not a valid workspace name: use 1–64 letters, digits, dots, dashes or underscores (a GUID works). Quarry did not open the default workspace instead, so that nothing is mixed into it. Fix the workspace= parameter and reload.`,
     hostOrigin: text(params, 'f-HostOrigin'),
   };
 }
@@ -83,6 +112,10 @@ let parsed: EmbeddingFlags | null = null;
 
 /** The flags of this page load, parsed once: later navigation (share links) must not change them. */
 export function embeddingFlags(): EmbeddingFlags {
-  parsed ??= parseEmbeddingFlags(window.location.search, window.self !== window.top);
+  parsed ??= parseEmbeddingFlags(
+    window.location.search,
+    window.self !== window.top,
+    window.location.pathname,
+  );
   return parsed;
 }

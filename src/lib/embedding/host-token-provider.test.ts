@@ -41,7 +41,10 @@ describe('HostTokenProvider', () => {
   it('asks the parent at its exact origin with the ADX scope and returns the posted token', async () => {
     const { provider, parent, post } = setup();
     const token = provider.acquire(kusto, { forceRefresh: false });
-    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'getToken', scope: 'query' }, HOST);
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { signature: 'queryExplorer', type: 'getToken', scope: 'query' },
+      HOST,
+    );
     const value = jwt(Date.now() / 1000 + 3600);
     post({ type: 'postToken', message: value, scope: 'query' });
     await expect(token).resolves.toBe(value);
@@ -51,7 +54,11 @@ describe('HostTokenProvider', () => {
     const { provider, parent } = setup();
     void provider.acquire(['https://api.applicationinsights.io/.default'], { forceRefresh: false });
     expect(parent.postMessage).toHaveBeenCalledWith(
-      { type: 'getToken', scope: 'https://api.applicationinsights.io/.default' },
+      {
+        signature: 'queryExplorer',
+        type: 'getToken',
+        scope: 'https://api.applicationinsights.io/.default',
+      },
       HOST,
     );
   });

@@ -3,7 +3,7 @@ import { isAllowedHostOrigin } from './resolve-host-origin';
 
 /**
  * Tokens from the page that embeds Quarry, by the Azure Data Explorer iframe protocol:
- * Quarry posts `{type: "getToken", scope}` to its parent and takes `{type: "postToken", message,
+ * Quarry posts `{signature: "queryExplorer", type: "getToken", scope}` to its parent and takes `{type: "postToken", message,
  * scope}` back, only from the parent window itself on an allowed origin. Tokens are kept in
  * memory only and are never posted, logged or put in error messages.
  */
@@ -121,7 +121,11 @@ export class HostTokenProvider {
       );
     }, this.timeoutMs);
     this.pending.set(hostScope, { promise, resolve, reject, timer });
-    this.options.parent.postMessage({ type: 'getToken', scope: hostScope }, hostOrigin.origin);
+    // `signature` as the ADX web UI sends it: hosts written to its 2023–2025 docs check it.
+    this.options.parent.postMessage(
+      { signature: 'queryExplorer', type: 'getToken', scope: hostScope },
+      hostOrigin.origin,
+    );
     return promise;
   }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import { clientVersionHeader, isManagementCommand, kustoEndpoint } from './kusto-http';
-import { runKustoQuery, type KustoQueryOutcome, type KustoQueryRequest } from './kusto-client';
+import type { QueryOutcome } from '../query/query-run';
+import { runKustoQuery, type KustoQueryRequest } from './kusto-client';
+import { kustoResultParsers } from './kusto-result-parsers';
 import { createInProcessResultEngine } from '../query/query-worker-client';
 import {
   chunkedBody,
@@ -19,7 +21,7 @@ const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:51
 const encoder = new TextEncoder();
 
 interface Harness {
-  outcome: Promise<KustoQueryOutcome>;
+  outcome: Promise<QueryOutcome>;
   calls: ReturnType<typeof fakeFetch>['calls'];
   tokens: boolean[];
   sleeps: number[];
@@ -58,7 +60,7 @@ function run(
     {},
     {
       fetch,
-      engine: createInProcessResultEngine(),
+      engine: createInProcessResultEngine(kustoResultParsers),
       sleep:
         options.sleep ??
         (async (ms) => {
@@ -77,12 +79,12 @@ function okBody(name = 'node-v2.json', size = 64): Response {
   });
 }
 
-function expectStatus<S extends KustoQueryOutcome['status']>(
-  outcome: KustoQueryOutcome,
+function expectStatus<S extends QueryOutcome['status']>(
+  outcome: QueryOutcome,
   status: S,
-): Extract<KustoQueryOutcome, { status: S }> {
+): Extract<QueryOutcome, { status: S }> {
   expect(outcome.status).toBe(status);
-  return outcome as Extract<KustoQueryOutcome, { status: S }>;
+  return outcome as Extract<QueryOutcome, { status: S }>;
 }
 
 describe('runKustoQuery: the request', () => {
@@ -148,7 +150,7 @@ describe('runKustoQuery: the request', () => {
         trustedHosts,
       },
       {},
-      { fetch, engine: createInProcessResultEngine(), randomUUID: () => 'abc' },
+      { fetch, engine: createInProcessResultEngine(kustoResultParsers), randomUUID: () => 'abc' },
     );
     await handle.outcome;
     expect(handle.requestId).toBe('Quarry.Query;abc');
@@ -184,7 +186,7 @@ describe('runKustoQuery: results', () => {
         trustedHosts,
       },
       { onSummary: (s) => summaries.push(s.tables.length) },
-      { fetch, engine: createInProcessResultEngine({ updateIntervalMs: 0 }) },
+      { fetch, engine: createInProcessResultEngine(kustoResultParsers, { updateIntervalMs: 0 }) },
     );
     const outcome = expectStatus(await handle.outcome, 'succeeded');
     expect(summaries.length).toBeGreaterThan(1);
@@ -192,14 +194,21 @@ describe('runKustoQuery: results', () => {
     expect(outcome.issues).toEqual([]);
     expect(outcome.summary.primaryTableIds).toEqual([1]);
     expect(handle.summary()?.tables.find((t) => t.id === 1)?.rowCount).toBe(11);
-    const sorted = await handle.getRows(1, 0, 3, [{ colId: 'xdouble', sort: 'desc' }]);
+    const sorted = await handle.getRows({
+      tableId: 1,
+      start: 0,
+      end: 3,
+      sortModel: [{ colId: 'xdouble', sort: 'desc' }],
+    });
     expect(sorted.rows.map((r) => r.cells[2])).toEqual(['9.0009', '8.0008', '7.0007']);
     expect(sorted.rowCount).toBe(11);
     expect(sorted.tableComplete).toBe(true);
-    const filtered = await handle.getRows(1, 0, 100, null, null, 'seven');
+    const filtered = await handle.getRows({ tableId: 1, start: 0, end: 100, quickText: 'seven' });
     expect(filtered.rows.map((r) => r.row)).toEqual([8]);
     handle.dispose();
-    await expect(handle.getRows(1, 0, 1)).rejects.toThrow(/no longer available/);
+    await expect(handle.getRows({ tableId: 1, start: 0, end: 1 })).rejects.toThrow(
+      /no longer available/,
+    );
   });
 
   it('keeps rows and reports truncation for a partial result (LimitsExceeded)', async () => {
@@ -210,7 +219,9 @@ describe('runKustoQuery: results', () => {
       requestId: 'Quarry.Query;test-1',
       code: 'LimitsExceeded',
     });
-    expect((await h.handle.getRows(1, 0, 10)).rows.map((r) => r.cells)).toEqual([['1']]);
+    expect(
+      (await h.handle.getRows({ tableId: 1, start: 0, end: 10 })).rows.map((r) => r.cells),
+    ).toEqual([['1']]);
   });
 
   it('reports a server-side cancellation (DataSetCompletion.Cancelled) as cancelled, rows kept', async () => {
@@ -523,7 +534,7 @@ describe('runKustoQuery: cancellation never hangs', () => {
           },
           onCancelRequest: resolve,
         },
-        { fetch, engine: createInProcessResultEngine() },
+        { fetch, engine: createInProcessResultEngine(kustoResultParsers) },
       );
       void handle.outcome.then((outcome) => expect(outcome.status).toBe('cancelled'));
     });

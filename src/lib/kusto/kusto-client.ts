@@ -8,39 +8,30 @@ import {
   type RequestContext,
   hostOf,
 } from '../query-errors';
-import type { DataSetSummary } from '../result-model';
 import type { TrustedHostPolicy } from '../trusted-hosts';
+import type { TokenFunction } from '../auth/token-function';
+import { defaultSleep, headerSafe, type HttpDeps } from '../query/http-request';
+import type { SessionOutcome } from '../query/query-worker-client';
 import {
-  defaultSleep,
-  headerSafe,
+  startQueryRun,
+  type OutcomeBase,
+  type QueryCallbacks,
+  type QueryDeps,
+  type QueryHandle,
+  type QueryOutcome,
+} from '../query/query-run';
+import {
   isManagementCommand,
   sendKustoRequest,
   stripLeadingComments,
-  type KustoHttpDeps,
   type KustoRequestBody,
-  type RetryInfo,
 } from './kusto-http';
-import type { ResultEngine, SessionOutcome } from '../query/query-worker-client';
-import {
-  startQueryRun,
-  type KustoQueryHandle,
-  type KustoQueryOutcome,
-  type OutcomeBase,
-  type QueryPhase,
-} from '../query/query-run';
-
-export type {
-  KustoQueryHandle,
-  KustoQueryOutcome,
-  QueryPhase,
-  QueryTiming,
-} from '../query/query-run';
 
 export interface KustoQueryRequest {
   clusterUrl: string;
   database: string;
   text: string;
-  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
+  getToken: TokenFunction;
   signal: AbortSignal;
   /** Default `Quarry.Query;<uuid>`. */
   requestId?: string;
@@ -57,18 +48,9 @@ export interface KustoQueryRequest {
   trustedHosts: TrustedHostPolicy;
 }
 
-export interface KustoQueryCallbacks {
-  /** Tables, row counts, progress and issues so far (throttled while rows stream in). */
-  onSummary?: (summary: DataSetSummary) => void;
-  onPhase?: (phase: QueryPhase) => void;
-  onRetry?: (info: RetryInfo) => void;
+export interface KustoQueryCallbacks extends QueryCallbacks {
   /** Outcome of the best-effort `.cancel query` sent after an abort. */
   onCancelRequest?: (result: { ok: true } | { ok: false; error: QueryError }) => void;
-}
-
-export interface KustoQueryDeps extends KustoHttpDeps {
-  engine?: ResultEngine;
-  randomUUID?: () => string;
 }
 
 function requestBody(request: KustoQueryRequest, command: boolean): KustoRequestBody {
@@ -102,9 +84,9 @@ function kustoString(value: string): string {
  */
 export function runKustoQuery(
   request: KustoQueryRequest,
-  callbacks: KustoQueryCallbacks = {},
-  deps: KustoQueryDeps = {},
-): KustoQueryHandle {
+  callbacks: KustoQueryCallbacks,
+  deps: QueryDeps,
+): QueryHandle {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   const requestId = headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`);
   const kind = isManagementCommand(request.text) ? 'command' : 'query';
@@ -123,7 +105,7 @@ export function runKustoQuery(
     host: hostOf(request.clusterUrl),
     database: request.database,
     now: deps.now ?? (() => Date.now()),
-    ...(deps.engine ? { engine: deps.engine } : {}),
+    engine: deps.engine,
     ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
     ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
     run: async (scope) => {
@@ -161,7 +143,7 @@ function outcomeFromSession(
   settled: SessionOutcome,
   ctx: RequestContext,
   base: OutcomeBase,
-): KustoQueryOutcome {
+): QueryOutcome {
   if (!settled.ok) {
     const { failure } = settled;
     const issues = distinctErrors(
@@ -222,7 +204,7 @@ async function sendCancel(
   request: KustoQueryRequest,
   requestId: string,
   uuid: () => string,
-  deps: KustoHttpDeps,
+  deps: HttpDeps,
 ): Promise<{ ok: true } | { ok: false; error: QueryError }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 15_000);

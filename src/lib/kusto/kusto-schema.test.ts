@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isQueryFailure, type QueryError } from '../query-errors';
 import { createTrustedHostPolicy } from '../trusted-hosts';
-import {
-  fetchDatabaseSchema,
-  fetchDatabases,
-  kustoEntityName,
-  parseShowSchemaJson,
-} from './kusto-schema';
+import { parseShowSchemaJson } from '../query/database-schema';
+import { fetchDatabaseSchema, fetchDatabases, kustoEntityName } from './kusto-schema';
 import { fakeFetch, jsonResponse, type Answer } from '../query/test-support/fake-fetch';
 
 const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:5181'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getCell, getCellText, type DataSet, type ResultTable } from '../result-model';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 import { parseV1Bytes } from './parse-v1-tables';
 import { fixture, snapshot, v1Fixtures } from './test-support/fixtures';
 
@@ -23,7 +23,7 @@ describe('parse-v1-tables: every recorded fixture', () => {
     expect(v1Fixtures.size).toBe(12);
     for (const [name, bytes] of v1Fixtures) {
       if (name === 'grafana-error-response.json') {
-        expect(() => parseV1Bytes(bytes)).toThrow(KustoResponseFormatError);
+        expect(() => parseV1Bytes(bytes)).toThrow(ResponseFormatError);
       } else {
         const ds = parseV1Bytes(bytes);
         expect(ds.complete, name).toBe(true);

@@ -1,6 +1,6 @@
 import { DataSetBuilder, type DataSet, type TableKind } from '../result-model';
 import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 
 /**
  * Kusto v1 responses (`/v1/rest/mgmt`, `/v1/rest/query`): `{"Tables": [...], "Exceptions"?}`.
@@ -86,7 +86,7 @@ export function parseV1Bytes(bytes: Uint8Array): DataSet {
   try {
     body = JSON.parse(text) as unknown;
   } catch {
-    throw new KustoResponseFormatError('The response is not valid JSON.', text.slice(0, 200));
+    throw new ResponseFormatError('The response is not valid JSON.', text.slice(0, 200));
   }
   return buildV1DataSet(body, true);
 }
@@ -95,7 +95,7 @@ export function buildV1DataSet(body: unknown, exactNumbers = false): DataSet {
   const record =
     body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : null;
   if (!record || !Array.isArray(record.Tables)) {
-    throw new KustoResponseFormatError(
+    throw new ResponseFormatError(
       'The response is not a Kusto v1 result (an object with "Tables").',
       JSON.stringify(body)?.slice(0, 2000) ?? null,
       body,

@@ -7,7 +7,7 @@ import {
   type KustoDateTime,
   type ResultTable,
 } from '../result-model';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 import { V2FrameParser, parseV2Bytes, type V2ParserOptions } from './parse-v2-frames';
 import { fixedChunks, fixture, randomChunks, snapshot, v2Fixtures } from './test-support/fixtures';
 
@@ -481,7 +481,7 @@ describe('parse-v2-frames: wire details', () => {
     const full = fixture(v2Fixtures, 'python-progressive_result.json');
     const parser = new V2FrameParser();
     parser.feed(full.subarray(0, Math.floor(full.length * 0.6)));
-    expect(() => parser.end()).toThrow(KustoResponseFormatError);
+    expect(() => parser.end()).toThrow(ResponseFormatError);
     expect(() => parser.end()).toThrow(/ended early/);
     expect(table(parser.dataSet, 1).rowCount).toBeGreaterThan(0);
     expect(parser.dataSet.complete).toBe(false);
@@ -497,8 +497,8 @@ describe('parse-v2-frames: wire details', () => {
       parseV2Bytes(encoder.encode('{"error":{"code":"General_BadRequest","message":"x"}}'));
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(KustoResponseFormatError);
-      expect((error as KustoResponseFormatError).body).toEqual({
+      expect(error).toBeInstanceOf(ResponseFormatError);
+      expect((error as ResponseFormatError).body).toEqual({
         error: { code: 'General_BadRequest', message: 'x' },
       });
     }

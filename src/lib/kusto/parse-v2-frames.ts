@@ -1,6 +1,6 @@
 import { DataSetBuilder, type DataSet, type DataSetHeader, type TableKind } from '../result-model';
 import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
-import { KustoResponseFormatError } from '../query/response-format-error';
+import { ResponseFormatError } from '../query/response-format-error';
 
 /**
  * Incremental parser for a Kusto v2 response body (a JSON array of frames), fed the body's
@@ -167,16 +167,16 @@ export class V2FrameParser {
     this.flush();
     if (this.mode === Mode.BodyObject) this.finishBodyObject();
     if (this.mode === Mode.Start) {
-      throw new KustoResponseFormatError('The response body was empty.', null);
+      throw new ResponseFormatError('The response body was empty.', null);
     }
     if (this.mode !== Mode.End || this.depth !== 0) {
-      throw new KustoResponseFormatError(
+      throw new ResponseFormatError(
         `The response ended early, after ${this.bytesReceived} bytes, in the middle of the result.`,
         null,
       );
     }
     if (!this.sawCompletion) {
-      throw new KustoResponseFormatError('The response has no DataSetCompletion frame.', null);
+      throw new ResponseFormatError('The response has no DataSetCompletion frame.', null);
     }
     return this.builder.finish();
   }
@@ -358,7 +358,7 @@ export class V2FrameParser {
     const c = view[i];
     if (c !== OPEN_ARRAY && c !== OPEN_OBJECT) {
       const sample = this.decoder.decode(view.subarray(i, Math.min(view.length, i + 200)));
-      throw new KustoResponseFormatError(
+      throw new ResponseFormatError(
         'The response is not a Kusto v2 result (a JSON array of frames).',
         sample,
       );
@@ -381,7 +381,7 @@ export class V2FrameParser {
       case 2:
         if (this.mode === Mode.BetweenFrames) {
           if (c !== OPEN_OBJECT) {
-            throw new KustoResponseFormatError('A v2 frame is not a JSON object.', null);
+            throw new ResponseFormatError('A v2 frame is not a JSON object.', null);
           }
           this.mode = Mode.Frame;
           this.frameStart = at;
@@ -496,7 +496,7 @@ export class V2FrameParser {
       rows = JSON.parse(this.decodeAsArray(start, end)) as unknown[];
     } catch (error) {
       if (speculative) return false;
-      throw new KustoResponseFormatError(
+      throw new ResponseFormatError(
         `Rows of table ${streamed.tableId} are not valid JSON.`,
         String(error),
       );
@@ -547,7 +547,7 @@ export class V2FrameParser {
       try {
         frame = record(JSON.parse(`${streamed.prefix}null${suffix}`));
       } catch {
-        throw new KustoResponseFormatError(
+        throw new ResponseFormatError(
           `Frame of table ${streamed.tableId} is not valid JSON.`,
           null,
         );
@@ -560,7 +560,7 @@ export class V2FrameParser {
     try {
       frame = record(JSON.parse(this.decoder.decode(bytes)));
     } catch {
-      throw new KustoResponseFormatError(
+      throw new ResponseFormatError(
         'A v2 frame is not valid JSON.',
         this.decoder.decode(bytes.subarray(0, 200)),
       );
@@ -696,7 +696,7 @@ export class V2FrameParser {
     } catch {
       // fall through with the text
     }
-    throw new KustoResponseFormatError(
+    throw new ResponseFormatError(
       'The response is a JSON object, not a Kusto v2 frame array.',
       text.slice(0, 2000),
       body,

@@ -1,18 +1,18 @@
 import type { DataSetSummary } from '../result-model';
-import { KustoResponseFormatError } from './response-format-error';
+import { ResponseFormatError } from './response-format-error';
 import type {
   ParseWorkerRequest,
   ParseWorkerResponse,
   SessionFailure,
 } from './parse-worker-protocol';
 import { QueryResultSession } from './query-result-session';
-import type { V2ParserOptions } from '../kusto/parse-v2-frames';
+import type { ResultParserOptions, ResultParsers } from './result-parser';
 
 export interface ParseWorkerCoreOptions {
   /** At most one summary update per this many ms while rows stream in (structural changes go at once). */
   updateIntervalMs?: number;
   now?: () => number;
-  parser?: V2ParserOptions;
+  parser?: ResultParserOptions;
 }
 
 interface LiveSession {
@@ -39,6 +39,8 @@ export class ParseWorkerCore {
 
   constructor(
     private readonly post: (message: ParseWorkerResponse) => void,
+    /** The sources' parsers by format name. */
+    private readonly parsers: ResultParsers,
     private readonly options: ParseWorkerCoreOptions = {},
   ) {
     this.updateIntervalMs = options.updateIntervalMs ?? 100;
@@ -48,8 +50,23 @@ export class ParseWorkerCore {
   handle(message: ParseWorkerRequest): void {
     switch (message.type) {
       case 'open': {
+        const createParser = this.parsers[message.format];
+        if (!createParser) {
+          message.body?.cancel().catch(() => undefined);
+          this.post({
+            type: 'failed',
+            sessionId: message.sessionId,
+            failure: {
+              reason: 'format',
+              message: `No parser is registered for the response format "${message.format}".`,
+              sample: null,
+            },
+            summary: null,
+          });
+          return;
+        }
         const live: LiveSession = {
-          session: new QueryResultSession(message.format, this.options.parser),
+          session: new QueryResultSession(createParser(this.options.parser ?? {})),
           reader: null,
           lastPost: this.now(),
           lastShape: '',
@@ -196,7 +213,7 @@ function describe(error: unknown): string {
 }
 
 function formatFailure(error: unknown): SessionFailure {
-  if (error instanceof KustoResponseFormatError) {
+  if (error instanceof ResponseFormatError) {
     return { reason: 'format', message: error.message, sample: error.sample, body: error.body };
   }
   return { reason: 'format', message: describe(error), sample: null };

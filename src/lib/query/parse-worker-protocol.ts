@@ -21,7 +21,7 @@ export type ParseWorkerRequest =
 export type SessionFailure =
   /** Reading the body failed (network drop, abort). */
   | { reason: 'stream'; message: string }
-  /** The body was not a (complete) Kusto result. */
+  /** The body was not a (complete) result in its format. */
   | { reason: 'format'; message: string; sample: string | null; body?: unknown };
 
 /** Messages from the parse worker to the page. */

@@ -10,12 +10,13 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../result-model';
-import { parseAppInsightsBytes } from '../appinsights/parse-appinsights-response';
-import { parseV1Bytes } from '../kusto/parse-v1-tables';
-import { V2FrameParser, type V2ParserOptions } from '../kusto/parse-v2-frames';
+import type { ResultParser } from './result-parser';
 
-/** `appinsights`: the App Insights / Log Analytics query API body, parsed whole like v1. */
-export type ResponseFormat = 'v2' | 'v1' | 'appinsights';
+/**
+ * Which parser reads a body: a key of the sources' parser registry
+ * (`src/lib/sources/result-parsers.ts`), e.g. `v2`, `v1`, `appinsights`.
+ */
+export type ResponseFormat = string;
 
 export interface RowsRequest {
   tableId: number;
@@ -48,47 +49,27 @@ interface CachedView {
  * wraps it, tests and the in-process engine use it directly.
  */
 export class QueryResultSession {
-  private readonly v2: V2FrameParser | null;
-  private readonly v1Chunks: Uint8Array[] = [];
-  private v1DataSet: DataSet | null = null;
   private readonly views = new Map<number, CachedView>();
 
-  constructor(
-    readonly format: ResponseFormat,
-    options: V2ParserOptions = {},
-  ) {
-    this.v2 = format === 'v2' ? new V2FrameParser(undefined, {}, options) : null;
-  }
+  constructor(private readonly parser: ResultParser) {}
 
-  /** The DataSet as parsed so far (v1: only once the body ended). */
+  /** The DataSet as parsed so far (whole-body formats: only once the body ended). */
   get dataSet(): DataSet | null {
-    return this.v2 ? this.v2.dataSet : this.v1DataSet;
+    return this.parser.dataSet;
   }
 
   feed(chunk: Uint8Array): void {
-    if (this.v2) this.v2.feed(chunk);
-    else this.v1Chunks.push(chunk.slice());
+    this.parser.feed(chunk);
   }
 
   /** Parse complete rows now (progressive display on a timer). */
   flush(): void {
-    this.v2?.flush();
+    this.parser.flush();
   }
 
-  /** The body ended. Throws KustoResponseFormatError when it was not a complete result. */
+  /** The body ended. Throws ResponseFormatError when it was not a complete result. */
   end(): DataSet {
-    if (this.v2) return this.v2.end();
-    const total = this.v1Chunks.reduce((n, c) => n + c.length, 0);
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of this.v1Chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    this.v1Chunks.length = 0;
-    this.v1DataSet =
-      this.format === 'appinsights' ? parseAppInsightsBytes(bytes) : parseV1Bytes(bytes);
-    return this.v1DataSet;
+    return this.parser.end();
   }
 
   summary(): DataSetSummary | null {

@@ -4,21 +4,32 @@ import {
   type QueryError,
   type RequestContext,
 } from '../query-errors';
-import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
-import type { ResponseFormat, RowsResult } from './query-result-session';
-import {
-  defaultResultEngine,
-  type ResultEngine,
-  type ResultSession,
-  type SessionOutcome,
-} from './query-worker-client';
+import type { DataSetSummary } from '../result-model';
+import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
+import type { HttpDeps, RetryInfo } from './http-request';
+import type { ResultEngine, ResultSession, SessionOutcome } from './query-worker-client';
 
 /**
  * What every query run shares, whatever service answers it: abort wiring, timing, the result
  * session in the engine (a worker in the browser) and the handle the grid, status line and history
- * use. The Kusto and App Insights clients differ only in the request they send and in how they
- * read a finished session.
+ * use. Each source's client (src/lib/kusto, src/lib/appinsights, …) differs only in the request it
+ * sends, the format its body is parsed as, and how it reads a finished session.
  */
+
+/** What a caller hears while a query runs (every source). */
+export interface QueryCallbacks {
+  /** Tables, row counts, progress and issues so far (throttled while rows stream in). */
+  onSummary?: (summary: DataSetSummary) => void;
+  onPhase?: (phase: QueryPhase) => void;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** What a source's client needs besides the request: the result engine, and test seams. */
+export interface QueryDeps extends HttpDeps {
+  /** Where bodies are parsed: `defaultResultEngine()` from src/lib/sources in the app. */
+  engine: ResultEngine;
+  randomUUID?: () => string;
+}
 
 export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
 
@@ -35,7 +46,7 @@ export interface OutcomeBase {
   timing: QueryTiming;
 }
 
-export type KustoQueryOutcome =
+export type QueryOutcome =
   /** Complete result; `issues` holds partial failures / truncation next to the rows. */
   | (OutcomeBase & { status: 'succeeded'; summary: DataSetSummary; issues: QueryError[] })
   /** No (complete) result; `summary` keeps the rows that did arrive, if any. */
@@ -47,23 +58,16 @@ export type KustoQueryOutcome =
     })
   | (OutcomeBase & { status: 'cancelled'; error: QueryError; summary: DataSetSummary | null });
 
-export interface KustoQueryHandle {
+export interface QueryHandle {
   readonly requestId: string;
   /** `command` when the text is a management command (sent to /v1/rest/mgmt). */
   readonly kind: 'query' | 'command';
   /** Settles once (never rejects), also on abort. */
-  readonly outcome: Promise<KustoQueryOutcome>;
+  readonly outcome: Promise<QueryOutcome>;
   /** Latest summary while loading and after. */
   summary(): DataSetSummary | null;
   /** Rows for AG Grid's infinite row model (sorting/filtering happen in the worker). */
-  getRows(
-    tableId: number,
-    start: number,
-    end: number,
-    sortModel?: readonly SortModelItem[] | null,
-    filterModel?: FilterModel | null,
-    quickText?: string | null,
-  ): Promise<RowsResult>;
+  getRows(request: RowsRequest): Promise<RowsResult>;
   /** Frees the parsed result. Call when the result tab closes. */
   dispose(): void;
 }
@@ -77,12 +81,8 @@ export interface QueryRunScope {
   base(): OutcomeBase;
   /** Response headers arrived (or an error response carried the service's activity id). */
   responded(activityId: string | null): void;
-  failed(
-    error: QueryError,
-    issues?: QueryError[],
-    summary?: DataSetSummary | null,
-  ): KustoQueryOutcome;
-  cancelled(error: QueryError, summary?: DataSetSummary | null): KustoQueryOutcome;
+  failed(error: QueryError, issues?: QueryError[], summary?: DataSetSummary | null): QueryOutcome;
+  cancelled(error: QueryError, summary?: DataSetSummary | null): QueryOutcome;
   /**
    * Streams `body` into the result engine until it is parsed or the run is aborted. An abort or a
    * missing body ends the run here (`outcome`); otherwise the client reads `settled`.
@@ -91,7 +91,7 @@ export interface QueryRunScope {
     format: ResponseFormat,
     body: ReadableStream<Uint8Array> | null,
     onAborted?: () => void,
-  ): Promise<{ outcome: KustoQueryOutcome } | { settled: SessionOutcome }>;
+  ): Promise<{ outcome: QueryOutcome } | { settled: SessionOutcome }>;
 }
 
 export interface QueryRunOptions {
@@ -103,13 +103,13 @@ export interface QueryRunOptions {
   /** The database, or the App Insights application id. */
   database: string;
   now: () => number;
-  engine?: ResultEngine;
+  engine: ResultEngine;
   onSummary?: (summary: DataSetSummary) => void;
   onPhase?: (phase: QueryPhase) => void;
-  run: (scope: QueryRunScope) => Promise<KustoQueryOutcome>;
+  run: (scope: QueryRunScope) => Promise<QueryOutcome>;
 }
 
-export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
+export function startQueryRun(options: QueryRunOptions): QueryHandle {
   const { requestId, host, database, now, onSummary, onPhase } = options;
   const controller = new AbortController();
   const abortFromCaller = () => controller.abort();
@@ -137,11 +137,13 @@ export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
     error: QueryError,
     issues: QueryError[] = [],
     summary: DataSetSummary | null = null,
-  ): KustoQueryOutcome => ({ status: 'failed', error, issues, summary, ...baseFor(error) });
-  const cancelled = (
-    error: QueryError,
-    summary: DataSetSummary | null = null,
-  ): KustoQueryOutcome => ({ status: 'cancelled', error, summary, ...baseFor(error) });
+  ): QueryOutcome => ({ status: 'failed', error, issues, summary, ...baseFor(error) });
+  const cancelled = (error: QueryError, summary: DataSetSummary | null = null): QueryOutcome => ({
+    status: 'cancelled',
+    error,
+    summary,
+    ...baseFor(error),
+  });
 
   const scope: QueryRunScope = {
     requestId,
@@ -158,7 +160,7 @@ export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
       if (!body)
         return { outcome: failed(badResponseError('The response had no body.', null, context())) };
       onPhase?.('receiving');
-      const opened = (options.engine ?? defaultResultEngine()).open(format, body, (summary) => {
+      const opened = options.engine.open(format, body, (summary) => {
         latest = summary;
         onSummary?.(summary);
       });
@@ -198,11 +200,11 @@ export function startQueryRun(options: QueryRunOptions): KustoQueryHandle {
     kind: options.kind,
     outcome,
     summary: () => latest,
-    getRows: (tableId, start, end, sortModel, filterModel, quickText) => {
+    getRows: (request) => {
       const current = session;
       if (!current)
         return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
-      return current.getRows(tableId, start, end, sortModel, filterModel, quickText);
+      return current.getRows(request);
     },
     dispose: () => {
       disposed = true;

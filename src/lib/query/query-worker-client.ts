@@ -1,11 +1,12 @@
-import type { DataSetSummary, FilterModel, SortModelItem } from '../result-model';
-import { ParseWorkerCore } from './parse-worker-core';
+import type { DataSetSummary } from '../result-model';
+import { ParseWorkerCore, type ParseWorkerCoreOptions } from './parse-worker-core';
 import type {
   ParseWorkerRequest,
   ParseWorkerResponse,
   SessionFailure,
 } from './parse-worker-protocol';
-import type { ResponseFormat, RowsResult } from './query-result-session';
+import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
+import type { ResultParsers } from './result-parser';
 
 /**
  * The page's side of result parsing. Design: the page keeps fetch, headers and the token; it
@@ -25,14 +26,7 @@ export interface ResultSession {
   /** Latest summary (tables, row counts, issues), or null before the first one. */
   latest(): DataSetSummary | null;
   /** Display-ready rows `start…end-1` of a table view, for AG Grid's infinite row model. */
-  getRows(
-    tableId: number,
-    start: number,
-    end: number,
-    sortModel?: readonly SortModelItem[] | null,
-    filterModel?: FilterModel | null,
-    quickText?: string | null,
-  ): Promise<RowsResult>;
+  getRows(request: RowsRequest): Promise<RowsResult>;
   /** Frees the parsed result (in the worker). */
   dispose(): void;
 }
@@ -98,7 +92,7 @@ export class PortResultEngine implements ResultEngine {
     return {
       done,
       latest: () => state.latest,
-      getRows: (tableId, start, end, sortModel, filterModel, quickText) =>
+      getRows: (request) =>
         new Promise<RowsResult>((resolve, reject) => {
           const callId = this.nextCall++;
           this.calls.set(callId, { resolve, reject });
@@ -106,13 +100,14 @@ export class PortResultEngine implements ResultEngine {
             type: 'getRows',
             sessionId,
             callId,
+            // Plain data only: the request is structured-cloned to the worker.
             request: {
-              tableId,
-              start,
-              end,
-              sortModel: sortModel ? [...sortModel] : null,
-              filterModel: filterModel ?? null,
-              quickText: quickText ?? null,
+              tableId: request.tableId,
+              start: request.start,
+              end: request.end,
+              sortModel: request.sortModel ? [...request.sortModel] : null,
+              filterModel: request.filterModel ?? null,
+              quickText: request.quickText ?? null,
             },
           });
         }),
@@ -233,28 +228,24 @@ export class PortResultEngine implements ResultEngine {
   }
 }
 
-/** Parses in a Web Worker (the browser default). */
-export function createWorkerResultEngine(): ResultEngine {
-  const worker = new Worker(new URL('../sources/parse-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'quarry-parse',
-  });
-  return new PortResultEngine(worker as unknown as EnginePort, { transferStreams: true });
-}
-
 /**
  * Parses on the calling thread through the same protocol (Node, tests, environments without
  * workers). Messages are delivered asynchronously, as a worker would.
  */
 export function createInProcessResultEngine(
-  options?: ConstructorParameters<typeof ParseWorkerCore>[1],
+  parsers: ResultParsers,
+  options?: ParseWorkerCoreOptions,
 ): ResultEngine {
   const messageListeners: ((event: { data: ParseWorkerResponse }) => void)[] = [];
-  const core = new ParseWorkerCore((data) => {
-    queueMicrotask(() => {
-      for (const listener of messageListeners) listener({ data });
-    });
-  }, options);
+  const core = new ParseWorkerCore(
+    (data) => {
+      queueMicrotask(() => {
+        for (const listener of messageListeners) listener({ data });
+      });
+    },
+    parsers,
+    options,
+  );
   const port: EnginePort = {
     postMessage: (message) => queueMicrotask(() => core.handle(message)),
     addEventListener: (type: 'message' | 'error', listener: never) => {
@@ -262,13 +253,4 @@ export function createInProcessResultEngine(
     },
   };
   return new PortResultEngine(port, { transferStreams: true });
-}
-
-let sharedEngine: ResultEngine | null = null;
-
-/** One engine for the page: a worker where available, else in-process. */
-export function defaultResultEngine(): ResultEngine {
-  sharedEngine ??=
-    typeof Worker === 'undefined' ? createInProcessResultEngine() : createWorkerResultEngine();
-  return sharedEngine;
 }

@@ -1,5 +1,5 @@
-/** A 200 response whose body is not the Kusto result shape it should be (or ends early). */
-export class KustoResponseFormatError extends Error {
+/** A 200 response whose body is not the result shape its source promised (or ends early). */
+export class ResponseFormatError extends Error {
   constructor(
     message: string,
     /** The start of the offending text, for the error's detail view. */
@@ -8,6 +8,6 @@ export class KustoResponseFormatError extends Error {
     readonly body?: unknown,
   ) {
     super(message);
-    this.name = 'KustoResponseFormatError';
+    this.name = 'ResponseFormatError';
   }
 }

@@ -1,6 +1,7 @@
 /**
- * base64url(gzip(UTF-8 text)) and back, the way ADX deep links carry a query. Decoding accepts
- * standard base64 too (ADX's own links use it, percent-encoded), with or without padding.
+ * base64(gzip(UTF-8 text)) and back, the way ADX deep links carry a query. Encoding writes
+ * standard base64 (as ADX does); decoding accepts standard base64 and base64url, with or
+ * without padding.
  */
 
 export class DecodeError extends Error {
@@ -13,10 +14,11 @@ export class DecodeError extends Error {
   }
 }
 
-export async function gzipToBase64Url(text: string): Promise<string> {
+/** base64(gzip(UTF-8 text)) in standard base64 (`+`, `/`, padded), as ADX writes links. */
+export async function gzipToBase64(text: string): Promise<string> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  return bytesToBase64Url(bytes);
+  return bytesToBase64(bytes);
 }
 
 /** Inflates at most `maxBytes` bytes of text; more is refused (a gzip bomb stops early). */
@@ -55,13 +57,13 @@ export async function base64UrlToGunzip(encoded: string, maxBytes: number): Prom
   }
 }
 
-function bytesToBase64Url(bytes: Uint8Array): string {
+function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary);
 }
 
 function base64ToBytes(encoded: string): Uint8Array<ArrayBuffer> {

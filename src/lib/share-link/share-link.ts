@@ -1,17 +1,22 @@
 import { savedTimeRangeSchema, type SavedTimeRange } from '../saved-query-store/saved-query-types';
-import { base64UrlToGunzip, DecodeError, gzipToBase64Url } from './gzip-base64url';
+import { clusterPathSegment, clusterUrlFromName, safeDecode } from './cluster-name';
+import { gzipToBase64 } from './gzip-base64url';
+import { decodeLinkQuery, formDecode, LinkQueryDecodeError, rawQueryParam } from './link-query';
 
 /**
- * Share links in the style of the ADX web UI's deep links: the query travels as
- * base64url(gzip(UTF-8 text)) in `query`, next to the cluster and database (or the App Insights
- * app and time range):
+ * Links in and out, shaped like the Azure Data Explorer web UI's deep links
+ * (kusto/api/rest/deeplink.md):
+ *
+ *   /clusters/<cluster>[/databases/<db>]?query=<base64(gzip(text)) or plain text>&name=…
+ *
+ * `<cluster>` is a short name (help), name.region, a full host, or a percent-encoded URL (as
+ * Kusto.Explorer writes it). Quarry's own older form keeps working:
  *
  *   /?cluster=help.kusto.windows.net&database=Samples&query=H4sIA…
- *   /?appId=<id>&timespan=PT12H&query=H4sIA…
+ *   /?appId=<id>&timespan=PT12H&query=H4sIA…          (App Insights, Quarry only)
  *
- * Opening a link only fills in the query; it never runs it. A decoded cluster or endpoint comes
- * from whoever wrote the link: the caller must pass it through the trusted-host policy before
- * any token is sent there.
+ * Opening a link never runs its query. Its cluster comes from whoever wrote the link: the caller
+ * asks the user before anything is sent there (and runs the trusted-host check).
  */
 
 /** The longest link we produce; proxies and chat tools start cutting links beyond ~8 KB. */
@@ -21,8 +26,38 @@ export const LONG_SHARE_LINK_LENGTH = 2000;
 /** Links from elsewhere (ADX) may be longer than ours; still, refuse absurd ones. */
 const MAX_DECODED_URL_LENGTH = 65_536;
 const MAX_SHARED_QUERY_BYTES = 1_000_000;
-const DEFAULT_APPINSIGHTS_ENDPOINT = 'https://api.applicationinsights.io';
-const SHARE_PARAMS = ['cluster', 'database', 'query', 'appId', 'endpoint', 'timespan'] as const;
+export const DEFAULT_APPINSIGHTS_ENDPOINT = 'https://api.applicationinsights.io';
+export const ADX_WEB_ORIGIN = 'https://dataexplorer.azure.com';
+
+/** Query-string parameters a link consists of; removed from the address bar once read. */
+const LINK_PARAMS = [
+  'cluster',
+  'database',
+  'query',
+  'appId',
+  'endpoint',
+  'timespan',
+  'name',
+  'tenant',
+  'login_hint',
+  'web',
+  'querysrc',
+  'autorun',
+  'uri',
+] as const;
+/** Accepted and deliberately not acted on (see README, "Links"). */
+const IGNORED_PARAMS = ['web', 'querysrc', 'autorun'] as const;
+
+const CLUSTER_PATH = /\/clusters\/(.+?)(?:\/databases\/([^/]+))?\/?$/i;
+
+/** `/clusters/<cluster>[/databases/<db>]` in a path, decoded; null when the path is not one. */
+export function clusterPathParts(
+  pathname: string,
+): { cluster: string; database: string | null } | null {
+  const match = CLUSTER_PATH.exec(pathname);
+  if (!match) return null;
+  return { cluster: safeDecode(match[1]!), database: match[2] ? safeDecode(match[2]) : null };
+}
 
 export interface KustoShareTarget {
   clusterUrl: string;
@@ -40,15 +75,41 @@ export interface AppInsightsShareTarget {
 
 export type ShareTarget = KustoShareTarget | AppInsightsShareTarget;
 
+export type LinkTarget =
+  | { kind: 'kusto'; clusterUrl: string; database: string | null }
+  | {
+      kind: 'appinsights';
+      appId: string;
+      /**
+       * The `endpoint=` the link asked for, if any: a link may not introduce a new endpoint, so
+       * the caller uses it only when it is one the user already has.
+       */
+      requestedEndpoint: string | null;
+      timeRange?: SavedTimeRange;
+    };
+
+export interface OpenedLink {
+  target: LinkTarget;
+  /** The query text, or null when the link names only a cluster/database. */
+  text: string | null;
+  /** `name=`: the tab's name. */
+  name: string | null;
+  /** `tenant=` and `login_hint=`: handed to sign-in. */
+  tenant: string | null;
+  loginHint: string | null;
+  /** Parameters present and deliberately ignored (web, querysrc, autorun). */
+  ignored: string[];
+}
+
 export type ShareLinkErrorKind =
   | 'too-long'
   | 'bad-base64'
+  | 'bad-encoding'
   | 'not-gzip'
   | 'not-utf8'
   | 'missing-query'
   | 'missing-target'
   | 'bad-cluster'
-  | 'bad-endpoint'
   | 'bad-time-range';
 
 export class ShareLinkError extends Error {
@@ -68,29 +129,35 @@ export function isKustoShareTarget(target: ShareTarget): target is KustoShareTar
 export interface EncodeOptions {
   /** Defaults to the current page's origin. */
   origin?: string;
-  /** Path of the console on that origin; defaults to "/". */
+  /** Path of the console on that origin, ending in "/"; defaults to "/". */
   path?: string;
 }
 
-/** Builds the link; throws ShareLinkError('too-long') when it would exceed 8 KB. */
+/**
+ * Builds the link; throws ShareLinkError('too-long') when it would exceed 8 KB. Kusto links are
+ * ADX-shaped (swap the origin for https://dataexplorer.azure.com and ADX opens the same query).
+ */
 export async function encodeShareLink(
   target: ShareTarget,
   options: EncodeOptions = {},
 ): Promise<string> {
-  const url = new URL(options.path ?? '/', options.origin ?? globalThis.location.origin);
+  const base = options.path ?? '/';
+  const origin = options.origin ?? globalThis.location.origin;
+  const query = encodeURIComponent(await gzipToBase64(target.text));
+  let link: string;
   if (isKustoShareTarget(target)) {
-    url.searchParams.set('cluster', clusterParam(target.clusterUrl));
-    url.searchParams.set('database', target.database);
+    link = new URL(`${base}${kustoLinkPath(target.clusterUrl, target.database)}`, origin).href;
+    link += `?query=${query}`;
   } else {
+    const url = new URL(base, origin);
     url.searchParams.set('appId', target.appId);
     const endpoint = target.endpoint && new URL(target.endpoint).origin;
     if (endpoint && endpoint !== DEFAULT_APPINSIGHTS_ENDPOINT) {
       url.searchParams.set('endpoint', endpoint);
     }
     if (target.timeRange) url.searchParams.set('timespan', timespanParam(target.timeRange));
+    link = `${url.href}&query=${query}`;
   }
-  url.searchParams.set('query', await gzipToBase64Url(target.text));
-  const link = url.toString();
   if (link.length > MAX_SHARE_LINK_LENGTH) {
     throw new ShareLinkError(
       'too-long',
@@ -100,101 +167,133 @@ export async function encodeShareLink(
   return link;
 }
 
-/** Whether a URL carries a shared query (ours, or an ADX deep link's path form). */
-export function isShareLink(url: string | URL): boolean {
-  const parsed = parseUrl(url);
-  return parsed !== null && parsed.searchParams.has('query');
+/** The same query in the Azure Data Explorer web UI (dataexplorer.azure.com). */
+export async function adxWebLink(target: KustoShareTarget): Promise<string> {
+  return encodeShareLink(target, { origin: ADX_WEB_ORIGIN });
 }
 
-/** The URL without the share parameters, for `history.replaceState` after opening a link. */
+/** `clusters/<cluster>/databases/<db>`, relative. */
+export function kustoLinkPath(clusterUrl: string, database: string): string {
+  return `clusters/${clusterPathSegment(clusterUrl)}/databases/${encodeURIComponent(database)}`;
+}
+
+export interface ReadLinkOptions {
+  /**
+   * Also read a cluster's own URL (`https://help.kusto.windows.net/Samples?query=…`, the doc's
+   * redirecting form and Kusto.Explorer's "Desktop" link). For pasted links, not the address bar.
+   */
+  clusterHostLinks?: boolean;
+}
+
+/** Whether a URL is a link to open (ADX path form, or Quarry's cluster/app/query parameters). */
+export function isShareLink(url: string | URL, options: ReadLinkOptions = {}): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  if (CLUSTER_PATH.test(parsed.pathname)) return true;
+  if (['query', 'cluster', 'appId'].some((name) => rawQueryParam(parsed.search, name) !== null))
+    return true;
+  return options.clusterHostLinks === true && clusterHostOf(parsed) !== null;
+}
+
+/** The address without the link: path back to the console's root, link parameters removed. */
 export function withoutShareParams(url: string | URL): string {
   const parsed = new URL(url);
-  for (const name of SHARE_PARAMS) parsed.searchParams.delete(name);
+  parsed.pathname = parsed.pathname.replace(CLUSTER_PATH, '/');
+  const kept = parsed.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => {
+      if (pair === '') return false;
+      const key = formDecode(pair.split('=')[0]!)?.toLowerCase();
+      return !LINK_PARAMS.some((name) => name.toLowerCase() === key);
+    });
+  parsed.search = kept.length ? `?${kept.join('&')}` : '';
   return parsed.toString();
 }
 
 /**
- * Reads a share link. Accepts our form and ADX's path form
- * (`/clusters/<cluster>/databases/<db>?query=…`); a short cluster name such as `help` means
- * `https://help.kusto.windows.net`, as in ADX.
+ * Reads a link's target and parameters without decoding its query (synchronous: sign-in needs
+ * `tenant` and `login_hint` before the workspace exists). Throws ShareLinkError.
  */
-export async function decodeShareLink(url: string | URL): Promise<ShareTarget> {
+export function readLinkTarget(
+  url: string | URL,
+  options: ReadLinkOptions = {},
+): Omit<OpenedLink, 'text'> & { rawQuery: string | null } {
   if (String(url).length > MAX_DECODED_URL_LENGTH) {
     throw new ShareLinkError('too-long', 'The link is too long to open.');
   }
   const parsed = parseUrl(url);
-  const encoded = parsed?.searchParams.get('query');
-  if (!parsed || !encoded) {
-    throw new ShareLinkError('missing-query', 'The link does not contain a query.');
-  }
-  const path = /\/clusters\/([^/]+)\/databases\/([^/]+)\/?$/.exec(parsed.pathname);
-  const cluster = parsed.searchParams.get('cluster') ?? (path && decodeURIComponent(path[1]!));
-  const database = parsed.searchParams.get('database') ?? (path && decodeURIComponent(path[2]!));
-  const appId = parsed.searchParams.get('appId');
+  if (!parsed) throw new ShareLinkError('missing-target', 'This is not a link.');
+  const param = (name: string) => {
+    const raw = rawQueryParam(parsed.search, name);
+    const value = raw === null ? null : formDecode(raw);
+    return value === null || value.trim() === '' ? null : value.trim();
+  };
+  const path = clusterPathParts(parsed.pathname);
+  const host = options.clusterHostLinks ? clusterHostOf(parsed) : null;
+  const cluster = param('uri') ?? param('cluster') ?? path?.cluster ?? host?.cluster ?? null;
+  const appId = param('appId');
 
-  let target: Omit<KustoShareTarget, 'text'> | Omit<AppInsightsShareTarget, 'text'>;
+  let target: LinkTarget;
   if (cluster) {
-    if (!database) {
-      throw new ShareLinkError('missing-target', 'The link names a cluster but no database.');
+    const named = clusterUrlFromName(cluster);
+    if (!named.ok) {
+      throw new ShareLinkError('bad-cluster', `The link's cluster "${cluster}": ${named.message}`);
     }
-    target = { clusterUrl: clusterUrlFromParam(cluster), database };
+    const database = param('database') ?? path?.database ?? host?.database ?? named.database;
+    target = { kind: 'kusto', clusterUrl: named.url, database };
   } else if (appId) {
-    const endpointParam = parsed.searchParams.get('endpoint');
-    const timespan = parsed.searchParams.get('timespan');
+    const timespan = param('timespan');
     target = {
+      kind: 'appinsights',
       appId,
-      endpoint: endpointParam ? endpointFromParam(endpointParam) : DEFAULT_APPINSIGHTS_ENDPOINT,
+      requestedEndpoint: param('endpoint'),
       ...(timespan ? { timeRange: timeRangeFromParam(timespan) } : {}),
     };
   } else {
     throw new ShareLinkError(
       'missing-target',
-      'The link does not say which cluster and database (or App Insights app) the query is for.',
+      'The link does not say which cluster (or App Insights app) the query is for.',
     );
   }
-  return { ...target, text: await decodeQuery(encoded) };
+  return {
+    target,
+    rawQuery: rawQueryParam(parsed.search, 'query'),
+    name: param('name'),
+    tenant: param('tenant'),
+    loginHint: param('login_hint'),
+    ignored: IGNORED_PARAMS.filter((name) => rawQueryParam(parsed.search, name) !== null),
+  };
 }
 
-async function decodeQuery(encoded: string): Promise<string> {
+/** Reads a link completely, query text included. Throws ShareLinkError. */
+export async function decodeShareLink(
+  url: string | URL,
+  options: ReadLinkOptions = {},
+): Promise<OpenedLink> {
+  const { rawQuery, ...link } = readLinkTarget(url, options);
+  if (link.target.kind === 'appinsights' && !rawQuery) {
+    throw new ShareLinkError('missing-query', 'The link does not contain a query.');
+  }
+  return { ...link, text: rawQuery ? await decodeQuery(rawQuery) : null };
+}
+
+async function decodeQuery(raw: string): Promise<string> {
   try {
-    return await base64UrlToGunzip(encoded, MAX_SHARED_QUERY_BYTES);
+    return await decodeLinkQuery(raw, MAX_SHARED_QUERY_BYTES);
   } catch (error) {
-    if (error instanceof DecodeError) throw new ShareLinkError(error.reason, error.message);
+    if (error instanceof LinkQueryDecodeError)
+      throw new ShareLinkError(error.reason, error.message);
     throw error;
   }
 }
 
-/** `https://host` without a port or path → `host`; anything else stays a full origin. */
-function clusterParam(clusterUrl: string): string {
-  const url = new URL(clusterUrl);
-  return url.protocol === 'https:' && !url.port ? url.host : url.origin;
-}
-
-function clusterUrlFromParam(value: string): string {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
-    ? value
-    : /[.:]/.test(value)
-      ? `https://${value}`
-      : `https://${value}.kusto.windows.net`;
-  const url = parseUrl(withScheme);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
-    throw new ShareLinkError(
-      'bad-cluster',
-      `The link's cluster "${value}" is not a cluster address.`,
-    );
-  }
-  return url.origin;
-}
-
-function endpointFromParam(value: string): string {
-  const url = parseUrl(value);
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new ShareLinkError(
-      'bad-endpoint',
-      `The link's endpoint "${value}" is not an http(s) URL.`,
-    );
-  }
-  return url.origin;
+/** `https://help.kusto.windows.net/Samples` → that cluster and database (not for our own pages). */
+function clusterHostOf(url: URL): { cluster: string; database: string | null } | null {
+  if (url.origin === ADX_WEB_ORIGIN || url.origin === globalThis.location?.origin) return null;
+  if (url.protocol !== 'https:') return null;
+  const first = url.pathname.split('/').find((segment) => segment !== '');
+  return { cluster: url.origin, database: first ? safeDecode(first) : null };
 }
 
 function timespanParam(range: SavedTimeRange): string {

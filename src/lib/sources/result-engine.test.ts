@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ParseWorkerCore } from '../query/parse-worker-core';
 import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
-import {
-  PortResultEngine,
-  createInProcessResultEngine,
-  type EnginePort,
-} from '../query/query-worker-client';
+import { PortResultEngine, type EnginePort } from '../query/query-worker-client';
 import { chunkedBody } from '../query/test-support/fake-fetch';
 import { fixture, v1Fixtures, v2Fixtures } from '../kusto/test-support/fixtures';
+import { createInProcessResultEngine } from './result-engine';
+import { resultParsers } from './result-parsers';
 
 /**
  * A port whose postMessage behaves like a browser that cannot transfer streams: a
@@ -16,8 +14,9 @@ import { fixture, v1Fixtures, v2Fixtures } from '../kusto/test-support/fixtures'
 function noStreamTransferPort(): { port: EnginePort; received: ParseWorkerRequest['type'][] } {
   const listeners: ((event: { data: ParseWorkerResponse }) => void)[] = [];
   const received: ParseWorkerRequest['type'][] = [];
-  const core = new ParseWorkerCore((data) =>
-    queueMicrotask(() => listeners.forEach((l) => l({ data }))),
+  const core = new ParseWorkerCore(
+    (data) => queueMicrotask(() => listeners.forEach((l) => l({ data }))),
+    resultParsers,
   );
   const port: EnginePort = {
     postMessage: (message, transfer) => {
@@ -47,14 +46,22 @@ describe('result engine (worker protocol)', () => {
     expect(outcome.ok).toBe(true);
     expect(updates.length).toBeGreaterThan(2);
     expect(session.latest()?.complete).toBe(true);
-    const sorted = await session.getRows(1, 0, 5, [{ colId: 'EventId', sort: 'asc' }]);
+    const sorted = await session.getRows({
+      tableId: 1,
+      start: 0,
+      end: 5,
+      sortModel: [{ colId: 'EventId', sort: 'asc' }],
+    });
     expect(sorted.rows.map((r) => r.cells[3])).toEqual(['9488', '9494', '13208', '23357', '23358']);
-    const byState = await session.getRows(1, 0, 5, null, {
-      State: { filterType: 'text', type: 'equals', filter: 'new york' },
+    const byState = await session.getRows({
+      tableId: 1,
+      start: 0,
+      end: 5,
+      filterModel: { State: { filterType: 'text', type: 'equals', filter: 'new york' } },
     });
     expect(byState.rowCount).toBe(2);
     expect(byState.rows.map((r) => r.row)).toEqual([3, 4]);
-    const nulls = await session.getRows(1, 1, 2);
+    const nulls = await session.getRows({ tableId: 1, start: 1, end: 2 });
     expect(nulls.rows[0]?.cells[15]).toBeNull(); // BeginLat null
     expect(nulls.rows[0]?.cells[13]).toBe(''); // BeginLocation empty string
   });
@@ -68,7 +75,9 @@ describe('result engine (worker protocol)', () => {
     expect(received[0]).toBe('open');
     expect(received.filter((t) => t === 'chunk').length).toBeGreaterThan(5);
     expect(received).toContain('end');
-    expect((await session.getRows(1, 0, 3)).rows.map((r) => r.cells)).toEqual([
+    expect(
+      (await session.getRows({ tableId: 1, start: 0, end: 3 })).rows.map((r) => r.cells),
+    ).toEqual([
       ['a', '1'],
       ['b', '2'],
       ['c', '3'],
@@ -96,6 +105,16 @@ describe('result engine (worker protocol)', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.failure).toMatchObject({ reason: 'format', sample: 'Serv' });
+  });
+
+  it('fails a session whose format no source registered, naming the format', async () => {
+    const engine = createInProcessResultEngine();
+    const session = engine.open('prometheus-v0', chunkedBody(new TextEncoder().encode('{}'), 2));
+    const outcome = await session.done;
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { reason: 'format', message: expect.stringContaining('"prometheus-v0"') as string },
+    });
   });
 
   it('fails open sessions and pending row requests when the engine closes', async () => {

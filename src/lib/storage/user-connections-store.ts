@@ -54,37 +54,3 @@ function isConnection(value: unknown): value is UserConnection {
     typeof v.resource === 'string'
   );
 }
-
-/**
- * What people type for a cluster: "help", "help.kusto.windows.net", "https://help.kusto.windows.net/Samples".
- * Returns the cluster's origin, or a message saying what is wrong.
- */
-export function normalizeClusterUrl(
-  input: string,
-): { ok: true; url: string } | { ok: false; message: string } {
-  let text = input.trim();
-  if (!text)
-    return { ok: false, message: 'Enter the cluster URL, e.g. https://help.kusto.windows.net.' };
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    text =
-      text.includes('.') || text.includes(':')
-        ? `https://${text}`
-        : `https://${text}.kusto.windows.net`;
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, message: `"${input.trim()}" is not a URL.` };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return {
-      ok: false,
-      message: `Clusters are reached over https, not ${url.protocol.replace(':', '')}.`,
-    };
-  }
-  if (url.username || url.password) {
-    return { ok: false, message: 'A cluster URL must not contain a user name or password.' };
-  }
-  return { ok: true, url: url.origin };
-}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
+import { DialogFooter } from '../../../lib/dom/dialog-footer';
 
 /** Query API endpoints of the public and sovereign clouds. */
 export const appInsightsClouds = [
@@ -90,19 +91,7 @@ export function AddAppInsightsDialog({
         <p className="dialog__hint">
           Your account needs the Reader role on the Application Insights resource.
         </p>
-        {problem && (
-          <p className="dialog__problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="button button--primary">
-            Add
-          </button>
-        </div>
+        <DialogFooter problem={problem} submitLabel="Add" onCancel={onClose} />
       </form>
     </dialog>
   );

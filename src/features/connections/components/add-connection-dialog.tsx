@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { normalizeClusterUrl } from '../../../lib/storage/user-connections-store';
+import { clusterUrlFromName } from '../../../lib/share-link';
 import { useModalDialog } from '../../../lib/dom/use-modal-dialog';
+import { DialogFooter } from '../../../lib/dom/dialog-footer';
 
 interface AddConnectionDialogProps {
   open: boolean;
@@ -27,7 +28,7 @@ export function AddConnectionDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const normalized = normalizeClusterUrl(cluster);
+    const normalized = clusterUrlFromName(cluster);
     if (!normalized.ok) return setProblem(normalized.message);
     if (!database.trim()) return setProblem('Enter the database name, e.g. Samples.');
     const untrusted = checkCluster(normalized.url);
@@ -46,7 +47,7 @@ export function AddConnectionDialog({
           id={clusterId}
           value={cluster}
           onChange={(event) => setCluster(event.target.value)}
-          placeholder="https://mycluster.westeurope.kusto.windows.net"
+          placeholder="help, mycluster.westeurope or https://…"
           aria-describedby={problem ? problemId : undefined}
           aria-invalid={problem !== null}
           autoFocus
@@ -59,19 +60,12 @@ export function AddConnectionDialog({
           onChange={(event) => setDatabase(event.target.value)}
           spellCheck={false}
         />
-        {problem && (
-          <p className="dialog__problem" id={problemId} role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="button button--primary">
-            Add
-          </button>
-        </div>
+        <DialogFooter
+          problem={problem}
+          problemId={problemId}
+          submitLabel="Add"
+          onCancel={onClose}
+        />
       </form>
     </dialog>
   );

@@ -259,7 +259,14 @@ function TableGrid({
 }) {
   const getRows = useCallback<GetRowBlock>(
     (start, end, sortModel, filterModel, text) =>
-      session.getRows(table.id, start, end, sortModel, filterModel, text || null),
+      session.getRows({
+        tableId: table.id,
+        start,
+        end,
+        sortModel,
+        filterModel,
+        quickText: text || null,
+      }),
     [session, table.id],
   );
   // Refresh the visible blocks as rows stream in, at most a few times a second.
@@ -303,10 +310,12 @@ function TableChart({
   useEffect(() => {
     if (!table.complete) return;
     let live = true;
-    session.getRows(table.id, 0, Math.min(table.rowCount, CHART_ROW_LIMIT)).then(
-      (result) => live && setRows(result.rows.map((row) => row.cells)),
-      (error: unknown) => live && setFailed(String(error)),
-    );
+    session
+      .getRows({ tableId: table.id, start: 0, end: Math.min(table.rowCount, CHART_ROW_LIMIT) })
+      .then(
+        (result) => live && setRows(result.rows.map((row) => row.cells)),
+        (error: unknown) => live && setFailed(String(error)),
+      );
     return () => {
       live = false;
     };
@@ -332,7 +341,7 @@ function TableChart({
 async function exportCsv(table: TableSummary, session: RowSource): Promise<void> {
   const rows = rowsFromBlocks(
     async (start, end) =>
-      (await session.getRows(table.id, start, end)).rows.map((row) => row.cells),
+      (await session.getRows({ tableId: table.id, start, end })).rows.map((row) => row.cells),
     { total: table.rowCount },
   );
   const blob = await toCsv(
@@ -347,11 +356,11 @@ async function exportCsv(table: TableSummary, session: RowSource): Promise<void>
  * header as tab-separated text that pastes into Excel. Says what it copied.
  */
 async function copyTsv(table: TableSummary, session: RowSource): Promise<string> {
-  const { rows } = await session.getRows(
-    table.id,
-    0,
-    Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
-  );
+  const { rows } = await session.getRows({
+    tableId: table.id,
+    start: 0,
+    end: Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
+  });
   const text = toTsv(
     table.columns.map((c) => ({ name: c.name, type: c.type })),
     rows.map((row) => row.cells),

@@ -1,14 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
-import {
-  runKustoQuery,
-  type KustoQueryCallbacks,
-  type KustoQueryHandle,
-} from '../../../lib/kusto/kusto-client';
-import { createTrustedHostPolicy, type TrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { runKustoQuery } from '../../../lib/kusto/kusto-client';
+import type { TokenFunction } from '../../../lib/auth/token-function';
+import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
+import { defaultResultEngine } from '../../../lib/sources/result-engine';
+import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
 
@@ -33,20 +32,27 @@ interface StartArgs {
   text: string;
   signal: AbortSignal;
   trustedHosts: TrustedHostPolicy;
-  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
-  callbacks: KustoQueryCallbacks;
+  getToken: TokenFunction;
+  callbacks: QueryCallbacks;
 }
 
-function startQuery(target: QueryTarget, args: StartArgs): KustoQueryHandle {
+function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
   const { text, signal, trustedHosts, getToken, callbacks } = args;
   if (target.kind === 'kusto') {
     const { clusterUrl, database } = target;
-    return runKustoQuery({ clusterUrl, database, text, signal, trustedHosts, getToken }, callbacks);
+    return runKustoQuery(
+      { clusterUrl, database, text, signal, trustedHosts, getToken },
+      callbacks,
+      {
+        engine: defaultResultEngine(),
+      },
+    );
   }
   const { endpoint, appId, timespan } = target;
   return runAppInsightsQuery(
     { endpoint, appId, timespan, text, signal, trustedHosts, getToken },
     callbacks,
+    { engine: defaultResultEngine() },
   );
 }
 
@@ -62,17 +68,13 @@ function targetKey(target: QueryTarget): string[] {
  * supersedes the previous one.
  */
 export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) => void): QueryRun {
-  const config = useRuntimeConfig();
-  const trustedHosts = useMemo(
-    () => createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    [config.trustedHosts],
-  );
+  const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
     target.kind === 'kusto' ? undefined : target.resource,
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
-  const current = useRef<{ controller: AbortController; handle: KustoQueryHandle } | null>(null);
+  const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);
 
   const mutation = useMutation({
     mutationKey: ['run', ...targetKey(target)],
@@ -82,7 +84,7 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
       const controller = new AbortController();
       const startedAt = Date.now();
       let signInError: unknown = null;
-      const handle: KustoQueryHandle = startQuery(target, {
+      const handle: QueryHandle = startQuery(target, {
         text,
         signal: controller.signal,
         trustedHosts,

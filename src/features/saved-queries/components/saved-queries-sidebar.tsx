@@ -31,10 +31,17 @@ export interface SavedQueriesSidebarProps {
   current: CurrentQuery;
   /** Put the query in the editor (and select its connection). Never runs it. */
   onOpen: (query: SavedQuery) => void;
+  /** Embedders can hide the file actions, Export and Import (f-ShowFileMenu=false). */
+  showFileMenu?: boolean;
 }
 
 /** The Saved queries sidebar: wires the store (via useSavedQueries) to the view. */
-export function SavedQueriesSidebar({ workspace, current, onOpen }: SavedQueriesSidebarProps) {
+export function SavedQueriesSidebar({
+  workspace,
+  current,
+  onOpen,
+  showFileMenu = true,
+}: SavedQueriesSidebarProps) {
   const { state, controller } = useSavedQueries(workspace);
   return (
     <SavedQueriesSidebarView
@@ -45,6 +52,7 @@ export function SavedQueriesSidebar({ workspace, current, onOpen }: SavedQueries
         onOpen(query);
         void controller.markUsed(query.id);
       }}
+      showFileMenu={showFileMenu}
     />
   );
 }
@@ -73,6 +81,7 @@ export interface SavedQueriesSidebarViewProps {
   controller: SidebarController;
   current: CurrentQuery;
   onOpen: (query: SavedQuery) => void;
+  showFileMenu?: boolean;
 }
 
 /** Presentation only: everything it shows comes from `state` (text nodes, never HTML). */
@@ -81,6 +90,7 @@ export function SavedQueriesSidebarView({
   controller,
   current,
   onOpen,
+  showFileMenu = true,
 }: SavedQueriesSidebarViewProps) {
   const headingId = useId();
   const searchId = useId();
@@ -136,30 +146,39 @@ export function SavedQueriesSidebarView({
         >
           Save current query
         </button>
-        <button type="button" className="button" disabled={!ready} onClick={() => void exportAll()}>
-          Export
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!writable}
-          onClick={() => fileInputRef.current?.click()}
-        >
-          Import
-        </button>
-        <input
-          ref={fileInputRef}
-          type="file"
-          accept="application/json,.json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void controller.importFile(file);
-          }}
-        />
+        {showFileMenu && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={!ready}
+              onClick={() => void exportAll()}
+            >
+              Export
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!writable}
+              onClick={() => fileInputRef.current?.click()}
+            >
+              Import
+            </button>
+            <input
+              ref={fileInputRef}
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (file) void controller.importFile(file);
+              }}
+            />
+          </>
+        )}
       </div>
 
       {state.warnings.map((warning, index) => (

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { fetchAppInsightsSchema } from '../../../lib/appinsights';
 import { fetchDatabases, fetchDatabaseSchema } from '../../../lib/kusto/kusto-schema';
 import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
-import type { GetAccessToken } from '../../auth/hooks/use-access-token';
+import type { TokenFunction } from '../../../lib/auth/token-function';
 
 /** Query keys for schema data, generic → specific, so a cluster's entries can be dropped together. */
 export const schemaKeys = {
@@ -17,7 +17,7 @@ export const schemaKeys = {
 
 interface SchemaSource {
   clusterUrl: string;
-  getToken: GetAccessToken;
+  getToken: TokenFunction;
   trustedHosts: TrustedHostPolicy;
 }
 
@@ -30,7 +30,7 @@ export function databasesQueryOptions(source: SchemaSource) {
     queryFn: ({ signal }) =>
       fetchDatabases({
         clusterUrl: source.clusterUrl,
-        getToken: (options) => source.getToken(options),
+        getToken: source.getToken,
         trustedHosts: source.trustedHosts,
         signal,
       }),
@@ -45,7 +45,7 @@ export function databaseSchemaQueryOptions(source: SchemaSource & { database: st
       fetchDatabaseSchema({
         clusterUrl: source.clusterUrl,
         database: source.database,
-        getToken: (options) => source.getToken(options),
+        getToken: source.getToken,
         trustedHosts: source.trustedHosts,
         signal,
       }),
@@ -56,7 +56,7 @@ export function databaseSchemaQueryOptions(source: SchemaSource & { database: st
 export function appInsightsSchemaQueryOptions(source: {
   endpoint: string;
   appId: string;
-  getToken: GetAccessToken;
+  getToken: TokenFunction;
   trustedHosts: TrustedHostPolicy;
 }) {
   return queryOptions({
@@ -65,7 +65,7 @@ export function appInsightsSchemaQueryOptions(source: {
       fetchAppInsightsSchema({
         endpoint: source.endpoint,
         appId: source.appId,
-        getToken: (options) => source.getToken(options),
+        getToken: source.getToken,
         trustedHosts: source.trustedHosts,
         signal,
       }),

@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import type { KustoDatabaseSchema, KustoTableSchema } from '../../../lib/kusto/kusto-schema';
+import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
 
 interface SchemaTreeProps {
-  schema: UseQueryResult<KustoDatabaseSchema>;
+  schema: UseQueryResult<DatabaseSchema>;
   /** The database or app name, for the accessible label. */
   database: string;
   /** Puts a name into the editor at the cursor. */
@@ -68,7 +68,7 @@ function SchemaTables({
   filter,
   onInsert,
 }: {
-  schema: KustoDatabaseSchema;
+  schema: DatabaseSchema;
   filter: string;
   onInsert?(name: string): void;
 }) {
@@ -114,8 +114,8 @@ function TableNode({
   open,
   onInsert,
 }: {
-  table: KustoTableSchema;
-  columns: KustoTableSchema['columns'];
+  table: TableSchema;
+  columns: TableSchema['columns'];
   open: boolean;
   onInsert?(name: string): void;
 }) {

@@ -1,19 +1,12 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { KustoDatabaseSchema } from '../../../lib/kusto/kusto-schema';
-import { useMemo } from 'react';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import { trustedHostPolicyFor } from '../../../lib/config/trusted-host-policy-for-config';
+import type { DatabaseSchema } from '../../../lib/query/database-schema';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
   databasesQueryOptions,
 } from '../api/schema-query-options';
-
-function useTrustedHosts() {
-  const config = useRuntimeConfig();
-  return useMemo(() => trustedHostPolicyFor(config), [config]);
-}
 
 /** `.show databases` on a cluster, cached per cluster. */
 export function useDatabases(clusterUrl: string) {
@@ -61,5 +54,5 @@ export function useConnectionSchema(
         getToken,
         trustedHosts,
       });
-  return useQuery<KustoDatabaseSchema>(options as UseQueryOptions<KustoDatabaseSchema>);
+  return useQuery<DatabaseSchema>(options as UseQueryOptions<DatabaseSchema>);
 }

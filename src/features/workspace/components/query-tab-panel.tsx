@@ -1,5 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
-import { encodeShareLink, ShareLinkError } from '../../../lib/share-link';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
+import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
@@ -41,6 +42,8 @@ interface QueryTabPanelProps {
   onSignInAgain(): void;
   /** Embedders can hide Share (f-ShowShareMenu=false). */
   showShare?: boolean;
+  /** The visible tab: it alone answers Shift+Alt+L (copy query link). */
+  active?: boolean;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -55,15 +58,19 @@ export function QueryTabPanel({
   onTextChange,
   onSignInAgain,
   showShare = true,
+  active = true,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
   // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
-  const [shareState, setShareState] = useState<{ link: string | null; message: string } | null>(
-    null,
-  );
+  const [shareState, setShareState] = useState<{
+    link: string | null;
+    /** The same query in the Azure Data Explorer web UI (Kusto connections). */
+    adxLink?: string;
+    message: string;
+  } | null>(null);
   const schema = useConnectionSchema(connection);
   const timespan = connection.kind === 'appinsights' ? safeTimespan(timeRange) : null;
   const rangeLabel =
@@ -142,11 +149,26 @@ export function QueryTabPanel({
               ...(timeRange ? { timeRange } : {}),
             },
       );
+      const adxLink =
+        connection.kind === 'kusto'
+          ? await adxWebLink({
+              clusterUrl: connection.clusterUrl,
+              database: connection.database,
+              text,
+            })
+          : undefined;
+      const links = adxLink ? { link, adxLink } : { link };
       try {
         await navigator.clipboard.writeText(link);
-        setShareState({ link, message: 'Link copied. It opens this query without running it.' });
+        setShareState({
+          ...links,
+          message: 'Link copied. It opens this query without running it, here or in ADX.',
+        });
       } catch {
-        setShareState({ link, message: 'Copy this link (the clipboard is not available here):' });
+        setShareState({
+          ...links,
+          message: 'Copy this link (the clipboard is not available here):',
+        });
       }
     } catch (error) {
       setShareState({
@@ -158,6 +180,19 @@ export function QueryTabPanel({
       });
     }
   };
+
+  // ADX's "Copy query link to clipboard" (Shift+Alt+L) is Share.
+  const onCopyLinkKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!showShare || !isCopyLinkShortcut(event)) return;
+    event.preventDefault();
+    void share();
+  });
+  useEffect(() => {
+    if (!active) return;
+    const listener = (event: KeyboardEvent) => onCopyLinkKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [active]);
 
   const errorMarker = (() => {
     if (run.status !== 'failed' || run.error.kind === 'sign-in' || !run.error.position) return null;
@@ -194,7 +229,13 @@ export function QueryTabPanel({
         )}
         <span className="toolbar__spacer" />
         {showShare && (
-          <button type="button" className="button" onClick={() => void share()}>
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Shift+Alt+L"
+            title="Copy a link to this query (Shift+Alt+L)"
+            onClick={() => void share()}
+          >
             Share
           </button>
         )}
@@ -203,7 +244,7 @@ export function QueryTabPanel({
           className="button button--primary"
           onClick={runAll}
           disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Enter Control+Enter"
+          aria-keyshortcuts="Shift+Enter"
           title="Run the statement at the cursor (Shift+Enter)"
         >
           Run
@@ -213,7 +254,8 @@ export function QueryTabPanel({
           className="button"
           onClick={cancel}
           disabled={!running}
-          title="Cancel (Esc)"
+          aria-keyshortcuts="Escape Control+Shift+Enter"
+          title="Cancel (Esc or Ctrl+Shift+Enter)"
         >
           Cancel
         </button>
@@ -229,6 +271,11 @@ export function QueryTabPanel({
               onFocus={(e) => e.target.select()}
             />
           )}
+          {shareState.adxLink && (
+            <a href={shareState.adxLink} target="_blank" rel="noopener noreferrer">
+              Open in Azure Data Explorer
+            </a>
+          )}
           <button type="button" className="button" onClick={() => setShareState(null)}>
             Dismiss
           </button>
@@ -240,6 +287,7 @@ export function QueryTabPanel({
           onChange={onTextChange}
           onRun={runStatement}
           onCancel={cancel}
+          running={running}
           schema={
             schema.data
               ? {

@@ -1,13 +1,8 @@
-import { useEffect, useState } from 'react';
-import { useRuntimeConfig } from '../../../lib/config/runtime-config-context';
-import {
-  decodeShareLink,
-  isKustoShareTarget,
-  isShareLink,
-  withoutShareParams,
-} from '../../../lib/share-link';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
 import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
-import { checkTokenTarget, createTrustedHostPolicy } from '../../../lib/trusted-hosts';
+import { checkTokenTarget } from '../../../lib/trusted-hosts';
+import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
@@ -22,6 +17,11 @@ import { useWindowDraft } from '../use-window-draft';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
 import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
+import { useLinkIntake } from '../../links/use-link-intake';
+import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
+import { OpenLinkDialog } from '../../links/components/open-link-dialog';
+import { ShortcutsDialog } from '../../shortcuts/shortcuts-dialog';
+import { isTextField, workspaceShortcut } from '../../shortcuts/shortcut-table';
 
 const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
@@ -31,9 +31,17 @@ function newTabId(): string {
 }
 
 export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
-  const config = useRuntimeConfig();
+  const trustedHosts = useTrustedHosts();
   // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
-  const { workspace: WORKSPACE, pinned, hideConnectionPane, showShareMenu } = useEmbeddingFlags();
+  const {
+    workspace: WORKSPACE,
+    pinned,
+    hideConnectionPane,
+    showShareMenu,
+    showConnectionButtons,
+    showFileMenu,
+    showOpenNewWindowButton,
+  } = useEmbeddingFlags();
   const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
   const {
     connections: allConnections,
@@ -41,7 +49,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     saveProblem: connectionSaveProblem,
   } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
-  const [adding, setAdding] = useState<'cluster' | 'app' | null>(null);
+  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | 'shortcuts' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
@@ -71,10 +79,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     connections.find((c) => c.id === tab.connectionId) ?? connections[0];
 
   const checkCluster = (url: string) => {
-    const verdict = checkTokenTarget(
-      url,
-      createTrustedHostPolicy({ extraHosts: config.trustedHosts }),
-    );
+    const verdict = checkTokenTarget(url, trustedHosts);
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
   };
 
@@ -132,38 +137,20 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return true;
   };
 
-  // A share link opens its query in a new tab, signed in, without running it.
+  // A link (the address this page opened with, or one pasted) asks before it connects, then
+  // opens its query in a new tab without running it.
+  const links = useLinkIntake({
+    connections: allConnections,
+    checkTarget: checkCluster,
+    open: (title, text, connection, timeRange) => openQuery(title, text, connection, timeRange),
+    notify: setNotice,
+  });
   useEffect(() => {
     const href = window.location.href;
-    if (!isShareLink(href)) return;
+    // Inside an embedding frame a path or cluster= pins the picker (embedding flags) instead.
+    if (pinned || !isShareLink(href)) return;
     window.history.replaceState(window.history.state, '', withoutShareParams(href));
-    decodeShareLink(href).then(
-      (target) => {
-        const opened = isKustoShareTarget(target)
-          ? openQuery('Shared query', target.text, {
-              kind: 'kusto',
-              clusterUrl: target.clusterUrl,
-              database: target.database,
-            })
-          : openQuery(
-              'Shared query',
-              target.text,
-              {
-                kind: 'appinsights',
-                appId: target.appId,
-                endpoint: target.endpoint ?? 'https://api.applicationinsights.io',
-              },
-              target.timeRange ?? null,
-            );
-        if (opened) {
-          setNotice('Opened a shared query in a new tab. Review it, then run it with Shift+Enter.');
-        }
-      },
-      (error: unknown) =>
-        setNotice(
-          `This share link could not be opened: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-    );
+    void links.intake(href);
     // Runs once, on the URL the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -183,6 +170,39 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     setClosedTabs((stack) => stack.slice(0, -1));
   };
 
+  const newQueryTab = () =>
+    openInNewTab({
+      title: `Query ${draft.tabs.length + 1}`,
+      text: '',
+      connectionId: activeTab.connectionId,
+    });
+  const moveToTab = (step: -1 | 1) =>
+    setDraft((d) => {
+      const at = d.tabs.findIndex((tab) => tab.id === d.activeId);
+      const next = d.tabs[(at + step + d.tabs.length) % d.tabs.length];
+      return next ? { ...d, activeId: next.id } : d;
+    });
+
+  // The ADX web UI's workspace shortcuts (the editor's own are Monaco's); `?` lists them all.
+  const onShortcutKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    // A dialog is open: its keys are its own.
+    if (adding !== null || links.pending !== null) return;
+    const action = workspaceShortcut(event, isTextField(event.target));
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'new-tab') newQueryTab();
+    else if (action === 'previous-tab') moveToTab(-1);
+    else if (action === 'next-tab') moveToTab(1);
+    else if (action === 'reopen-tab') reopenQueryTab();
+    else setAdding('shortcuts');
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcutKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
   const activeConnection = connectionFor(activeTab);
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
   const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
@@ -198,6 +218,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
+      <ShortcutsDialog open={adding === 'shortcuts'} onClose={() => setAdding(null)} />
+      <LinkConfirmDialog pending={links.pending} onOpen={links.confirm} onCancel={links.cancel} />
+      <OpenLinkDialog
+        open={adding === 'link'}
+        onClose={() => setAdding(null)}
+        onLink={(href) => links.intake(href, { clusterHostLinks: true })}
+      />
       <AddAppInsightsDialog
         open={adding === 'app'}
         onClose={() => setAdding(null)}
@@ -211,22 +238,24 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
         <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
           <div className="pane__header">
             <h2>Connections</h2>
-            <span className="pane__actions">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setAdding('cluster')}
-              >
-                Add cluster
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => setAdding('app')}
-              >
-                Add app
-              </button>
-            </span>
+            {showConnectionButtons && (
+              <span className="pane__actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('cluster')}
+                >
+                  Add cluster
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('app')}
+                >
+                  Add app
+                </button>
+              </span>
+            )}
           </div>
           <ul className="connection-list">
             {connections.map((c) => (
@@ -284,27 +313,52 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           <button
             type="button"
             className="button button--small"
-            onClick={() =>
-              openInNewTab({
-                title: `Query ${draft.tabs.length + 1}`,
-                text: '',
-                connectionId: activeTab.connectionId,
-              })
-            }
+            aria-keyshortcuts="Control+J Meta+J"
+            title="New tab (Ctrl+J)"
+            onClick={newQueryTab}
           >
             New tab
           </button>
+          {showConnectionButtons && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setAdding('link')}
+            >
+              Open a link
+            </button>
+          )}
+          {showOpenNewWindowButton && activeConnection?.kind === 'kusto' && (
+            <a
+              className="button button--small"
+              href={`/${kustoLinkPath(activeConnection.clusterUrl, activeConnection.database)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Open in new window
+            </a>
+          )}
           {closedTabs.length > 0 && (
             <button
               type="button"
               className="button button--small"
-              title={`Reopen “${closedTabs.at(-1)!.tab.title}”`}
+              title={`Reopen “${closedTabs.at(-1)!.tab.title}” (Ctrl+Shift+Alt+T)`}
+              aria-keyshortcuts="Control+Shift+Alt+T Meta+Shift+Alt+T"
               onClick={reopenQueryTab}
             >
               Reopen closed tab
             </button>
           )}
           <span className="toolbar__spacer" />
+          <button
+            type="button"
+            className="button button--small"
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setAdding('shortcuts')}
+          >
+            Shortcuts
+          </button>
           <button
             type="button"
             className="button button--small"
@@ -345,6 +399,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   onTextChange={(text) => updateTab(tab.id, { text })}
                   onSignInAgain={onSignInAgain}
                   showShare={showShareMenu}
+                  active={tab.id === activeTab.id}
                 />
               ) : (
                 <p className="results__notice">No connection is configured.</p>
@@ -369,6 +424,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               onOpen={(query: SavedQuery) =>
                 openQuery(query.name, query.text, query.connection, query.timeRange ?? null)
               }
+              showFileMenu={showFileMenu}
             />
           ) : (
             <HistoryPanel

@@ -1,0 +1,31 @@
+import {
+  PortResultEngine,
+  createInProcessResultEngine as createEngineWithParsers,
+  type EnginePort,
+  type ResultEngine,
+} from '../query/query-worker-client';
+import type { ParseWorkerCoreOptions } from '../query/parse-worker-core';
+import { resultParsers } from './result-parsers';
+
+/** Parses in a Web Worker (the browser default). */
+export function createWorkerResultEngine(): ResultEngine {
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'quarry-parse',
+  });
+  return new PortResultEngine(worker as unknown as EnginePort, { transferStreams: true });
+}
+
+/** Parses on the calling thread with every source's parsers (Node, tests, no workers). */
+export function createInProcessResultEngine(options?: ParseWorkerCoreOptions): ResultEngine {
+  return createEngineWithParsers(resultParsers, options);
+}
+
+let sharedEngine: ResultEngine | null = null;
+
+/** One engine for the page: a worker where available, else in-process. */
+export function defaultResultEngine(): ResultEngine {
+  sharedEngine ??=
+    typeof Worker === 'undefined' ? createInProcessResultEngine() : createWorkerResultEngine();
+  return sharedEngine;
+}
