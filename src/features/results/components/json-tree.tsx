@@ -3,15 +3,16 @@ import { useState } from 'react';
 /**
  * A dynamic value as an expandable tree. Every key and value is rendered as text.
  *
- * A server decides how big and deep the value is, so the tree renders lazily: only the top level
- * is open, a branch's children are rendered when it is opened, a branch shows its first
+ * A server decides how big and deep the value is, so the tree renders lazily: the top two levels
+ * are open (at most PAGE_SIZE² entries), a deeper branch's children are rendered when it is
+ * opened, a branch shows its first
  * `PAGE_SIZE` entries with "Show more", and a long string its first `MAX_STRING_CHARS`
  * characters. A million-entry array or a 10,000-level nesting costs what is on screen.
  */
 export const PAGE_SIZE = 100;
 export const MAX_STRING_CHARS = 2_000;
 /** Branches at this depth and deeper start closed. */
-const OPEN_DEPTH = 1;
+const OPEN_DEPTH = 2;
 
 export function JsonTree({ value, name }: { value: unknown; name?: string }) {
   return <JsonNode value={value} name={name} depth={0} />;
