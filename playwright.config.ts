@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { embeddingPorts } from './local-stack/local-constants.ts';
 import { chromiumLaunchOptions } from './e2e/support/chromium-launch.ts';
+
+// The stack Playwright starts (CI) gets its /__admin token from here, and the test workers
+// inherit it; a stack started by hand leaves its own in .local-stack/admin-token instead.
+if (process.env.CI) process.env.QUARRY_ADMIN_TOKEN ??= randomBytes(32).toString('base64url');
 
 const consolePort = Number(process.env.QUARRY_E2E_CONSOLE_PORT ?? 4173);
 const swaPort = embeddingPorts.staticWebAppEmulator;

@@ -9,6 +9,7 @@ import {
   createAppInsightsTokenVerifier,
   startAppInsightsStandIn,
 } from './appinsights-standin/appinsights-standin.ts';
+import { startAdminToken } from './admin/admin-token-file.ts';
 import { startIdentityProvider } from './identity-provider/identity-provider.ts';
 import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
@@ -35,10 +36,13 @@ const closers: Array<() => Promise<void>> = [];
 
 async function main() {
   const certificate = await ensureLocalCertificate();
-  const identityProvider = await startIdentityProvider();
+  // One token for this start's /__admin controls, handed to the tests (admin/admin-token-file.ts).
+  const adminToken = startAdminToken();
+  const identityProvider = await startIdentityProvider({ adminToken });
   closers.push(identityProvider.close);
 
   const kusto = await startKustoStandIn({
+    adminToken,
     verifyToken: createTokenVerifier({
       jwksUrl: urls.jwks,
       issuer: urls.issuer,
@@ -49,6 +53,7 @@ async function main() {
   closers.push(kusto.close);
 
   const appInsights = await startAppInsightsStandIn({
+    adminToken,
     verifyToken: createAppInsightsTokenVerifier({ caPem: certificate.certPem }),
     tlsPort: ports.appInsightsIngestionTls,
     certificate,

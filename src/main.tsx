@@ -8,7 +8,8 @@ import { BEFORE_REDIRECT_EVENT } from './lib/auth/before-redirect-event';
 import { createMsalInstance, storageIsUsable } from './lib/auth/create-msal-instance';
 import { redirectLoopGuard } from './lib/auth/redirect-loop-guard';
 import { TokenBroker } from './lib/auth/token-broker';
-import { checkTokenTarget, createTrustedHostPolicy } from './lib/trusted-hosts';
+import { trustedHostPolicyFor } from './lib/config/trusted-host-policy-for-config';
+import { checkTokenTarget } from './lib/trusted-hosts';
 import { embeddingFlags } from './lib/embedding/embedding-flags';
 import { createHostTokenProvider } from './lib/embedding/create-host-token-provider';
 import { resolveHostOrigin } from './lib/embedding/resolve-host-origin';
@@ -79,11 +80,11 @@ async function boot(): Promise<void> {
     ? createHostTokenProvider({ config, flags, onIgnoredToken: notices.add })
     : null;
 
-  const policy = createTrustedHostPolicy({ extraHosts: config.trustedHosts });
+  const policy = trustedHostPolicyFor(config);
   const broker = new TokenBroker({
     instance,
-    checkTarget: (url) => {
-      const verdict = checkTokenTarget(url, policy);
+    checkTarget: (url, requestedResource) => {
+      const verdict = checkTokenTarget(url, policy, requestedResource);
       return verdict.ok ? { ok: true, resource: verdict.resource } : verdict;
     },
     embedded: flags.framed,

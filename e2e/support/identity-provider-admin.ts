@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { resolve } from 'node:path';
+import { ADMIN_TOKEN_HEADER } from '../../local-stack/admin/admin-access.ts';
+import { runningAdminToken } from '../../local-stack/admin/admin-token-file.ts';
 import { certificateDir, urls } from '../../local-stack/local-constants.ts';
 
 /** One logged request, as the identity provider's /__admin/requests reports it. */
@@ -23,9 +25,12 @@ function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<
       {
         method,
         ca,
-        headers: payload
-          ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
-          : {},
+        headers: {
+          [ADMIN_TOKEN_HEADER]: runningAdminToken(),
+          ...(payload
+            ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+            : {}),
+        },
       },
       (res) => {
         let text = '';
@@ -45,7 +50,7 @@ function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<
   });
 }
 
-/** Test controls of the local identity provider (loopback-only admin endpoint). */
+/** Test controls of the local identity provider (loopback callers with this start's admin token). */
 export const identityProvider = {
   reset: () => call<void>('POST', '/__admin/reset', {}),
   settings: (settings: {

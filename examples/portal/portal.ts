@@ -4,7 +4,9 @@
  * It signs the user in with its OWN app registration (MSAL), embeds Quarry with
  * `f-IFrameAuth=true`, and answers Quarry's `{signature: "queryExplorer", type: "getToken", scope}` messages with
  * `{type: "postToken", message: <access token>, scope}` — only for messages from the Quarry frame
- * on Quarry's origin, and posted to Quarry's exact origin (never "*").
+ * on Quarry's origin, posted to Quarry's exact origin (never "*"), and only for the scopes it
+ * means to hand out: "query" (the embedded cluster) and the ones listed in `extraScopes`. A
+ * frame asking for anything else (say Microsoft Graph) gets nothing.
  *
  * Settings come from ./portal-settings.json (see README, "Embed it"). Page parameters, for trying
  * things out: ?mode=self-sign-in (Quarry signs in itself, in a popup), ?answer=never (a host that
@@ -16,6 +18,7 @@ import {
   PublicClientApplication,
   type AccountInfo,
 } from '@azure/msal-browser';
+import { allowedEntraScope } from './portal-scopes';
 
 interface PortalSettings {
   clientId: string;
@@ -26,6 +29,8 @@ interface PortalSettings {
   /** The cluster and database the portal pins Quarry to; "query" tokens are for this cluster. */
   cluster: string;
   database: string;
+  /** Entra scopes besides "query" the portal will mint for Quarry, e.g. App Insights'. */
+  extraScopes?: string[];
 }
 
 const params = new URLSearchParams(window.location.search);
@@ -64,10 +69,6 @@ async function main(): Promise<void> {
   msal.setActiveAccount(account);
   status.textContent = `Signed in as ${account.name ?? account.username}`;
 
-  // ADX mapping: "query" is the embedded cluster; any other scope string is asked for as is.
-  const entraScope = (scope: string) =>
-    scope === 'query' ? `${new URL(settings.cluster).origin}/.default` : scope;
-
   // Pinned by path, as the official ADX embedding sample loads the web UI:
   // <quarry>/clusters/<cluster>/databases/<db>?f-IFrameAuth=true… (?pin=params: cluster=&database=).
   const pinByPath = params.get('pin') !== 'params';
@@ -91,7 +92,12 @@ async function main(): Promise<void> {
     if (typeof data.scope !== 'string') return;
     if (params.get('answer') === 'never') return;
     const scope = data.scope;
-    void tokenFor(msal, account, entraScope(scope)).then((token) =>
+    const entraScope = allowedEntraScope(scope, settings);
+    if (entraScope === null) {
+      console.warn(`Contoso Portal: refused a token for "${scope}" (not in its allow-list).`);
+      return;
+    }
+    void tokenFor(msal, account, entraScope).then((token) =>
       frame.contentWindow?.postMessage({ type: 'postToken', message: token, scope }, quarryOrigin),
     );
   });

@@ -1,8 +1,9 @@
 /**
- * Loopback-only test controls: `POST /__admin/fail-next` `{ status: 429|500|503,
+ * Test controls for loopback callers with the per-start token (admin/admin-access.ts): `POST /__admin/fail-next` `{ status: 429|500|503,
  * retryAfterSeconds?, times? }` (the next query-API requests fail), `POST /__admin/reset` (drop
  * ingested telemetry, injected failures and the log), `GET /__admin/requests` (the request log).
  */
+import { adminRefusal } from '../admin/admin-access.ts';
 import { badArgument, pathNotFound } from './api-errors.ts';
 import { isLoopback, readBody, sendJson, type Exchange } from './http-exchange.ts';
 import type { StandInControls } from './standin-controls.ts';
@@ -17,11 +18,18 @@ export async function handleAdmin(
   exchange: Exchange,
   services: AdminServices,
   action: string,
+  adminToken: string,
 ): Promise<void> {
   if (!isLoopback(exchange.request)) {
     sendJson(exchange, 403, {
       error: { code: 'Forbidden', message: '/__admin is served to loopback callers only.' },
     });
+    return;
+  }
+  const refusal = adminRefusal(exchange.request.headers, adminToken);
+  if (refusal) {
+    exchange.request.resume();
+    sendJson(exchange, 403, { error: { code: 'Forbidden', message: refusal } });
     return;
   }
   const route = `${exchange.method} ${action}`;

@@ -3,6 +3,7 @@
  * pair made here; tokens for the demo users and the daemon app, for either resource; and small
  * HTTP helpers returning status, headers and parsed JSON.
  */
+import { ADMIN_TOKEN_HEADER } from '../admin/admin-access.ts';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
 import { daemonClient, demoUsers, resources, tenant } from '../local-constants.ts';
@@ -92,7 +93,10 @@ export async function startAppInsightsFixture(): Promise<AppInsightsFixture> {
   };
 
   const request = async (path: string, init?: RequestInit): Promise<HttpAnswer> => {
-    const response = await fetch(`${standIn.url}${path}`, init);
+    // Admin calls carry this start's token, as the stack's own tests do.
+    const headers = new Headers(init?.headers);
+    if (path.startsWith('/__admin')) headers.set(ADMIN_TOKEN_HEADER, standIn.adminToken);
+    const response = await fetch(`${standIn.url}${path}`, { ...init, headers });
     const text = await response.text();
     let json: unknown;
     try {

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { ports, resources, urls } from '../local-constants.ts';
 import { createTokenVerifier, type TokenVerifier } from '../kusto-standin/token-verifier.ts';
 import { ensureLocalCertificate, type LocalCertificate } from '../tls/local-certificate.ts';
+import { resolveAdminToken } from '../admin/admin-access.ts';
 import { handleAdmin } from './admin-endpoints.ts';
 import { pathNotFound } from './api-errors.ts';
 import {
@@ -52,6 +53,8 @@ export interface AppInsightsStandInOptions {
    * pay the engine's one-time load (~1 s, more on a busy machine).
    */
   warmUp?: boolean;
+  /** The `/__admin` token; default one drawn for this start (admin/admin-access.ts). */
+  adminToken?: string;
 }
 
 export interface RunningAppInsightsStandIn {
@@ -63,6 +66,8 @@ export interface RunningAppInsightsStandIn {
   connectionString: string;
   /** Test controls and request log (also reachable over `/__admin`). */
   controls: StandInControls;
+  /** What `/__admin` requests must carry in the x-quarry-admin-token header. */
+  adminToken: string;
   close(): Promise<void>;
 }
 
@@ -113,6 +118,7 @@ export async function startAppInsightsStandIn(
   const verifyToken =
     options.verifyToken ?? createAppInsightsTokenVerifier({ caPem: certificate!.certPem });
   const services: QueryApiServices = { store, controls, verifyToken, now };
+  const adminToken = resolveAdminToken(options.adminToken);
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const exchange = beginExchange(request, response);
@@ -130,7 +136,7 @@ export async function startAppInsightsStandIn(
         status: response.statusCode,
       });
     });
-    route(exchange, services).catch((error: unknown) => {
+    route(exchange, services, adminToken).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
         return;
@@ -188,6 +194,7 @@ export async function startAppInsightsStandIn(
     tlsUrl,
     connectionString: demoConnectionString(url),
     controls,
+    adminToken,
     close: async () => {
       await Promise.all(servers.map(closeServer));
     },
@@ -196,15 +203,19 @@ export async function startAppInsightsStandIn(
 
 const APP_PATH = /^\/v1\/apps\/([^/]+)\/(query|metadata)$/;
 
-async function route(exchange: Exchange, services: QueryApiServices): Promise<void> {
+async function route(
+  exchange: Exchange,
+  services: QueryApiServices,
+  adminToken: string,
+): Promise<void> {
   const { method } = exchange;
   const path = exchange.url.pathname.replace(/\/+$/, '') || '/';
-  if (method === 'OPTIONS') {
-    answerPreflight(exchange);
+  if (path.startsWith('/__admin/')) {
+    await handleAdmin(exchange, services, path.slice('/__admin/'.length), adminToken);
     return;
   }
-  if (path.startsWith('/__admin/')) {
-    await handleAdmin(exchange, services, path.slice('/__admin/'.length));
+  if (method === 'OPTIONS') {
+    answerPreflight(exchange);
     return;
   }
   const app = APP_PATH.exec(path);

@@ -47,7 +47,8 @@ export function beginExchange(request: IncomingMessage, response: ServerResponse
   response.setHeader('x-ms-request-id', requestId);
   response.setHeader('x-ms-correlation-request-id', correlationId);
   const origin = request.headers.origin;
-  if (origin) {
+  // /__admin answers no web page: no CORS headers at all there.
+  if (origin && !url.pathname.startsWith('/__admin')) {
     // Like Azure: any origin may call; the token, not the origin, is the gate.
     response.setHeader('Access-Control-Allow-Origin', origin);
     response.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);

@@ -6,7 +6,11 @@ import { appInsightsApps, ports } from '../local-constants.ts';
 import { startAppInsightsStandIn } from './appinsights-standin.ts';
 
 const started = Date.now();
-const standIn = await startAppInsightsStandIn({ tlsPort: ports.appInsightsIngestionTls });
+const standIn = await startAppInsightsStandIn({
+  adminToken: process.env.QUARRY_ADMIN_TOKEN,
+  tlsPort: ports.appInsightsIngestionTls,
+});
+console.log(`/__admin token (send it in x-quarry-admin-token): ${standIn.adminToken}`);
 console.log(
   `App Insights stand-in listening on ${standIn.url} and ${standIn.tlsUrl} (ready in ${Date.now() - started} ms).`,
 );

@@ -388,6 +388,17 @@ describe('protocol details', () => {
     ]);
   });
 
+  it('refuses /__admin to a caller without the per-start token, with no CORS headers', async () => {
+    const forged = await fetch(`${fixture.url}/__admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await forged.text()).toContain('x-quarry-admin-token');
+  });
+
   it('fails the next query on demand (429 with Retry-After), then recovers; logs requests', async () => {
     const armed = await fixture.request('/__admin/fail-next', {
       method: 'POST',

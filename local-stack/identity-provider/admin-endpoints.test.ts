@@ -41,7 +41,7 @@ describe('POST /__admin/settings', () => {
   it('changes token lifetimes and reports them; reset restores the defaults', async () => {
     const changed = await admin('settings', { accessTokenLifetimeSeconds: 60 });
     expect(changed.status).toBe(200);
-    expect(changed.headers['access-control-allow-origin']).toBe('*');
+    expect(changed.headers['access-control-allow-origin']).toBeUndefined();
     expect(json(changed)).toEqual({
       accessTokenLifetimeSeconds: 60,
       refreshTokenLifetimeSeconds: 86_400,
@@ -61,14 +61,27 @@ describe('POST /__admin/settings', () => {
     expect(json<{ error: string }>(response).error).toContain('accessTokenLifetimeSeconds');
   });
 
-  it('answers CORS preflights for pages', async () => {
-    const response = await idp.newClient().request('/__admin/settings', {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+  it('refuses a caller without the per-start token, and answers web pages no CORS', async () => {
+    const client = idp.newClient();
+    // What any website can make a browser send: a "simple" text/plain POST, no custom header.
+    const drive = await client.request('/__admin/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: '{}',
     });
-    expect(response.status).toBe(204);
-    expect(response.headers['access-control-allow-origin']).toBe('*');
-    expect(response.headers['access-control-allow-headers']).toContain('content-type');
+    expect(drive.status).toBe(403);
+    expect(drive.body).toContain('x-quarry-admin-token');
+    expect(drive.headers['access-control-allow-origin']).toBeUndefined();
+    const read = await client.request('/__admin/requests', {
+      headers: { origin: 'https://evil.example', 'x-quarry-admin-token': 'a-wrong-token-guess' },
+    });
+    expect(read.status).toBe(403);
+    const preflight = await client.request('/__admin/settings', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
   });
 });
 

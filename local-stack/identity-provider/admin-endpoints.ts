@@ -1,6 +1,6 @@
 /**
- * `/__admin/*`: JSON test controls, loopback callers only, CORS open (tests call them from Node
- * and from pages).
+ * `/__admin/*`: JSON test controls, for loopback callers that send the per-start token in the
+ * x-quarry-admin-token header (admin/admin-access.ts). No CORS: web pages cannot call them.
  *
  *   POST /__admin/settings              { accessTokenLifetimeSeconds?, refreshTokenLifetimeSeconds? }
  *   GET  /__admin/settings
@@ -12,17 +12,12 @@
  *   POST /__admin/reset
  */
 import { z } from 'zod';
+import { adminRefusal } from '../admin/admin-access.ts';
 import { demoUsers } from '../local-constants.ts';
 import { sameUsername } from './grant-store.ts';
 import { isLoopbackAddress, readJsonBody, sendJson } from './http-exchange.ts';
 import type { IdentityProviderContext } from './identity-provider-context.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-const cors = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'content-type',
-};
 
 const positiveSeconds = z.number().int().positive();
 const settingsBody = z
@@ -69,12 +64,12 @@ export async function handleAdmin(
   action: string,
 ): Promise<void> {
   if (!isLoopbackAddress(request.socket.remoteAddress)) {
-    sendJson(response, 403, { error: 'The test controls answer loopback callers only.' }, cors);
+    sendJson(response, 403, { error: 'The test controls answer loopback callers only.' });
     return;
   }
-  if (request.method === 'OPTIONS') {
-    response.writeHead(204, { ...cors, 'Access-Control-Max-Age': '86400' });
-    response.end();
+  const refusal = adminRefusal(request.headers, context.adminToken);
+  if (refusal) {
+    sendJson(response, 403, { error: refusal });
     return;
   }
   const route = `${request.method ?? 'GET'} ${action}`;
@@ -82,19 +77,19 @@ export async function handleAdmin(
   try {
     switch (route) {
       case 'GET settings':
-        return sendJson(response, 200, controls.lifetimes, cors);
+        return sendJson(response, 200, controls.lifetimes);
       case 'POST settings': {
         const change = await parseBody(request, settingsBody);
-        return sendJson(response, 200, controls.updateLifetimes(change), cors);
+        return sendJson(response, 200, controls.updateLifetimes(change));
       }
       case 'POST revoke-refresh-tokens': {
         const { username } = await parseBody(request, usernameBody);
         if (!knownUser(username)) throw new AdminRequestError(404, `Unknown user '${username}'.`);
-        return sendJson(response, 200, { revoked: store.revokeRefreshTokens(username) }, cors);
+        return sendJson(response, 200, { revoked: store.revokeRefreshTokens(username) });
       }
       case 'POST end-sessions': {
         const { username } = await parseBody(request, endSessionsBody);
-        return sendJson(response, 200, { ended: store.endSessions(username) }, cors);
+        return sendJson(response, 200, { ended: store.endSessions(username) });
       }
       case 'POST fail-authorize': {
         const body = await parseBody(request, failAuthorizeBody);
@@ -105,25 +100,20 @@ export async function handleAdmin(
           remaining: body.times ?? null,
           interactiveOnly: body.interactiveOnly,
         });
-        return sendJson(
-          response,
-          200,
-          { failing: controls.currentAuthorizeFailure() ?? null },
-          cors,
-        );
+        return sendJson(response, 200, { failing: controls.currentAuthorizeFailure() ?? null });
       }
       case 'GET requests':
-        return sendJson(response, 200, controls.requests(), cors);
+        return sendJson(response, 200, controls.requests());
       case 'POST reset':
         await readJsonBody(request);
         controls.reset();
         store.endSessions();
-        return sendJson(response, 200, { settings: controls.lifetimes }, cors);
+        return sendJson(response, 200, { settings: controls.lifetimes });
       default:
         throw new AdminRequestError(404, `No test control '${route}'.`);
     }
   } catch (error) {
     if (!(error instanceof AdminRequestError)) throw error;
-    sendJson(response, error.status, { error: error.message }, cors);
+    sendJson(response, error.status, { error: error.message });
   }
 }

@@ -117,7 +117,11 @@ async function main(): Promise<void> {
     .join(',');
   const identityProvider = await startIdentityProvider({ port: 0 });
   pageHtml = appPage(identityProvider.url, appOrigin);
-  const admin = new IdentityProviderClient(identityProvider.url, certificate.certPem);
+  const admin = new IdentityProviderClient(
+    identityProvider.url,
+    certificate.certPem,
+    identityProvider.adminToken,
+  );
   const log = async (): Promise<RequestLogEntry[]> =>
     json<RequestLogEntry[]>(await admin.admin('requests'));
 

@@ -15,6 +15,8 @@ export interface IdentityProviderContext {
   signer: TokenSigner;
   store: GrantStore;
   controls: TestControls;
+  /** The per-start token `/__admin` requests must carry. */
+  adminToken: string;
   findRegistration(clientId: string | null | undefined): AppRegistration | undefined;
   allRegistrations(): readonly AppRegistration[];
   now(): number;

@@ -3,6 +3,7 @@
  * trusting the local certificate that keeps the IdP's cookies, PKCE pairs, and readers for the
  * sign-in form and redirect responses. Used by the *.test.ts files here and usable from e2e.
  */
+import { ADMIN_TOKEN_HEADER } from '../admin/admin-access.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
@@ -119,6 +120,8 @@ export class IdentityProviderClient {
   constructor(
     readonly baseUrl: string,
     private readonly ca: string,
+    /** The provider's per-start `/__admin` token; `admin()` sends it. */
+    private readonly adminToken = '',
   ) {}
 
   async request(pathOrUrl: string, options: HttpRequestOptions = {}): Promise<HttpResult> {
@@ -189,7 +192,7 @@ export class IdentityProviderClient {
   admin(action: string, body?: unknown): Promise<HttpResult> {
     return this.request(`/__admin/${action}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [ADMIN_TOKEN_HEADER]: this.adminToken },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }

@@ -24,7 +24,7 @@ export async function startTestIdentityProvider(): Promise<TestIdentityProvider>
     now: () => Date.now() + offset,
   });
   const newClient = (): IdentityProviderClient =>
-    new IdentityProviderClient(identityProvider.url, certPem);
+    new IdentityProviderClient(identityProvider.url, certPem, identityProvider.adminToken);
   return {
     identityProvider,
     ca: certPem,

@@ -17,6 +17,7 @@ import { entraErrorBody, entraErrors, type TraceContext } from './entra-errors.t
 import { GrantStore } from './grant-store.ts';
 import { RequestBodyError, header, sendHtml, sendJson } from './http-exchange.ts';
 import type { Exchange, IdentityProviderContext } from './identity-provider-context.ts';
+import { resolveAdminToken } from '../admin/admin-access.ts';
 import { renderErrorPage } from './identity-provider-pages.ts';
 import { resolveTenantAlias } from './local-tenant.ts';
 import { TestControls, defaultTokenLifetimes } from './test-controls.ts';
@@ -32,6 +33,8 @@ export interface IdentityProviderOptions {
   now?: () => number;
   /** Certificate to serve; default the shared local one (`ensureLocalCertificate()`). */
   certificate?: Pick<LocalCertificate, 'certPem' | 'keyPem'>;
+  /** The `/__admin` token; default one drawn for this start (admin/admin-access.ts). */
+  adminToken?: string;
 }
 
 export interface RunningIdentityProvider {
@@ -39,6 +42,8 @@ export interface RunningIdentityProvider {
   url: string;
   /** `https://localhost:<port>/<tenant-guid>/v2.0` */
   issuer: string;
+  /** What `/__admin` requests must carry in the x-quarry-admin-token header. */
+  adminToken: string;
   close(): Promise<void>;
 }
 
@@ -142,6 +147,7 @@ export async function startIdentityProvider(
   const registrations = loadAppRegistrations();
   const controls = new TestControls(defaultTokenLifetimes(), now);
   const signingKey = await generateSigningKey();
+  const adminToken = resolveAdminToken(options.adminToken);
 
   // The context needs the bound port (issuer, endpoints), known only after listen(); it is set
   // in the same tick as listen() completes, so the 503 below is not observable.
@@ -185,6 +191,7 @@ export async function startIdentityProvider(
     signer: createTokenSigner(signingKey, issuer),
     store: new GrantStore(now),
     controls,
+    adminToken,
     findRegistration: (clientId) => (clientId ? byClientId.get(clientId.toLowerCase()) : undefined),
     allRegistrations: () => registrations,
     now,
@@ -201,6 +208,7 @@ export async function startIdentityProvider(
   return {
     url: baseUrl,
     issuer,
+    adminToken,
     close: async () => {
       await Promise.all(servers.map(closeServer));
     },

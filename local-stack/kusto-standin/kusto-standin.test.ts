@@ -563,8 +563,50 @@ describe('test controls and cancellation', () => {
   const admin = (path: string, body?: unknown) =>
     fetch(`${fixture.url}/__admin/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
+      headers: { 'x-quarry-admin-token': fixture.standIn.adminToken },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+
+  it('refuses /__admin without the per-start token and sends web pages no CORS headers', async () => {
+    const forged = await fetch(`${fixture.url}/__admin/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('x-quarry-admin-token');
+    expect(forged.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await fetch(`${fixture.url}/__admin/requests`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it('cut-next drops the connection after N bytes of the next query body, then serves normally', async () => {
+    const whole = await v2('StormEvents | take 50');
+    expect((await admin('cut-next', { bytes: 700 })).status).toBe(200);
+    const cut = await call('/v2/rest/query', { db: 'Samples', csl: 'StormEvents | take 50' });
+    expect(cut.status).toBe(200);
+    const reader = cut.body!.getReader();
+    let received = 0;
+    const failure = await (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return null;
+          received += value.length;
+        }
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(Error);
+    expect(received).toBe(700);
+    expect(whole.text.length).toBeGreaterThan(700);
+    expect((await v2('StormEvents | take 50')).text.length).toBe(whole.text.length);
+  });
 
   it('fails the next requests with 429 and Retry-After, then recovers', async () => {
     expect((await admin('fail-next', { status: 429, retryAfterSeconds: 7, times: 2 })).status).toBe(

@@ -6,7 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { adminRefusal, resolveAdminToken } from '../admin/admin-access.ts';
 import { ports, tenant, urls } from '../local-constants.ts';
+import { cutResponseAfter } from './cut-response.ts';
 import { ensureLocalCertificate } from '../tls/local-certificate.ts';
 import { buildLocalCatalog } from './database-catalog.ts';
 import type { DatabaseCatalog } from './database-catalog.ts';
@@ -31,6 +33,8 @@ export interface KustoStandInOptions {
   verifyToken?: TokenVerifier;
   /** Default: `buildLocalCatalog()` (Samples, ContosoSales, QuarryTest). */
   catalog?: DatabaseCatalog;
+  /** The `/__admin` token; default one drawn for this start (admin/admin-access.ts). */
+  adminToken?: string;
 }
 
 export interface RunningKustoStandIn {
@@ -39,6 +43,8 @@ export interface RunningKustoStandIn {
   close(): Promise<void>;
   /** Test controls and request log (also reachable over `/__admin`). */
   controls: StandInControls;
+  /** What `/__admin` requests must carry in the x-quarry-admin-token header. */
+  adminToken: string;
 }
 
 const ALLOWED_HEADERS = [
@@ -54,6 +60,8 @@ const ALLOWED_HEADERS = [
   'x-ms-version',
   'x-ms-readonly',
 ].join(', ');
+/** Responses the admin `cut-next` switch can cut. */
+const QUERY_PATHS = new Set(['/v1/rest/query', '/v2/rest/query', '/v1/rest/mgmt']);
 const EXPOSED_HEADERS = 'x-ms-client-request-id, x-ms-activity-id, retry-after';
 
 export async function startKustoStandIn(
@@ -64,6 +72,7 @@ export async function startKustoStandIn(
   const catalog = options.catalog ?? buildLocalCatalog();
   const controls = new StandInControls();
   const services: QueryServices = { catalog, controls };
+  const adminToken = resolveAdminToken(options.adminToken);
 
   const ready: { url?: string; verify?: TokenVerifier } = {};
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -72,7 +81,7 @@ export async function startKustoStandIn(
       return;
     }
     const exchange = beginExchange(request, response, controls);
-    route(exchange, services, ready.url, ready.verify).catch((error: unknown) => {
+    route(exchange, services, ready.url, ready.verify, adminToken).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
         return;
@@ -102,6 +111,7 @@ export async function startKustoStandIn(
   return {
     url,
     controls,
+    adminToken,
     close: async () => {
       await Promise.all(servers.map(closeServer));
     },
@@ -163,10 +173,16 @@ function beginExchange(
   response.setHeader('x-ms-client-request-id', clientRequestId);
   response.setHeader('x-ms-activity-id', exchange.ids.activityId);
   const origin = request.headers.origin;
-  if (origin) {
+  const admin = url.pathname.startsWith('/__admin');
+  // /__admin answers no web page: no CORS headers at all there.
+  if (origin && !admin) {
     response.setHeader('Access-Control-Allow-Origin', origin);
     response.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     response.setHeader('Vary', 'Origin');
+  }
+  if (!admin && QUERY_PATHS.has(url.pathname.replace(/\/+$/, ''))) {
+    const cutAfter = controls.takeCut();
+    if (cutAfter !== null) cutResponseAfter(response, cutAfter);
   }
   const started = Date.now();
   response.on('close', () => {
@@ -190,11 +206,16 @@ async function route(
   services: QueryServices,
   clusterUrl: string,
   verify: TokenVerifier,
+  adminToken: string,
 ) {
   const { request, url } = exchange;
   const method = request.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '') || '/';
 
+  if (path.startsWith('/__admin')) {
+    await handleAdmin(exchange, services.controls, path, method, adminToken);
+    return;
+  }
   if (method === 'OPTIONS') {
     exchange.response.writeHead(204, {
       'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
@@ -202,10 +223,6 @@ async function route(
       'Access-Control-Max-Age': '600',
     });
     exchange.response.end();
-    return;
-  }
-  if (path.startsWith('/__admin')) {
-    await handleAdmin(exchange, services.controls, path, method);
     return;
   }
   if (path === '/v1/rest/auth/metadata' && method === 'GET') {
@@ -301,16 +318,26 @@ async function readJsonBody(request: IncomingMessage): Promise<Record<string, un
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** Loopback-only test controls: fail-next, delay-next, reset, requests. */
+/**
+ * Test controls for loopback callers with the per-start token: fail-next, delay-next, cut-next,
+ * reset, requests.
+ */
 async function handleAdmin(
   exchange: KustoExchange,
   controls: StandInControls,
   path: string,
   method: string,
+  adminToken: string,
 ) {
   if (!isLoopback(exchange.request.socket.remoteAddress)) {
     exchange.request.resume();
     sendJson(exchange, 403, { error: 'The admin endpoints answer loopback callers only.' });
+    return;
+  }
+  const refusal = adminRefusal(exchange.request.headers, adminToken);
+  if (refusal) {
+    exchange.request.resume();
+    sendJson(exchange, 403, { error: refusal });
     return;
   }
   if (path === '/__admin/requests' && method === 'GET') {
@@ -355,6 +382,16 @@ async function handleAdmin(
     }
     controls.delayNext(ms);
     sendJson(exchange, 200, { ok: true, ms });
+    return;
+  }
+  if (path === '/__admin/cut-next') {
+    const bytes = body.bytes;
+    if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) {
+      sendJson(exchange, 400, { error: 'bytes must be a non-negative integer.' });
+      return;
+    }
+    controls.cutNext(bytes);
+    sendJson(exchange, 200, { ok: true, bytes });
     return;
   }
   if (path === '/__admin/reset') {

@@ -5,7 +5,8 @@
 import { startKustoStandIn } from './kusto-standin.ts';
 
 const started = Date.now();
-const standIn = await startKustoStandIn();
+const standIn = await startKustoStandIn({ adminToken: process.env.QUARRY_ADMIN_TOKEN });
+console.log(`/__admin token (send it in x-quarry-admin-token): ${standIn.adminToken}`);
 console.log(`Kusto stand-in listening on ${standIn.url} (ready in ${Date.now() - started} ms).`);
 console.log('Databases: Samples (synthetic StormEvents replica), ContosoSales.');
 

@@ -38,6 +38,7 @@ export class StandInControls {
   private readonly running = new Map<string, RunningQuery>();
   private failure: FailureInjection | null = null;
   private delayMs = 0;
+  private cutAfterBytes: number | null = null;
   readonly log: RequestLogEntry[] = [];
 
   register(query: RunningQuery): () => void {
@@ -88,6 +89,17 @@ export class StandInControls {
     return ms;
   }
 
+  /** The next query response is cut after `bytes` bytes of body (the connection dropped). */
+  cutNext(bytes: number): void {
+    this.cutAfterBytes = bytes;
+  }
+
+  takeCut(): number | null {
+    const bytes = this.cutAfterBytes;
+    this.cutAfterBytes = null;
+    return bytes;
+  }
+
   record(entry: RequestLogEntry): void {
     this.log.push(entry);
     if (this.log.length > 1000) this.log.splice(0, this.log.length - 1000);
@@ -96,6 +108,7 @@ export class StandInControls {
   reset(): void {
     this.failure = null;
     this.delayMs = 0;
+    this.cutAfterBytes = null;
     this.log.length = 0;
   }
 }

@@ -31,7 +31,7 @@ function getOverTls(url: string, ca: string): Promise<string> {
 }
 
 describe('ensureLocalCertificate', () => {
-  it('creates a CA certificate for localhost, 127.0.0.1 and ::1, valid for about a year', async () => {
+  it('creates a leaf certificate (not a CA) for localhost, 127.0.0.1 and ::1, valid for about a year', async () => {
     const certificate = await ensureLocalCertificate({ dir });
     const x509 = new X509Certificate(certificate.certPem);
 
@@ -39,7 +39,8 @@ describe('ensureLocalCertificate', () => {
     expect(certificate.keyPath).toBe(path.join(dir, 'key.pem'));
     expect(await readFile(certificate.certPath, 'utf8')).toBe(certificate.certPem);
     expect(await readFile(certificate.keyPath, 'utf8')).toBe(certificate.keyPem);
-    expect(x509.ca).toBe(true);
+    expect(x509.ca).toBe(false);
+    expect(x509.keyUsage ?? []).not.toContain('keyCertSign');
     expect(x509.subjectAltName).toContain('DNS:localhost');
     expect(x509.checkIP('127.0.0.1')).toBe('127.0.0.1');
     expect(x509.checkIP('::1')).toBeDefined();
@@ -47,6 +48,30 @@ describe('ensureLocalCertificate', () => {
       (new Date(x509.validTo).getTime() - new Date(x509.validFrom).getTime()) / 86_400_000;
     expect(lifetimeDays).toBeGreaterThan(360);
     expect(lifetimeDays).toBeLessThan(370);
+  });
+
+  it('replaces a certificate of the old kind (a CA) on the next start', async () => {
+    const { generate } = await import('selfsigned');
+    const oldCa = await generate([{ name: 'commonName', value: 'localhost' }], {
+      keySize: 2048,
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+          ],
+        },
+      ],
+    });
+    expect(certificateProblem(oldCa.cert, oldCa.private, new Date())).toMatch(/is a CA/);
+    await writeFile(path.join(dir, 'cert.pem'), oldCa.cert);
+    await writeFile(path.join(dir, 'key.pem'), oldCa.private);
+    const replaced = await ensureLocalCertificate({ dir });
+    expect(replaced.certPem).not.toBe(oldCa.cert);
+    expect(new X509Certificate(replaced.certPem).ca).toBe(false);
   });
 
   it('reuses the stored certificate on later calls', async () => {
@@ -92,7 +117,7 @@ describe('ensureLocalCertificate', () => {
     expect(afterMismatch.certPem).not.toBe(afterGarbage.certPem);
   });
 
-  it('is trusted by Node as a CA for https://localhost and https://127.0.0.1', async () => {
+  it('is trusted by Node for https://localhost and https://127.0.0.1 when given as the trust anchor', async () => {
     const { certPem, keyPem } = await ensureLocalCertificate({ dir });
     const server = https.createServer({ cert: certPem, key: keyPem }, (_request, response) => {
       response.end('trusted');

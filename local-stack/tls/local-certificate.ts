@@ -1,7 +1,10 @@
 /**
  * The local stack's TLS certificate: one self-signed certificate for localhost, 127.0.0.1 and ::1,
- * generated once and reused. It is its own CA (basicConstraints CA:true), so Node trusts it with
- * `NODE_EXTRA_CA_CERTS=<certPath>` or a `ca:` option.
+ * generated once and reused. It is a leaf (basicConstraints CA:FALSE, no keyCertSign): trusting
+ * it trusts these three names and nothing else, because its key cannot sign other certificates
+ * (an earlier version made it a CA, so anyone holding key.pem could mint a certificate for
+ * login.microsoftonline.com that the machine then trusted; such a certificate is replaced on the
+ * next start). Node trusts it with `NODE_EXTRA_CA_CERTS=<certPath>` or a `ca:` option.
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -72,7 +75,8 @@ export function certificateProblem(certPem: string, keyPem: string, now: Date): 
   }
   if (new Date(certificate.validFrom).getTime() > now.getTime()) return 'not valid yet';
   if (new Date(certificate.validTo).getTime() - renewBeforeMs <= now.getTime()) return 'expired';
-  if (!certificate.ca) return 'not usable as a CA';
+  // A CA certificate (from an earlier version) could sign certificates for any name: replace it.
+  if (certificate.ca) return 'is a CA (can sign other certificates)';
   if (certificate.checkHost('localhost') === undefined) return 'no SAN for localhost';
   if (certificate.checkIP('127.0.0.1') === undefined) return 'no SAN for 127.0.0.1';
   if (certificate.checkIP('::1') === undefined) return 'no SAN for ::1';
@@ -116,12 +120,11 @@ async function generateCertificate(now: Date): Promise<{ certPem: string; keyPem
       notBeforeDate,
       notAfterDate,
       extensions: [
-        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'basicConstraints', cA: false, critical: true },
         {
           name: 'keyUsage',
           digitalSignature: true,
           keyEncipherment: true,
-          keyCertSign: true,
           critical: true,
         },
         { name: 'extKeyUsage', serverAuth: true },

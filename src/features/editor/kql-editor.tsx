@@ -1,3 +1,4 @@
+import { escapeMarkdown, withPlainDocStrings } from './plain-markdown';
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import { currentStatement } from './current-statement';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
@@ -174,7 +175,10 @@ export default function KqlEditor({
     if (!editor || !model) return;
     let stale = false;
     (async () => {
-      const parsed: unknown = schema ? JSON.parse(schema.showSchemaJson) : null;
+      // Docstrings reach hovers and completion docs as Markdown: make them plain text first.
+      const parsed: unknown = schema
+        ? withPlainDocStrings(JSON.parse(schema.showSchemaJson))
+        : null;
       const accessor = await getKustoWorker();
       const worker = await accessor(model.uri);
       if (stale) return;
@@ -248,7 +252,7 @@ function useCurrentStatementHighlight(editor: CodeEditor | null) {
 
 /** Text shown as Markdown by Monaco's hover, escaped so a server message stays plain text. */
 function plainMarkdown(text: string): monaco.IMarkdownString {
-  return { value: text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&'), supportHtml: false };
+  return { value: escapeMarkdown(text), supportHtml: false };
 }
 
 /**

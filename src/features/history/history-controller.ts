@@ -64,7 +64,7 @@ export class HistoryController {
     if (generation !== this.generation) return;
     this.history = opened.history;
     this.unsubscribeHistory = opened.history.subscribe(() => void this.reload());
-    this.update({ warning: opened.warning });
+    this.update({ warning: opened.warning, error: null });
     await this.reload();
   }
 
@@ -74,6 +74,13 @@ export class HistoryController {
     this.unsubscribeHistory?.();
     this.unsubscribeHistory = null;
     this.history = null;
+  }
+
+  /** After "History is unavailable right now": opens it again. */
+  retry(): Promise<void> {
+    this.dispose();
+    this.update({ status: 'loading' });
+    return this.start();
   }
 
   setSearch(search: string): void {

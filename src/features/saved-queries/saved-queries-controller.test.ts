@@ -11,6 +11,7 @@ import {
   visibleQueries,
   type SavedQueriesState,
 } from './saved-queries-controller';
+import { failOpens } from '../../lib/saved-query-store/test-support/fail-opens';
 
 const connection = {
   kind: 'kusto',
@@ -164,5 +165,26 @@ describe('SavedQueriesController', () => {
     await controller.start();
     expect(await controller.save(newQuery('after remount'))).toEqual({ ok: true });
     await until(controller, (s) => s.queries.length === 1);
+  });
+
+  it('Retry after "unavailable right now" opens the store with every query kept (fault matrix)', async () => {
+    const ws = workspace();
+    const seed = await started(ws);
+    for (const name of ['a', 'b', 'c'])
+      expect(await seed.save(newQuery(name))).toEqual({ ok: true });
+    seed.dispose();
+    const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
+    failOpens(2);
+
+    const controller = await started(ws);
+    expect(controller.getState().status).toBe('unavailable');
+    expect(controller.getState().error).toMatch(/^Saved queries are unavailable right now/);
+    await controller.retry();
+    expect(controller.getState().status).toBe('unavailable');
+    await controller.retry();
+    const state = await until(controller, (s) => s.status === 'ready' && s.queries.length === 3);
+    expect(state.error).toBeNull();
+    expect(deleteSpy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 });

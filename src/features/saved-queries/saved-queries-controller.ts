@@ -15,6 +15,8 @@ import { fileTimestamp } from '../../lib/export';
 
 export interface SavedQueriesState {
   status: 'loading' | 'ready' | 'unavailable';
+  /** Written by a newer Quarry: shown, not changed (Save, Import and edits are refused). */
+  readOnly: boolean;
   /** Every saved query (sorted by name); the view filters and sorts with `visibleQueries`. */
   queries: readonly SavedQuery[];
   search: string;
@@ -39,6 +41,7 @@ export interface SavedQueriesControllerOptions {
 
 const INITIAL: SavedQueriesState = {
   status: 'loading',
+  readOnly: false,
   queries: [],
   search: '',
   sort: 'name',
@@ -102,7 +105,7 @@ export class SavedQueriesController {
     }
     this.store = opened.store;
     this.unsubscribeStore = opened.store.subscribe(() => void this.reload());
-    this.update({ warnings: opened.warnings });
+    this.update({ warnings: opened.warnings, readOnly: opened.store.readOnly, error: null });
     await this.reload();
   }
 
@@ -113,6 +116,12 @@ export class SavedQueriesController {
     this.unsubscribeStore = null;
     this.store?.close();
     this.store = null;
+  }
+
+  /** After "Saved queries are unavailable right now": opens the store again. */
+  retry(): Promise<void> {
+    this.dispose();
+    return this.start();
   }
 
   setSearch(search: string): void {

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useRuntimeConfig } from '../../lib/config/runtime-config-context';
 import type { ConnectionConfig } from '../../lib/config/runtime-config-schema';
+import { useTrustedHosts } from '../../lib/trusted-hosts/trusted-hosts-context';
+import { audienceFor, type TrustedHostPolicy } from '../../lib/trusted-hosts';
 import {
   loadUserConnections,
   saveUserConnections,
@@ -30,20 +32,31 @@ export type NewConnection =
   | { kind: 'appinsights'; appId: string; endpoint: string; name?: string };
 
 /**
- * The token audience for an App Insights endpoint: the public and sovereign API hosts are their
- * own resource; anything else (a proxy, the local stand-in) uses the public resource.
+ * The token audience of an App Insights endpoint the user adds: what the trusted-host policy
+ * gives that target (the cloud's resource for its API hosts, a configured connection's resource,
+ * else the endpoint itself), so "Other endpoint" never asks for an App Insights token for an
+ * arbitrary host.
  */
-export function monitorResourceFor(endpoint: string): string {
-  const host = new URL(endpoint).hostname;
-  return /^api\.applicationinsights\.(io|us|azure\.cn)$/.test(host)
-    ? new URL(endpoint).origin
-    : 'https://api.applicationinsights.io';
+export function monitorResourceFor(endpoint: string, policy: TrustedHostPolicy): string {
+  return audienceFor(new URL(endpoint).origin, policy);
 }
 
 /** The configured connections plus the ones the user added, with stable ids (drafts and links refer to them). */
 export function useConnections(workspace: string) {
   const config = useRuntimeConfig();
+  const policy = useTrustedHosts();
   const [added, setAdded] = useState<UserConnection[]>(() => loadUserConnections(workspace));
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  /** Writes on top of what is stored now, so a connection another window added is kept. */
+  const persist = useCallback(
+    (change: (stored: UserConnection[]) => UserConnection[]) => {
+      const next = change(loadUserConnections(workspace));
+      const result = saveUserConnections(workspace, next);
+      setSaveProblem(result.ok ? null : result.message);
+      return next;
+    },
+    [workspace],
+  );
   const connections = useMemo(() => {
     const list = config.connections.map((c) => withIdentity(c, false));
     for (const connection of added) {
@@ -69,30 +82,32 @@ export function useConnections(workspace: string) {
               name: connection.name ?? connection.appId,
               appId: connection.appId,
               endpoint: connection.endpoint,
-              resource: monitorResourceFor(connection.endpoint),
+              resource: monitorResourceFor(connection.endpoint, policy),
             };
+      const withoutEntry = (list: UserConnection[]) =>
+        list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
+      const stored = persist((list) => [...withoutEntry(list), entry]);
+      // Kept in memory even when storing failed.
       setAdded((previous) => {
-        const next = [
-          ...previous.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id),
-          entry,
-        ];
-        saveUserConnections(workspace, next);
-        return next;
+        const merged = [...stored];
+        for (const c of previous) {
+          if (!merged.some((m) => withIdentity(m, true).id === withIdentity(c, true).id))
+            merged.push(c);
+        }
+        return merged;
       });
       return withIdentity(entry, true).id;
     },
-    [workspace],
+    [persist, policy],
   );
 
   const removeConnection = useCallback(
-    (id: string) =>
-      setAdded((previous) => {
-        const next = previous.filter((c) => withIdentity(c, true).id !== id);
-        saveUserConnections(workspace, next);
-        return next;
-      }),
-    [workspace],
+    (id: string) => {
+      persist((list) => list.filter((c) => withIdentity(c, true).id !== id));
+      setAdded((previous) => previous.filter((c) => withIdentity(c, true).id !== id));
+    },
+    [persist],
   );
 
-  return { connections, addConnection, removeConnection };
+  return { connections, addConnection, removeConnection, saveProblem };
 }

@@ -1,7 +1,9 @@
 import { InteractionRequiredAuthError, type IPublicClientApplication } from '@azure/msal-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkTokenTarget, createTrustedHostPolicy } from '../trusted-hosts';
 import {
   authorityForTenant,
+  IdentityProviderUnreachableError,
   InteractionBlockedError,
   TokenBroker,
   UntrustedTokenTargetError,
@@ -81,14 +83,68 @@ describe('TokenBroker', () => {
     expect(instance.acquireTokenSilent).not.toHaveBeenCalled();
   });
 
-  it('uses an explicit resource for the scope (App Insights behind another host)', () => {
-    const { broker: b } = broker(fakeInstance(() => Promise.resolve({})));
-    expect(
-      b.scopeFor({
-        target: 'https://help.kusto.windows.net/v1/apps/x',
-        resource: 'https://api.applicationinsights.io/',
+  it('the audience follows the target: an App Insights token goes only to App Insights', () => {
+    const policy = createTrustedHostPolicy({
+      extraHosts: ['https://proxy.corp.example.com', 'http://localhost:5182'],
+      configuredAudiences: [
+        { endpoint: 'http://localhost:5182', resource: 'https://api.applicationinsights.io' },
+      ],
+    });
+    const b = new TokenBroker({
+      instance: fakeInstance(() => Promise.resolve({})) as unknown as IPublicClientApplication,
+      checkTarget: (url, resource) => checkTokenTarget(url, policy, resource),
+      embedded: false,
+      beforeRedirect: () => {},
+    });
+    const appInsights = 'https://api.applicationinsights.io/';
+    expect(b.scopeFor({ target: 'https://api.applicationinsights.io/v1/apps/x/query' })).toBe(
+      'https://api.applicationinsights.io/.default',
+    );
+    expect(b.scopeFor({ target: 'https://api.applicationinsights.us/v1/apps/x/query' })).toBe(
+      'https://api.applicationinsights.us/.default',
+    );
+    // A config.json connection with an explicit resource (the local stand-in).
+    expect(b.scopeFor({ target: 'http://localhost:5182/v1/apps/x', resource: appInsights })).toBe(
+      'https://api.applicationinsights.io/.default',
+    );
+    // Any other trusted host (a link's endpoint=, Add app → Other endpoint) gets its own audience.
+    expect(b.scopeFor({ target: 'https://proxy.corp.example.com/v1/apps/x' })).toBe(
+      'https://proxy.corp.example.com/.default',
+    );
+    expect(() =>
+      b.scopeFor({ target: 'https://proxy.corp.example.com/v1/apps/x', resource: appInsights }),
+    ).toThrow(UntrustedTokenTargetError);
+    expect(() =>
+      b.scopeFor({ target: 'https://help.kusto.windows.net', resource: appInsights }),
+    ).toThrow(/sent only to that service's own API hosts/);
+  });
+
+  it('identity provider down: a clear error naming it, and no redirect (no loop) (fault matrix)', async () => {
+    const instance = {
+      ...fakeInstance(() =>
+        Promise.reject(
+          Object.assign(new Error('Network request failed'), { errorCode: 'network_error' }),
+        ),
+      ),
+      getConfiguration: () => ({
+        auth: {
+          authority: 'https://login.contoso.example/contoso.onmicrosoft.com',
+          redirectUri: 'https://quarry.example/redirect.html',
+        },
       }),
-    ).toBe('https://api.applicationinsights.io/.default');
+    };
+    const { broker: b } = broker(instance as unknown as ReturnType<typeof fakeInstance>);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const error = await b
+        .getToken({ target: 'https://help.kusto.windows.net' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IdentityProviderUnreachableError);
+      expect((error as Error).message).toMatch(
+        /identity provider login\.contoso\.example could not be reached \(network_error\)/,
+      );
+    }
+    expect(instance.acquireTokenRedirect).not.toHaveBeenCalled();
+    expect(instance.acquireTokenPopup).not.toHaveBeenCalled();
   });
 
   it('falls back to one shared redirect for concurrent callers, saving drafts first', async () => {

@@ -6,15 +6,22 @@ import {
 } from '@azure/msal-browser';
 import { redirectLoopGuard } from './redirect-loop-guard';
 
-/** Decides whether a token may be sent to a URL, and for which resource it must be issued. */
+/**
+ * Decides whether a token may be sent to a URL, and for which resource it must be issued; a
+ * requested resource other than the one the target gets is refused.
+ */
 export type TokenTargetCheck = (
   url: string,
+  requestedResource?: string,
 ) => { ok: true; resource: string } | { ok: false; reason: string };
 
 export interface TokenRequest {
   /** Where the token will be sent (cluster URL, API endpoint). Checked before any token exists. */
   target: string;
-  /** The token's resource when it differs from the target's origin (App Insights, local stand-ins). */
+  /**
+   * The resource the caller expects (App Insights connections carry one). Only checked: the
+   * audience follows the target, so a mismatch is refused rather than honoured.
+   */
   resource?: string;
   forceRefresh?: boolean;
 }
@@ -37,6 +44,35 @@ export class NotSignedInError extends Error {
     this.name = 'NotSignedInError';
   }
 }
+
+/**
+ * MSAL could not reach the identity provider (it is down, or the network to it is). Named, and
+ * never answered with a redirect: a redirect to a provider that does not answer would only loop.
+ */
+export class IdentityProviderUnreachableError extends Error {
+  readonly kind = 'idp-unreachable';
+  constructor(
+    readonly host: string,
+    readonly errorCode: string,
+    readonly cause: unknown,
+  ) {
+    super(
+      `The identity provider ${host} could not be reached (${errorCode}), so no access token could be obtained. Quarry did not redirect to it. Check your network connection or the sign-in service's status, then run the query again.`,
+    );
+    this.name = 'IdentityProviderUnreachableError';
+  }
+}
+
+/** MSAL error codes that mean "no answer from the identity provider", not "answered no". */
+const UNREACHABLE_CODES = new Set([
+  'network_error',
+  'no_network_connectivity',
+  'endpoints_resolution_error',
+  'get_request_failed',
+  'post_request_failed',
+  'failed_to_parse_response',
+  'timed_out',
+]);
 
 /** An automatic redirect was already tried for this failure; the user has to choose to retry. */
 export class InteractionBlockedError extends Error {
@@ -103,9 +139,9 @@ export class TokenBroker {
   constructor(private readonly options: TokenBrokerOptions) {}
 
   scopeFor(request: Pick<TokenRequest, 'target' | 'resource'>): string {
-    const verdict = this.options.checkTarget(request.target);
+    const verdict = this.options.checkTarget(request.target, request.resource);
     if (!verdict.ok) throw new UntrustedTokenTargetError(request.target, verdict.reason);
-    const resource = (request.resource ?? verdict.resource).replace(/\/+$/, '');
+    const resource = verdict.resource.replace(/\/+$/, '');
     return `${resource}/.default`;
   }
 
@@ -125,7 +161,7 @@ export class TokenBroker {
       redirectLoopGuard.clear();
       return result.accessToken;
     } catch (error) {
-      if (!(error instanceof InteractionRequiredAuthError)) throw error;
+      if (!(error instanceof InteractionRequiredAuthError)) throw this.unreachable(error) ?? error;
       const result = await this.interact(scopes, account, error);
       return result.accessToken;
     }
@@ -176,6 +212,18 @@ export class TokenBroker {
       this.options.beforeRedirect();
       await instance.logoutRedirect({ account });
     }
+  }
+
+  private unreachable(error: unknown): IdentityProviderUnreachableError | null {
+    const code = (error as { errorCode?: unknown } | null)?.errorCode;
+    if (typeof code !== 'string' || !UNREACHABLE_CODES.has(code)) return null;
+    let host = 'the sign-in service';
+    try {
+      host = new URL(this.options.instance.getConfiguration().auth.authority).host;
+    } catch {
+      // keep the generic name
+    }
+    return new IdentityProviderUnreachableError(host, code, error);
   }
 
   private account(): AccountInfo | null {

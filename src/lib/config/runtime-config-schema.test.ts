@@ -96,6 +96,67 @@ describe('runtime config validation', () => {
     ]);
   });
 
+  it('rejects trustedHosts the policy would refuse at boot, and http except loopback', () => {
+    const problems = problemsOf({
+      ...valid,
+      trustedHosts: [
+        'https://*.com',
+        'http://cluster.corp.example.com',
+        'http://localhost:5181',
+        'https://*.corp.example.com',
+      ],
+      connections: [
+        { ...valid.connections[0], clusterUrl: 'http://cluster.corp.example.com' },
+        { ...valid.connections[0], clusterUrl: 'http://127.0.0.1:5181' },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'connections.0.clusterUrl', message: expect.stringMatching(/must be https/) },
+      {
+        field: 'trustedHosts.0',
+        message: expect.stringMatching(/^"https:\/\/\*\.com" .*two labels/),
+      },
+      { field: 'trustedHosts.1', message: expect.stringMatching(/clear text/) },
+    ]);
+  });
+
+  it('defaults an App Insights resource from its endpoint, never the public API for another host', () => {
+    const parsed = parseRuntimeConfig({
+      ...valid,
+      connections: [
+        { kind: 'appinsights', name: 'public', appId: 'a' },
+        {
+          kind: 'appinsights',
+          name: 'gov',
+          appId: 'b',
+          endpoint: 'https://api.applicationinsights.us',
+        },
+        {
+          kind: 'appinsights',
+          name: 'proxy',
+          appId: 'c',
+          endpoint: 'https://ai-proxy.corp.example.com',
+        },
+        {
+          kind: 'appinsights',
+          name: 'explicit',
+          appId: 'd',
+          endpoint: 'https://ai-proxy.corp.example.com',
+          resource: 'https://api.applicationinsights.io/',
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(
+      parsed.config.connections.map((c) => (c.kind === 'appinsights' ? c.resource : null)),
+    ).toEqual([
+      'https://api.applicationinsights.io',
+      'https://api.applicationinsights.us',
+      'https://ai-proxy.corp.example.com',
+      'https://api.applicationinsights.io',
+    ]);
+  });
+
   it('says when auth or connections are missing entirely', () => {
     const problems = problemsOf({});
     expect(problems.map((p) => p.field).sort()).toEqual(['auth', 'connections']);

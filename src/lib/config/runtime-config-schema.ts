@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { describeExtraHostProblem, isLoopback } from '../trusted-hosts/trusted-host-policy';
+import { wellKnownMonitorApiResources } from '../trusted-hosts/well-known-kusto-endpoints';
 
 /**
  * The runtime configuration in /config.json. One production build serves any tenant: a
@@ -28,20 +30,58 @@ const origin = z.string().refine(
   { message: 'must be an origin such as https://mycluster.westeurope.kusto.windows.net (no path)' },
 );
 
+/** An origin that receives tokens: https, or http only on loopback (the local stand-ins). */
+const tokenOrigin = origin.refine(
+  (value) => {
+    const url = parseUrl(value);
+    return url === null || url.protocol === 'https:' || isLoopback(url.hostname);
+  },
+  {
+    message:
+      'must be https: tokens would travel in clear text (http is allowed only for localhost, 127.0.0.1 and [::1])',
+  },
+);
+
+/** Checked with the trusted-host policy's own rules, so what passes here cannot throw at boot. */
+const trustedHost = z.string().superRefine((value, ctx) => {
+  const problem = describeExtraHostProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `"${value}" ${problem}` });
+});
+
 const kustoConnection = z.object({
   kind: z.literal('kusto'),
   name: z.string().min(1, 'must be a non-empty display name'),
-  clusterUrl: origin,
+  clusterUrl: tokenOrigin,
   database: z.string().min(1, 'must name a database, e.g. Samples'),
 });
 
-const appInsightsConnection = z.object({
-  kind: z.literal('appinsights'),
-  name: z.string().min(1, 'must be a non-empty display name'),
-  appId: z.string().min(1, 'must be the Application ID from the API Access blade'),
-  endpoint: origin.default('https://api.applicationinsights.io'),
-  resource: origin.default('https://api.applicationinsights.io'),
-});
+const appInsightsConnection = z
+  .object({
+    kind: z.literal('appinsights'),
+    name: z.string().min(1, 'must be a non-empty display name'),
+    appId: z.string().min(1, 'must be the Application ID from the API Access blade'),
+    endpoint: tokenOrigin.default('https://api.applicationinsights.io'),
+    /**
+     * The token's resource. Default: the cloud's resource for its App Insights / Log Analytics API
+     * hosts, else the endpoint itself; a proxy or stand-in that must receive an App Insights token
+     * names it here, and only such a connection gets one (see trusted-host-policy audienceFor).
+     */
+    resource: origin.optional(),
+  })
+  .transform((connection) => ({
+    ...connection,
+    resource: (connection.resource ?? defaultResourceFor(connection.endpoint)).replace(/\/$/, ''),
+  }));
+
+function defaultResourceFor(endpoint: string): string {
+  const url = parseUrl(endpoint);
+  if (!url) return endpoint;
+  const wellKnown =
+    url.protocol === 'https:' && url.port === ''
+      ? wellKnownMonitorApiResources[url.hostname]
+      : undefined;
+  return wellKnown ?? url.origin;
+}
 
 export const runtimeConfigSchema = z
   .object({
@@ -79,7 +119,7 @@ export const runtimeConfigSchema = z
       .min(1, {
         message: 'must list at least one connection (e.g. the help cluster)',
       }),
-    trustedHosts: z.array(origin).default([]),
+    trustedHosts: z.array(trustedHost).default([]),
     embedding: z
       .object({ allowedHostOrigins: z.array(origin).default([]) })
       .default({ allowedHostOrigins: [] }),

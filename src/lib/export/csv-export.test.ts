@@ -71,6 +71,27 @@ describe('toCsv', () => {
     );
   });
 
+  it('neutralises a formula after leading LF/CR/TAB and the full-width ＝ ＋ － ＠ (OWASP)', async () => {
+    const cols = [{ name: 'v', type: 'string' }];
+    const risky = [
+      '\n=1+1',
+      '\r\n@SUM(A1)',
+      '\t\n+cmd',
+      '＝HYPERLINK(A1)',
+      '＋1',
+      '－1',
+      '＠A1',
+      '\n＝1',
+    ];
+    for (const cell of risky) {
+      const body = (await csvText(cols, [[cell]])).slice('v\r\n'.length);
+      // Quoted when it holds a line break; either way the apostrophe comes first.
+      expect(body.replace(/^"/, '').startsWith(`'${cell}`)).toBe(true);
+    }
+    // A line break followed by plain text is not a formula and stays as it is.
+    expect(await csvText(cols, [['\nplain'], ['a\n=b']])).toBe('v\r\n"\nplain"\r\n"a\n=b"\r\n');
+  });
+
   it('neutralises header cells and can be told not to neutralise at all', async () => {
     const cols = [{ name: '=evil', type: 'string' }];
     expect(await csvText(cols, [['=x']])).toBe("'=evil\r\n'=x\r\n");

@@ -355,6 +355,18 @@ export function tokenError(error: unknown, ctx: RequestContext): QueryError {
       : typeof record.kind === 'string'
         ? record.kind
         : undefined;
+  if (record.kind === 'idp-unreachable') {
+    return {
+      kind: 'auth',
+      title: 'The identity provider could not be reached',
+      cause: message,
+      fix: 'Check your network connection or the sign-in service, then run the query again. Nothing was sent to the cluster.',
+      requestId: ctx.requestId,
+      activityId: null,
+      detail: message,
+      ...(code ? { code } : {}),
+    };
+  }
   return {
     kind: 'auth',
     title:

@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewHistoryEntry } from './history-entry';
 import {
+  historyDatabaseName,
   openQueryHistory,
   recordRun,
   sharedQueryHistory,
   type QueryHistory,
 } from './query-history-store';
+import { failOpens } from '../saved-query-store/test-support/fail-opens';
 
 const opened: QueryHistory[] = [];
 let counter = 0;
@@ -23,6 +26,7 @@ async function open(ws: string, cap?: number) {
 
 afterEach(() => {
   for (const history of opened.splice(0)) history.close();
+  vi.restoreAllMocks();
 });
 
 function run(startedAt: number, overrides: Partial<NewHistoryEntry> = {}): NewHistoryEntry {
@@ -96,5 +100,48 @@ describe('query history', () => {
     const { history } = await sharedQueryHistory(ws);
     opened.push(history);
     expect((await history.list())[0]).toMatchObject({ startedAt: 7, outcome: 'partial' });
+  });
+});
+
+describe('history open failures (fault matrix)', () => {
+  it.each([1, 2, 5])(
+    'indexedDB.open failing %i time(s) deletes nothing; opening again finds every run',
+    async (times) => {
+      const ws = workspace();
+      const seeded = await open(ws);
+      for (const startedAt of [1, 2, 3]) await seeded.record(run(startedAt));
+      seeded.close();
+      const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
+      failOpens(times);
+      for (let attempt = 0; attempt < times; attempt++) {
+        await expect(open(ws)).rejects.toMatchObject({
+          kind: 'unavailable',
+          message: expect.stringMatching(
+            /^History is unavailable right now.*Nothing was changed or deleted/,
+          ),
+        });
+      }
+      const history = await open(ws);
+      expect((await history.list()).map((e) => e.startedAt)).toEqual([3, 2, 1]);
+      expect(deleteSpy).not.toHaveBeenCalled();
+    },
+  );
+
+  it('a history from a newer Quarry is left as it is, saying "update Quarry"', async () => {
+    const ws = workspace();
+    const future = await openDB(historyDatabaseName(ws), 9, {
+      upgrade(db) {
+        db.createObjectStore('runs', { keyPath: 'id' }).put({ id: 'r', startedAt: 1 });
+      },
+    });
+    future.close();
+    await expect(open(ws)).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/newer version of Quarry.*update Quarry/),
+    });
+    const raw = await openDB(historyDatabaseName(ws));
+    expect(raw.version).toBe(9);
+    expect(await raw.getAll('runs')).toHaveLength(1);
+    raw.close();
   });
 });

@@ -5,6 +5,13 @@ import {
   toSavedQueryStoreError,
 } from '../saved-query-store/saved-query-store-error';
 import {
+  classifyOpenFailure,
+  errorText,
+  malformedStoreError,
+  setMalformedDatabaseAside,
+} from '../saved-query-store/set-aside-database';
+import { describeBackupLocation } from '../saved-query-store/store-backup';
+import {
   historyEntryMatches,
   historyEntrySchema,
   type HistoryEntry,
@@ -40,14 +47,24 @@ export interface QueryHistoryOptions {
 
 export interface OpenedQueryHistory {
   history: QueryHistory;
-  /** Set when the history could not be read and was started again (it holds no user work). */
+  /** Set when a malformed history was backed up and started again. */
   warning: string | null;
 }
 
-/** Opens the history; an unusable history database is replaced by an empty one. */
+export interface OpenQueryHistoryOptions extends QueryHistoryOptions {
+  /** How long to wait for other tabs to let go of a database being replaced. */
+  blockedTimeoutMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Opens the history. A passing open error leaves it untouched ("History is unavailable right
+ * now", Retry); one from a newer Quarry too ("update Quarry"); only a history proven malformed
+ * is replaced, after a backup read back complete.
+ */
 export async function openQueryHistory(
   workspace: string,
-  options: QueryHistoryOptions = {},
+  options: OpenQueryHistoryOptions = {},
 ): Promise<OpenedQueryHistory> {
   const name = historyDatabaseName(workspace);
   let history: QueryHistory | null = null;
@@ -65,7 +82,7 @@ export async function openQueryHistory(
     }).then((db) => {
       if (!db.objectStoreNames.contains(RUNS_STORE)) {
         db.close();
-        throw new Error('the history database lacks its table');
+        throw malformedStoreError('the history database lacks its table');
       }
       return db;
     });
@@ -75,9 +92,30 @@ export async function openQueryHistory(
   try {
     db = await open();
   } catch (error) {
-    warning = `The query history could not be read (${errorText(error)}) and was started again. Saved queries are not affected.`;
+    const failure = classifyOpenFailure(error);
+    if (failure === 'newer-version') {
+      throw new SavedQueryStoreError(
+        'unavailable',
+        'The query history was stored by a newer version of Quarry, which this version cannot read. It was left as it is: update Quarry (reload the page, or ask whoever hosts it) to see it.',
+        { cause: error },
+      );
+    }
+    if (failure === 'transient') {
+      throw new SavedQueryStoreError(
+        'unavailable',
+        `${HISTORY_UNAVAILABLE_NOW}: the browser could not open its storage (${errorText(error)}). Nothing was changed or deleted. Choose Retry; if it keeps happening, reload the page.`,
+        { cause: error },
+      );
+    }
+    const { backup } = await setMalformedDatabaseAside(name, {
+      backupKey: `${workspace}-history`,
+      reason: 'The query history in this browser is damaged (its table is missing).',
+      at: new Date((options.now ?? Date.now)()),
+      blockedTimeoutMs: options.blockedTimeoutMs ?? 5000,
+      what: 'query history',
+    });
+    warning = `The query history in this browser was damaged (its table was missing) and was started again. ${backup ? `What could be read was kept in ${describeBackupLocation(backup)}. ` : ''}Saved queries are not affected.`;
     try {
-      await deleteDatabase(name);
       db = await open();
     } catch (freshError) {
       throw toSavedQueryStoreError(freshError, 'open the query history');
@@ -86,6 +124,8 @@ export async function openQueryHistory(
   history = new QueryHistory(workspace, db, open, options);
   return { history, warning };
 }
+
+export const HISTORY_UNAVAILABLE_NOW = 'History is unavailable right now';
 
 export class QueryHistory {
   private db: IDBPDatabase<HistoryDbSchema> | null;
@@ -240,23 +280,4 @@ export function sharedQueryHistory(workspace: string): Promise<OpenedQueryHistor
 export async function recordRun(workspace: string, entry: NewHistoryEntry): Promise<HistoryEntry> {
   const { history } = await sharedQueryHistory(workspace);
   return history.record(entry);
-}
-
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    request.onblocked = () =>
-      reject(
-        new SavedQueryStoreError(
-          'unavailable',
-          'Another Quarry tab is using the query history; close it and reload this one.',
-        ),
-      );
-  });
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

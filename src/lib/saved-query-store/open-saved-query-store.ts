@@ -3,6 +3,7 @@ import {
   hasExpectedShape,
   openSavedQueryDatabase,
   QUERIES_STORE,
+  SAVED_QUERY_DB_VERSION,
   savedQueryDatabaseName,
   type SavedQueryDb,
 } from './saved-query-database';
@@ -10,19 +11,26 @@ import { SavedQueryStore, type SavedQueryStoreOptions } from './saved-query-stor
 import { SavedQueryStoreError } from './saved-query-store-error';
 import { savedQuerySchema } from './saved-query-types';
 import {
+  classifyOpenFailure,
+  errorText,
+  malformedStoreError,
+  setMalformedDatabaseAside,
+} from './set-aside-database';
+import {
   describeBackupLocation,
+  readBackup,
   writeBackup,
   type BackupLocation,
-  type StoreBackup,
 } from './store-backup';
 
 export interface StoreWarning {
   /**
-   * `store-set-aside`: the database could not be used (damaged, or from a newer Quarry); a copy
-   * was kept and an empty store started. `invalid-records`: some records failed validation and
-   * were moved to a backup (or, if no backup could be made, hidden and left in place).
+   * `store-set-aside`: the database was malformed (its tables missing); a verified copy was kept
+   * and an empty store started. `newer-version`: a newer Quarry wrote it; it is shown read-only
+   * and left as it is. `invalid-records`: some records failed validation and were moved to a
+   * backup (or, if no backup could be made, hidden and left in place).
    */
-  kind: 'store-set-aside' | 'invalid-records';
+  kind: 'store-set-aside' | 'newer-version' | 'invalid-records';
   /** For the user: what happened, where the copy is, what to do. */
   message: string;
   backup: BackupLocation | null;
@@ -40,12 +48,16 @@ export interface OpenedSavedQueryStore {
   warnings: StoreWarning[];
 }
 
+export const UNAVAILABLE_NOW = 'Saved queries are unavailable right now';
+
 /**
  * Opens the saved queries of a workspace (`quarry-<workspace>`), upgrading older versions.
- * Storage that cannot be used is never thrown away silently: what can be read is copied to a
- * backup first, and the returned warnings say so. Throws SavedQueryStoreError('unavailable')
- * only when the browser gives no usable storage at all, or when a damaged store could not be
- * backed up (then it is left untouched).
+ * Nothing here deletes what it could not read:
+ * - a passing open error (the browser's storage hiccuped) throws SavedQueryStoreError
+ *   ('unavailable', "Saved queries are unavailable right now …") and leaves the database
+ *   untouched, so Retry finds everything;
+ * - a database from a newer Quarry opens read-only, untouched, with "update Quarry";
+ * - only a database proven malformed is replaced, after a backup that was read back complete.
  */
 export async function openSavedQueryStore(
   workspace: string,
@@ -68,16 +80,14 @@ export async function openSavedQueryStore(
   try {
     db = await openUsable(name, handlers);
   } catch (error) {
-    const setAside = await setStoreAside(workspace, name, error, new Date(now()), options);
-    warnings.push(setAside);
+    const failure = classifyOpenFailure(error);
+    if (failure === 'newer-version') return openNewerReadOnly(workspace, name, options);
+    if (failure === 'transient') throw unavailableNow(error);
+    warnings.push(await setStoreAside(workspace, name, new Date(now()), options));
     try {
       db = await openUsable(name, handlers);
     } catch (freshError) {
-      throw new SavedQueryStoreError(
-        'unavailable',
-        `The saved queries could not be opened, even as a new empty list (${errorText(freshError)}). Reload the page; if it keeps happening, check that this site may store data.`,
-        { cause: freshError },
-      );
+      throw unavailableNow(freshError);
     }
   }
 
@@ -88,6 +98,14 @@ export async function openSavedQueryStore(
   return { store, warnings };
 }
 
+function unavailableNow(error: unknown): SavedQueryStoreError {
+  return new SavedQueryStoreError(
+    'unavailable',
+    `${UNAVAILABLE_NOW}: the browser could not open their storage (${errorText(error)}). Nothing was changed or deleted. Choose Retry; if it keeps happening, reload the page.`,
+    { cause: error },
+  );
+}
+
 async function openUsable(
   name: string,
   handlers: { onVersionChange: () => void },
@@ -95,45 +113,62 @@ async function openUsable(
   const db = await openSavedQueryDatabase(name, handlers);
   if (!hasExpectedShape(db)) {
     db.close();
-    const error = new Error('the stored database lacks the tables Quarry expects');
-    error.name = 'MalformedStoreError';
-    throw error;
+    throw malformedStoreError('the stored database lacks the tables Quarry expects');
   }
   return db;
 }
 
-/** Copies what can be read of the unusable database to a backup, then deletes it. */
+/** A database a newer Quarry wrote: opened at its own version, only to read. */
+async function openNewerReadOnly(
+  workspace: string,
+  name: string,
+  options: OpenSavedQueryStoreOptions,
+): Promise<OpenedSavedQueryStore> {
+  let store: SavedQueryStore | null = null;
+  let db: SavedQueryDb;
+  try {
+    db = (await openDB(name, undefined, {
+      blocking: () => store?.handlers.onVersionChange(),
+    })) as unknown as SavedQueryDb;
+  } catch (error) {
+    throw unavailableNow(error);
+  }
+  store = new SavedQueryStore(workspace, name, db, { ...options, readOnly: true });
+  let count = 0;
+  try {
+    count = (await store.list()).length;
+  } catch {
+    // Its tables may have changed shape: the warning below still applies.
+  }
+  return {
+    store,
+    warnings: [
+      {
+        kind: 'newer-version',
+        message: `Your saved queries were stored by a newer version of Quarry (storage version ${db.version}; this one knows ${SAVED_QUERY_DB_VERSION}). They were left as they are and are shown read-only: update Quarry (reload the page, or ask whoever hosts it) to change them.`,
+        backup: null,
+        count,
+      },
+    ],
+  };
+}
+
+/** Copies what is in a malformed database to a verified backup, then deletes it. */
 async function setStoreAside(
   workspace: string,
   name: string,
-  openError: unknown,
   at: Date,
   options: OpenSavedQueryStoreOptions,
 ): Promise<StoreWarning> {
-  const reason = describeOpenFailure(openError);
-  const salvage = await salvageDatabase(name);
-  const readable = salvage.stores[QUERIES_STORE]?.length ?? 0;
-  let backup: BackupLocation | null = null;
-  if (salvage.recordCount > 0) {
-    try {
-      backup = await writeBackup(workspace, {
-        format: 'quarry.saved-queries.backup',
-        version: 1,
-        reason,
-        sourceDatabase: name,
-        sourceVersion: salvage.version,
-        createdAt: at.toISOString(),
-        stores: salvage.stores,
-      } satisfies StoreBackup);
-    } catch (backupError) {
-      throw new SavedQueryStoreError(
-        'unavailable',
-        `${reason} Quarry could not make a backup of it (${errorText(backupError)}), so it was left as it is and saved queries are unavailable for now. Free some space for this site and reload.`,
-        { cause: backupError },
-      );
-    }
-  }
-  await deleteDatabase(name, options.blockedTimeoutMs ?? 5000);
+  const reason = 'The saved-query storage in this browser is damaged (its tables are missing).';
+  const { backup, counts } = await setMalformedDatabaseAside(name, {
+    backupKey: workspace,
+    reason,
+    at,
+    blockedTimeoutMs: options.blockedTimeoutMs ?? 5000,
+    what: 'saved queries',
+  });
+  const readable = counts[QUERIES_STORE] ?? 0;
   const kept =
     backup === null
       ? 'Nothing in it could be read.'
@@ -184,6 +219,11 @@ async function setInvalidRecordsAside(
       createdAt: at.toISOString(),
       stores: { [QUERIES_STORE]: invalid.map((record) => record.value) },
     });
+    // Only a backup that reads back complete allows removing the originals.
+    const readBack = await readBackup(backup);
+    if (readBack?.stores[QUERIES_STORE]?.length !== count) {
+      throw new Error('the backup read back incomplete');
+    }
   } catch (error) {
     return {
       kind: 'invalid-records',
@@ -203,85 +243,4 @@ async function setInvalidRecordsAside(
     backup,
     count,
   };
-}
-
-interface Salvage {
-  version: number | null;
-  stores: Record<string, unknown[]>;
-  recordCount: number;
-}
-
-/** Reads every object store it can, at whatever version the database has. Never throws. */
-async function salvageDatabase(name: string): Promise<Salvage> {
-  const salvage: Salvage = { version: null, stores: {}, recordCount: 0 };
-  let db;
-  try {
-    db = await openDB(name);
-  } catch {
-    return salvage;
-  }
-  salvage.version = db.version;
-  for (const storeName of Array.from(db.objectStoreNames)) {
-    try {
-      const records: unknown[] = await db.getAll(storeName);
-      salvage.stores[storeName] = records;
-      salvage.recordCount += records.length;
-    } catch {
-      // Unreadable store: keep going with the others.
-    }
-  }
-  db.close();
-  return salvage;
-}
-
-function deleteDatabase(name: string, blockedTimeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    request.onerror = () => {
-      clearTimeout(timer);
-      reject(
-        new SavedQueryStoreError(
-          'unavailable',
-          `The damaged saved-query store could not be replaced (${errorText(request.error)}). Reload the page.`,
-          { cause: request.error },
-        ),
-      );
-    };
-    request.onblocked = () => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new SavedQueryStoreError(
-              'unavailable',
-              'Another Quarry tab is still using the saved queries, so the damaged store could not be replaced. Close the other Quarry tabs and reload this one.',
-            ),
-          ),
-        blockedTimeoutMs,
-      );
-    };
-  });
-}
-
-function describeOpenFailure(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'VersionError') {
-    return 'Your saved queries were stored by a newer version of Quarry, which this version cannot read.';
-  }
-  if (name === 'MalformedStoreError') {
-    return 'The saved-query storage in this browser is damaged (its tables are missing).';
-  }
-  return `The saved-query storage in this browser could not be opened (${errorText(error)}).`;
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)) {
-    const { name, message } = error as { name?: unknown; message?: unknown };
-    return [name, message].filter((part) => typeof part === 'string' && part).join(': ');
-  }
-  return String(error);
 }

@@ -9,6 +9,8 @@ export type SavedQueryStoreErrorKind =
   | 'unavailable'
   /** A newer Quarry in another tab upgraded the store; this tab must reload. */
   | 'version-changed'
+  /** The store was written by a newer Quarry and is open only to read. */
+  | 'read-only'
   | 'not-found'
   /** The caller's input (name, text, …) does not fit the saved-query schema. */
   | 'invalid-input'

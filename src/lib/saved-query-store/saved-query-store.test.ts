@@ -11,7 +11,8 @@ import {
 import type { SavedQueryStore } from './saved-query-store';
 import { SavedQueryStoreError } from './saved-query-store-error';
 import type { NewSavedQuery } from './saved-query-types';
-import { backupFile, readBackup } from './store-backup';
+import { readBackup } from './store-backup';
+import { failOpens } from './test-support/fail-opens';
 
 const help = {
   kind: 'kusto',
@@ -244,7 +245,7 @@ describe('damaged storage', () => {
     expect(await second.store.list()).toHaveLength(1);
   });
 
-  it('sets aside a database from a newer version, keeps a backup, and starts empty', async () => {
+  it('leaves a database from a newer version intact and read-only, saying "update Quarry"', async () => {
     const workspace = uniqueWorkspace();
     const name = savedQueryDatabaseName(workspace);
     const future = await openDB(name, SAVED_QUERY_DB_VERSION + 5, {
@@ -256,25 +257,24 @@ describe('damaged storage', () => {
     await future.put(QUERIES_STORE, storedRecord('f1', 'From the future'));
     await future.put(QUERIES_STORE, { id: 'f2', shape: 'unknown to us' });
     future.close();
+    const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
 
     const { store, warnings } = await open(workspace);
-    expect(await store.list()).toEqual([]);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ kind: 'store-set-aside', count: 2 });
-    expect(warnings[0]!.message).toMatch(/newer version of Quarry/);
-    expect(warnings[0]!.message).toMatch(/Download backup/);
-
-    const backup = await readBackup(warnings[0]!.backup!);
-    expect(backup).toMatchObject({ sourceVersion: SAVED_QUERY_DB_VERSION + 5 });
-    expect(backup?.stores.queries).toHaveLength(2);
-
-    // The backup file imports: its valid query comes back, the unreadable one is counted.
-    const file = await backupFile(warnings[0]!.backup!);
-    expect(await store.import(await file!.text())).toEqual({ added: 1, skipped: 0, invalid: 1 });
+    expect(store.readOnly).toBe(true);
     expect((await store.list()).map((q) => q.name)).toEqual(['From the future']);
+    expect(warnings).toEqual([
+      expect.objectContaining({ kind: 'newer-version', backup: null, count: 1 }),
+    ]);
+    expect(warnings[0]!.message).toMatch(/newer version of Quarry/);
+    expect(warnings[0]!.message).toMatch(/update Quarry/);
+    await expect(store.save(query())).rejects.toMatchObject({ kind: 'read-only' });
+    await expect(store.import('{}')).rejects.toBeInstanceOf(SavedQueryStoreError);
+    store.close();
 
+    expect(deleteSpy).not.toHaveBeenCalled();
     const raw = await openDB(name);
-    expect(raw.version).toBe(SAVED_QUERY_DB_VERSION);
+    expect(raw.version).toBe(SAVED_QUERY_DB_VERSION + 5);
+    expect(await raw.getAll(QUERIES_STORE)).toHaveLength(2);
     raw.close();
   });
 
@@ -292,6 +292,81 @@ describe('damaged storage', () => {
   });
 });
 
+describe('transient open failures (fault matrix)', () => {
+  it.each([1, 2, 5])(
+    'indexedDB.open failing %i time(s): nothing is deleted, the error says so, Retry works',
+    async (times) => {
+      const workspace = uniqueWorkspace();
+      const seeded = await open(workspace);
+      for (const name of ['One', 'Two', 'Three']) await seeded.store.save(query({ name }));
+      seeded.store.close();
+      const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
+      failOpens(times);
+
+      let attempts = 0;
+      let result: OpenedSavedQueryStore | null = null;
+      while (!result) {
+        attempts++;
+        try {
+          result = await open(workspace);
+        } catch (error) {
+          expect(error).toMatchObject({ kind: 'unavailable' });
+          expect((error as Error).message).toMatch(/^Saved queries are unavailable right now/);
+          expect((error as Error).message).toMatch(/Nothing was changed or deleted.*Retry/);
+        }
+        expect(attempts).toBeLessThanOrEqual(times + 1);
+      }
+      expect(attempts).toBe(times + 1);
+      expect(deleteSpy).not.toHaveBeenCalled();
+      expect(result.warnings).toEqual([]);
+      expect((await result.store.list()).map((q) => q.name)).toEqual(['One', 'Three', 'Two']);
+    },
+  );
+
+  it('a malformed store whose salvage open fails is left untouched (no backup, no delete)', async () => {
+    const workspace = uniqueWorkspace();
+    const name = savedQueryDatabaseName(workspace);
+    const malformed = await openDB(name, SAVED_QUERY_DB_VERSION, {
+      upgrade(db) {
+        db.createObjectStore('leftover').put('keep me', 'k');
+      },
+    });
+    malformed.close();
+    const deleteSpy = vi.spyOn(indexedDB, 'deleteDatabase');
+    const original = indexedDB.open.bind(indexedDB);
+    // The first open (which finds the store malformed) works; the salvage open fails.
+    let calls = 0;
+    vi.spyOn(indexedDB, 'open').mockImplementation((...args) => {
+      calls++;
+      if (calls === 2) throw new DOMException('Connection lost', 'UnknownError');
+      return original(...args);
+    });
+
+    await expect(open(workspace)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(deleteSpy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    const raw = await openDB(name);
+    expect(await raw.get('leftover', 'k')).toBe('keep me');
+    raw.close();
+  });
+
+  it('a malformed store with records is replaced only after its backup reads back complete', async () => {
+    const workspace = uniqueWorkspace();
+    const name = savedQueryDatabaseName(workspace);
+    const malformed = await openDB(name, SAVED_QUERY_DB_VERSION, {
+      upgrade(db) {
+        db.createObjectStore('leftover').put(storedRecord('x', 'Old'), 'k');
+      },
+    });
+    malformed.close();
+    const { store, warnings } = await open(workspace);
+    expect(warnings).toEqual([expect.objectContaining({ kind: 'store-set-aside' })]);
+    const backup = await readBackup(warnings[0]!.backup!);
+    expect(backup?.stores.leftover).toEqual([storedRecord('x', 'Old')]);
+    expect(await store.list()).toEqual([]);
+  });
+});
+
 describe('storage quota', () => {
   it('maps QuotaExceededError to a typed error with a clear message and changes nothing', async () => {
     const { store } = await open(uniqueWorkspace());
@@ -303,6 +378,18 @@ describe('storage quota', () => {
     expect(error).toBeInstanceOf(SavedQueryStoreError);
     expect(error).toMatchObject({ kind: 'quota' });
     expect((error as Error).message).toMatch(/^Your browser's storage for this site is full: /);
+    vi.restoreAllMocks();
+    expect(await store.list()).toEqual([existing]);
+  });
+
+  it('a quota error during import says so and keeps every saved query (fault matrix)', async () => {
+    const { store } = await open(uniqueWorkspace());
+    const existing = await store.save(query({ name: 'kept' }));
+    const file = JSON.stringify(await store.exportAll()).replace(/"kept"/g, '"imported"');
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(store.import(file)).rejects.toMatchObject({ kind: 'quota' });
     vi.restoreAllMocks();
     expect(await store.list()).toEqual([existing]);
   });

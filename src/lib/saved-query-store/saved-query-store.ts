@@ -1,4 +1,4 @@
-import type { IDBPObjectStore } from 'idb';
+import { openDB, type IDBPObjectStore } from 'idb';
 import { ChangeBroadcast, type ChangeListener } from './change-broadcast';
 import {
   openSavedQueryDatabase,
@@ -32,6 +32,8 @@ type QueriesStore = IDBPObjectStore<
 export interface SavedQueryStoreOptions {
   now?: () => number;
   newId?: () => string;
+  /** Set by `openSavedQueryStore` for a database written by a newer Quarry: reads only. */
+  readOnly?: boolean;
 }
 
 export interface ImportResult {
@@ -60,6 +62,7 @@ export class SavedQueryStore {
   private readonly changes: ChangeBroadcast;
   private readonly now: () => number;
   private readonly newId: () => string;
+  readonly readOnly: boolean;
 
   constructor(
     readonly workspace: string,
@@ -70,6 +73,7 @@ export class SavedQueryStore {
     this.db = db;
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.readOnly = options.readOnly ?? false;
     this.changes = new ChangeBroadcast(savedQueriesChannelName(workspace));
   }
 
@@ -234,6 +238,12 @@ export class SavedQueryStore {
   }
 
   private async write<T>(action: string, body: (store: QueriesStore) => Promise<T>): Promise<T> {
+    if (this.readOnly) {
+      throw new SavedQueryStoreError(
+        'read-only',
+        `Could not ${action}: these saved queries were stored by a newer version of Quarry and are read-only here. Update Quarry (reload the page, or ask whoever hosts it) to change them.`,
+      );
+    }
     const db = await this.connection();
     let tx;
     try {
@@ -269,7 +279,12 @@ export class SavedQueryStore {
     }
     if (this.db) return this.db;
     try {
-      this.db = await openSavedQueryDatabase(this.databaseName, this.handlers);
+      // Read-only: the newer database is opened at its own version, never upgraded or created.
+      this.db = this.readOnly
+        ? ((await openDB(this.databaseName, undefined, {
+            blocking: () => this.handlers.onVersionChange(),
+          })) as unknown as SavedQueryDb)
+        : await openSavedQueryDatabase(this.databaseName, this.handlers);
       return this.db;
     } catch (error) {
       throw toSavedQueryStoreError(error, 'open the saved queries');

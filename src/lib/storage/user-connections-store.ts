@@ -16,11 +16,29 @@ export function loadUserConnections(workspace: string): UserConnection[] {
   }
 }
 
-export function saveUserConnections(workspace: string, connections: UserConnection[]): void {
+export type ConnectionsSaveResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Writes the list. Returns why it failed (storage full) so the caller can say so: the
+ * connection then lasts for this page only.
+ */
+export function saveUserConnections(
+  workspace: string,
+  connections: UserConnection[],
+): ConnectionsSaveResult {
   try {
     window.localStorage.setItem(key(workspace), JSON.stringify(connections));
+    return { ok: true };
   } catch (error) {
-    console.error('Could not save connections', error);
+    const quota =
+      (error as { name?: unknown } | null)?.name === 'QuotaExceededError' ||
+      (error as { name?: unknown } | null)?.name === 'NS_ERROR_DOM_QUOTA_REACHED';
+    return {
+      ok: false,
+      message: quota
+        ? "The connection was added for this page only: the browser's storage for this site is full, so it will be gone after a reload. Free space (delete saved queries or history you no longer need) and add it again."
+        : `The connection was added for this page only: it could not be stored (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
 }
 

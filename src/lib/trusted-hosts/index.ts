@@ -1,8 +1,13 @@
 export {
+  audienceFor,
   checkTokenTarget,
   createTrustedHostPolicy,
   describeExtraHostProblem,
   type TokenTargetVerdict,
   type TrustedHostPolicy,
 } from './trusted-host-policy';
-export { wellKnownKustoEndpoints, wellKnownMonitorApiHosts } from './well-known-kusto-endpoints';
+export {
+  wellKnownKustoEndpoints,
+  wellKnownMonitorApiHosts,
+  wellKnownMonitorApiResources,
+} from './well-known-kusto-endpoints';

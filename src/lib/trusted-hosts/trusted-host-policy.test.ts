@@ -144,5 +144,11 @@ describe('checkTokenTarget: trustedHosts from config', () => {
     expect(describeExtraHostProblem('https://*.example.com')).toBeNull();
     expect(describeExtraHostProblem('http://localhost:5181')).toBeNull();
     expect(describeExtraHostProblem('http://localhost:5181/')).toBeNull();
+    expect(describeExtraHostProblem('http://127.0.0.1:5181')).toBeNull();
+    expect(describeExtraHostProblem('http://[::1]:5181')).toBeNull();
+    expect(describeExtraHostProblem('http://cluster.corp.example.com')).toMatch(/clear text/);
+    expect(() =>
+      createTrustedHostPolicy({ extraHosts: ['http://cluster.corp.example.com'] }),
+    ).toThrow(/must be https/);
   });
 });

@@ -1,4 +1,8 @@
-import { wellKnownKustoEndpoints, wellKnownMonitorApiHosts } from './well-known-kusto-endpoints';
+import {
+  wellKnownKustoEndpoints,
+  wellKnownMonitorApiHosts,
+  wellKnownMonitorApiResources,
+} from './well-known-kusto-endpoints';
 
 /**
  * Which URLs may receive an access token.
@@ -20,6 +24,8 @@ export interface TrustedHostPolicy {
   readonly extraOrigins: ReadonlySet<string>;
   /** `https://*.example.com[:port]` entries: any subdomain of `suffix`, on `port` ('' = 443). */
   readonly extraWildcards: readonly { suffix: string; port: string }[];
+  /** config.json connections that name their token's resource: endpoint origin → resource. */
+  readonly configuredAudiences: ReadonlyMap<string, string>;
 }
 
 export type TokenTargetVerdict =
@@ -27,6 +33,8 @@ export type TokenTargetVerdict =
 
 export function createTrustedHostPolicy(options: {
   extraHosts: readonly string[];
+  /** From config.json: endpoints whose token resource the deployment chose explicitly. */
+  configuredAudiences?: readonly { endpoint: string; resource: string }[];
 }): TrustedHostPolicy {
   const extraOrigins = new Set<string>();
   const extraWildcards: { suffix: string; port: string }[] = [];
@@ -44,7 +52,30 @@ export function createTrustedHostPolicy(options: {
     ]),
     extraOrigins,
     extraWildcards,
+    configuredAudiences: new Map(
+      (options.configuredAudiences ?? []).flatMap(({ endpoint, resource }) => {
+        const origin = parseStrictUrl(endpoint);
+        return origin.ok ? [[origin.url.origin, resource.replace(/\/+$/, '')] as const] : [];
+      }),
+    ),
   };
+}
+
+/**
+ * The resource a token sent to `origin` must be issued for: what config.json names for that
+ * endpoint, else the cloud's App Insights / Log Analytics resource for its API hosts, else the
+ * origin itself (a Kusto cluster is its own audience). So a token for the App Insights API,
+ * which reads every App Insights resource the user can see, never goes to another host.
+ */
+export function audienceFor(origin: string, policy: TrustedHostPolicy): string {
+  const configured = policy.configuredAudiences.get(origin);
+  if (configured) return configured;
+  const url = new URL(origin);
+  const wellKnown =
+    url.protocol === 'https:' && url.port === ''
+      ? wellKnownMonitorApiResources[url.hostname]
+      : undefined;
+  return wellKnown ?? origin;
 }
 
 /** For config validation: null when `entry` is a usable trustedHosts entry, else why not. */
@@ -53,14 +84,31 @@ export function describeExtraHostProblem(entry: string): string | null {
   return parsed.ok ? null : parsed.reason;
 }
 
-/** Decides whether a token may be sent to `url`, and for which resource it must be issued. */
-export function checkTokenTarget(url: string, policy: TrustedHostPolicy): TokenTargetVerdict {
+/**
+ * Decides whether a token may be sent to `url`, and for which resource it must be issued (see
+ * `audienceFor`). A caller asking for another resource (`requestedResource`, e.g. from a stored
+ * or linked connection) is refused: the audience follows the target, not the request.
+ */
+export function checkTokenTarget(
+  url: string,
+  policy: TrustedHostPolicy,
+  requestedResource?: string,
+): TokenTargetVerdict {
   const parsed = parseStrictUrl(url);
   if (!parsed.ok) return parsed;
   const target = parsed.url;
   const host = target.hostname;
   const origin = target.origin;
-  const allow = (): TokenTargetVerdict => ({ ok: true, origin, resource: origin });
+  const allow = (): TokenTargetVerdict => {
+    const resource = audienceFor(origin, policy);
+    const requested = requestedResource?.replace(/\/+$/, '');
+    if (requested !== undefined && requested !== resource) {
+      return deny(
+        `a token for ${requested} is sent only to that service's own API hosts or to an endpoint config.json connects with "resource": "${requested}"; ${origin} gets tokens for ${resource} only`,
+      );
+    }
+    return { ok: true, origin, resource };
+  };
 
   // Config entries are explicit decisions by the deployment, so they win over the rules below.
   if (policy.extraOrigins.has(origin)) return allow();
@@ -143,6 +191,12 @@ function parseExtraHost(entry: string): ParsedExtraHost {
     if (url.hostname.includes('*')) {
       return { ok: false, reason: 'wildcards are only allowed as https://*.<domain>' };
     }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+      return {
+        ok: false,
+        reason: `must be https: tokens would travel in clear text to ${url.host} (http is allowed only for localhost, 127.0.0.1 and [::1])`,
+      };
+    }
     return { ok: true, origin: url.origin, wildcard: null };
   }
   const suffix = url.hostname.slice('wildcard.'.length);
@@ -153,6 +207,11 @@ function parseExtraHost(entry: string): ParsedExtraHost {
     };
   }
   return { ok: true, origin: url.origin, wildcard: { suffix, port: url.port } };
+}
+
+/** http is tolerated only where nothing crosses the network: the local stand-ins. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
 /** `host` is a subdomain of `domain` (at any depth), never `domain` itself or a look-alike. */

@@ -132,6 +132,21 @@ export const wellKnownKustoEndpoints: readonly CloudKustoEndpoints[] = [
  * The Application Insights and Log Analytics query APIs of each cloud (protocols.md §2). Not
  * Kusto hosts, but the console's one token broker uses the same check for every token it sends.
  */
+/**
+ * The token audience of each cloud's Application Insights / Log Analytics query API host. A
+ * token for one of these resources reads every App Insights resource or workspace the user can
+ * see, so it goes to these hosts (or a config.json connection naming it), nothing else.
+ */
+export const wellKnownMonitorApiResources: Readonly<Record<string, string>> = {
+  'api.applicationinsights.io': 'https://api.applicationinsights.io',
+  'api.applicationinsights.us': 'https://api.applicationinsights.us',
+  'api.applicationinsights.azure.cn': 'https://api.applicationinsights.azure.cn',
+  'api.loganalytics.io': 'https://api.loganalytics.io',
+  'api.loganalytics.azure.com': 'https://api.loganalytics.io',
+  'api.loganalytics.us': 'https://api.loganalytics.us',
+  'api.loganalytics.azure.cn': 'https://api.loganalytics.azure.cn',
+};
+
 export const wellKnownMonitorApiHosts: readonly string[] = [
   'api.applicationinsights.io',
   'api.applicationinsights.us',

@@ -27,6 +27,7 @@ function render(state: Partial<HistoryState>): string {
         remove: () => Promise.resolve(),
         dismissError: () => {},
         dismissWarning: () => {},
+        retry: () => Promise.resolve(),
       }}
       onOpen={() => {}}
       now={new Date(2025, 0, 1, 18, 0, 0).getTime()}

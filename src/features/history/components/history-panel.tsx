@@ -28,7 +28,7 @@ export interface HistoryPanelViewProps {
   state: HistoryState;
   controller: Pick<
     HistoryController,
-    'setSearch' | 'clear' | 'remove' | 'dismissError' | 'dismissWarning'
+    'setSearch' | 'clear' | 'remove' | 'dismissError' | 'dismissWarning' | 'retry'
   >;
   onOpen: (entry: HistoryEntry) => void;
   /** For tests: the clock used to decide "today". */
@@ -101,7 +101,12 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
 
       {state.status === 'loading' && <p className="side-panel__empty">Loading history…</p>}
       {state.status === 'unavailable' && (
-        <p className="side-panel__empty">History is not available in this browser session.</p>
+        <div className="side-panel__empty">
+          <p>History is unavailable right now. Nothing was deleted.</p>
+          <button type="button" className="button" onClick={() => void controller.retry()}>
+            Retry
+          </button>
+        </div>
       )}
       {state.status === 'ready' && state.entries.length === 0 && (
         <p className="side-panel__empty">

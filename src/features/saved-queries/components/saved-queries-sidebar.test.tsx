@@ -36,11 +36,13 @@ function render(state: Partial<SavedQueriesState>): string {
     dismissError: () => {},
     dismissNotice: () => {},
     dismissWarning: () => {},
+    retry: () => Promise.resolve(),
   } satisfies SavedQueriesSidebarViewProps['controller'];
   return renderToStaticMarkup(
     <SavedQueriesSidebarView
       state={{
         status: 'ready',
+        readOnly: false,
         queries: [],
         search: '',
         sort: 'name',

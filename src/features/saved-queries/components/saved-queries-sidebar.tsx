@@ -70,6 +70,7 @@ type SidebarController = Pick<
   | 'exportFile'
   | 'importFile'
   | 'backupFile'
+  | 'retry'
   | 'dismissError'
   | 'dismissNotice'
   | 'dismissWarning'
@@ -104,6 +105,7 @@ export function SavedQueriesSidebarView({
     [state.queries],
   );
   const ready = state.status === 'ready';
+  const writable = ready && !state.readOnly;
 
   // After a delete the item is gone; keyboard focus goes to Undo rather than to the page.
   useEffect(() => {
@@ -139,7 +141,7 @@ export function SavedQueriesSidebarView({
         <button
           type="button"
           className="button button--primary"
-          disabled={!ready || !current.text.trim()}
+          disabled={!writable || !current.text.trim()}
           onClick={() => setDialogOpen(true)}
         >
           Save current query
@@ -157,7 +159,7 @@ export function SavedQueriesSidebarView({
             <button
               type="button"
               className="button"
-              disabled={!ready}
+              disabled={!writable}
               onClick={() => fileInputRef.current?.click()}
             >
               Import
@@ -261,9 +263,12 @@ export function SavedQueriesSidebarView({
 
       {state.status === 'loading' && <p className="side-panel__empty">Loading saved queries…</p>}
       {state.status === 'unavailable' && (
-        <p className="side-panel__empty">
-          Saved queries are not available in this browser session.
-        </p>
+        <div className="side-panel__empty">
+          <p>Saved queries are unavailable right now. Nothing was deleted.</p>
+          <button type="button" className="button" onClick={() => void controller.retry()}>
+            Retry
+          </button>
+        </div>
       )}
       {ready && state.queries.length === 0 && (
         <p className="side-panel__empty">

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
-import { loadDraft, saveDraft, type DraftTab } from '../../../lib/storage/workspace-draft-store';
+import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
@@ -13,6 +13,7 @@ import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
 import { usePinnedConnections } from '../use-pinned-connections';
+import { useWindowDraft } from '../use-window-draft';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
 import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
@@ -42,16 +43,18 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     showOpenNewWindowButton,
   } = useEmbeddingFlags();
   const SIDEBAR_KEY = `quarry.${WORKSPACE}.sidebar`;
-  const { connections: allConnections, addConnection } = useConnections(WORKSPACE);
+  const {
+    connections: allConnections,
+    addConnection,
+    saveProblem: connectionSaveProblem,
+  } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
   const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | 'shortcuts' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
   );
-  const [draft, setDraft] = useState(() => {
-    const loaded = loadDraft(WORKSPACE);
-    if (loaded) return { tabs: loaded.tabs, activeId: loaded.activeId };
+  const { draft, setDraft, saveProblem } = useWindowDraft(WORKSPACE, () => {
     const first: DraftTab = {
       id: newTabId(),
       title: 'Query 1',
@@ -62,8 +65,6 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   });
   const activeTab = draft.tabs.find((tab) => tab.id === draft.activeId) ?? draft.tabs[0]!;
 
-  // Saved on every change, so a sign-in redirect or a reload never loses unsent work.
-  useEffect(() => saveDraft(WORKSPACE, draft), [WORKSPACE, draft]);
   useEffect(preloadResultGrid, []);
   useEffect(() => {
     try {
@@ -288,6 +289,11 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
       )}
 
       <section className="pane pane--centre" aria-label="Queries">
+        {(saveProblem ?? connectionSaveProblem) && (
+          <div className="share-notice storage-problem" role="alert">
+            <span>{saveProblem ?? connectionSaveProblem}</span>
+          </div>
+        )}
         {notice && (
           <div className="share-notice" role="status">
             <span>{notice}</span>
