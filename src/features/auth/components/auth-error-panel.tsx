@@ -1,5 +1,5 @@
 import { describeAuthError } from '../../../lib/auth/describe-auth-error';
-import { InteractionBlockedError } from '../../../lib/auth/token-broker';
+import { InteractionBlockedError } from '../../../lib/auth/token-errors';
 
 interface AuthErrorPanelProps {
   error: unknown;

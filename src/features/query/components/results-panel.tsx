@@ -54,7 +54,7 @@ export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanel
     return (
       <section className="results" aria-label="Results">
         {run.error.kind === 'sign-in' ? (
-          <AuthErrorPanel error={run.error.cause} onSignInAgain={onSignInAgain} />
+          <AuthErrorPanel error={run.error.signInError} onSignInAgain={onSignInAgain} />
         ) : (
           <QueryErrorPanel error={run.error} />
         )}

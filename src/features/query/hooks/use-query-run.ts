@@ -1,6 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
 import type { TokenFunction } from '../../../lib/auth/token-function';
@@ -10,6 +8,7 @@ import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
+import { runStateFromOutcome } from '../run-state-from-outcome';
 
 /** Where a query goes: a Kusto cluster and database, or an Application Insights app. */
 export type QueryTarget =
@@ -56,12 +55,6 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
   );
 }
 
-function targetKey(target: QueryTarget): string[] {
-  return target.kind === 'kusto'
-    ? ['kusto', target.clusterUrl, target.database]
-    : ['appinsights', target.endpoint, target.appId];
-}
-
 /**
  * Runs KQL against a cluster or an Application Insights app: token from the broker (silent,
  * then interactive), streaming parse in the worker, one RunState for the UI. A new run
@@ -75,96 +68,51 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);
-
-  const mutation = useMutation({
-    mutationKey: ['run', ...targetKey(target)],
-    mutationFn: async (text: string): Promise<RunState> => {
-      const previous = current.current;
-      previous?.controller.abort();
-      const controller = new AbortController();
-      const startedAt = Date.now();
-      let signInError: unknown = null;
-      const handle: QueryHandle = startQuery(target, {
-        text,
-        signal: controller.signal,
-        trustedHosts,
-        getToken: async (options) => {
-          try {
-            return await getToken(options);
-          } catch (error) {
-            signInError = error;
-            throw error;
-          }
-        },
-        callbacks: {
-          onSummary: (summary) =>
-            setRun((state) =>
-              state.status === 'running' && state.requestId === handle.requestId
-                ? { ...state, summary, session: handle }
-                : state,
-            ),
-        },
-      });
-      current.current = { controller, handle };
-      setRun({
-        status: 'running',
-        requestId: handle.requestId,
-        startedAt,
-        summary: null,
-        session: handle,
-      });
-      previous?.handle.dispose();
-
-      const outcome = await handle.outcome;
-      const durationMs = outcome.timing.finishedAt - outcome.timing.startedAt;
-      let next: RunState;
-      if (outcome.status === 'succeeded') {
-        next = {
-          status: 'done',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          summary: outcome.summary,
-          session: handle,
-          problem: outcome.issues[0] ?? null,
-        };
-      } else if (outcome.status === 'cancelled') {
-        next = { status: 'cancelled', requestId: outcome.requestId, startedAt, durationMs };
-      } else if (signInError !== null && !(signInError instanceof UntrustedTokenTargetError)) {
-        next = {
-          status: 'failed',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          error: { kind: 'sign-in', cause: signInError },
-        };
-      } else if (outcome.summary && outcome.summary.primaryTableIds.length > 0) {
-        // Rows arrived before the failure: keep them on screen with the error beside them.
-        next = {
-          status: 'done',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          summary: outcome.summary,
-          session: handle,
-          problem: outcome.error,
-        };
-      } else {
-        next = {
-          status: 'failed',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          error: outcome.error,
-        };
-      }
-      if (current.current?.handle === handle) {
-        setRun(next);
-        onFinished?.(next);
-      }
-      return next;
-    },
+  // `start` stays the same function for the editor's key bindings; a run uses what the tab
+  // shows when it starts (target, token function, finish callback), read from here.
+  const latest = useRef({ target, trustedHosts, getToken, onFinished });
+  useLayoutEffect(() => {
+    latest.current = { target, trustedHosts, getToken, onFinished };
   });
+
+  const start = useCallback((text: string) => {
+    const { target, trustedHosts, getToken, onFinished } = latest.current;
+    const previous = current.current;
+    previous?.controller.abort();
+    const controller = new AbortController();
+    const startedAt = Date.now();
+    const handle: QueryHandle = startQuery(target, {
+      text,
+      signal: controller.signal,
+      trustedHosts,
+      getToken,
+      callbacks: {
+        onSummary: (summary) =>
+          setRun((state) =>
+            state.status === 'running' && state.requestId === handle.requestId
+              ? { ...state, summary, session: handle }
+              : state,
+          ),
+      },
+    });
+    current.current = { controller, handle };
+    setRun({
+      status: 'running',
+      requestId: handle.requestId,
+      startedAt,
+      summary: null,
+      session: handle,
+    });
+    previous?.handle.dispose();
+
+    void handle.outcome.then((outcome) => {
+      // A newer run superseded this one: its outcome is not what the tab shows.
+      if (current.current?.handle !== handle) return;
+      const next = runStateFromOutcome(outcome, startedAt, handle);
+      setRun(next);
+      onFinished?.(next);
+    });
+  }, []);
 
   useEffect(
     () => () => {
@@ -174,8 +122,6 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
     [],
   );
 
-  const { mutate } = mutation;
-  const start = useCallback((text: string) => mutate(text), [mutate]);
   const cancel = useCallback(() => current.current?.controller.abort(), []);
   return { run, start, cancel };
 }
