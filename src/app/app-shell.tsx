@@ -81,7 +81,7 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
           <p role="alert">{flags.workspaceProblem}</p>
         </main>
       ) : hostSignedIn ? (
-        <WorkspaceView onSignInAgain={() => {}} />
+        <WorkspaceView onSignInAgain={null} />
       ) : starting ? (
         <main className="app-loading" id="main" aria-busy="true">
           Signing in…

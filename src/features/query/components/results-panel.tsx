@@ -36,11 +36,19 @@ interface ResultsPanelProps {
   run: RunState;
   dark: boolean;
   onSignInAgain: () => void;
+  /** f-IFrameAuth: tokens come from the embedding page; the sign-in panel asks it again. */
+  tokensFromHost?: boolean;
   /** Shown in the status line, e.g. the App Insights time range. */
   context?: string;
 }
 
-export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanelProps) {
+export function ResultsPanel({
+  run,
+  dark,
+  onSignInAgain,
+  tokensFromHost,
+  context,
+}: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">
@@ -54,7 +62,11 @@ export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanel
     return (
       <section className="results" aria-label="Results">
         {run.error.kind === 'sign-in' ? (
-          <AuthErrorPanel error={run.error.signInError} onSignInAgain={onSignInAgain} />
+          <AuthErrorPanel
+            error={run.error.signInError}
+            onSignInAgain={onSignInAgain}
+            tokensFromHost={tokensFromHost}
+          />
         ) : (
           <QueryErrorPanel error={run.error} />
         )}

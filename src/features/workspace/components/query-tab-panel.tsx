@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, type Ref } from 'react';
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
+import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import { recordRun } from '../../history';
 import { ResultsPanel } from '../../query/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
@@ -39,11 +40,17 @@ interface QueryTabPanelProps {
   onConnectionChange(id: string): void;
   text: string;
   onTextChange(text: string): void;
-  onSignInAgain(): void;
+  /**
+   * The sign-in panel's button; null when the embedding page provides tokens (f-IFrameAuth):
+   * the button then runs the last statement again, which asks that page for a new token.
+   */
+  onSignInAgain: (() => void) | null;
   /** Embedders can hide Share (f-ShowShareMenu=false). */
   showShare?: boolean;
   /** The visible tab: it alone answers Shift+Alt+L (copy query link). */
   active?: boolean;
+  /** The tab's editor, for the schema tree's "Insert" buttons. */
+  editorRef?: Ref<QueryEditorHandle>;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -59,6 +66,7 @@ export function QueryTabPanel({
   onSignInAgain,
   showShare = true,
   active = true,
+  editorRef,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
@@ -136,6 +144,10 @@ export function QueryTabPanel({
   };
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
+  const runLastAgain = () => {
+    const last = lastStatement.current;
+    if (last) runStatement(last.text, last);
+  };
 
   const share = async () => {
     try {
@@ -301,12 +313,14 @@ export function QueryTabPanel({
           errorMarker={errorMarker}
           theme={scheme}
           ariaLabel="Query"
+          editorRef={editorRef}
         />
       </div>
       <ResultsPanel
         run={run}
         dark={scheme === 'dark'}
-        onSignInAgain={onSignInAgain}
+        onSignInAgain={onSignInAgain ?? runLastAgain}
+        tokensFromHost={onSignInAgain === null}
         context={rangeLabel}
       />
     </>

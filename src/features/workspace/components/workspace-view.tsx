@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
 import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget } from '../../../lib/trusted-hosts';
@@ -30,7 +31,11 @@ function newTabId(): string {
   return `tab-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
+/**
+ * `onSignInAgain` is what the sign-in panel's button does; null when the embedding page provides
+ * the tokens (f-IFrameAuth), where the button asks that page again by running the query again.
+ */
+export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) | null }) {
   const trustedHosts = useTrustedHosts();
   // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
   const {
@@ -204,6 +209,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   }, []);
 
   const activeConnection = connectionFor(activeTab);
+  // Every tab's editor by tab id; the schema tree inserts into the visible tab's.
+  const editors = useRef(new Map<string, QueryEditorHandle>());
+  const insertName = (name: string) => editors.current.get(activeTab.id)?.insertAtCaret(name);
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
   const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
 
@@ -276,6 +284,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
             <KustoSchemaTree
               clusterUrl={activeConnection.clusterUrl}
               database={activeConnection.database}
+              onInsert={insertName}
             />
           )}
           {activeConnection?.kind === 'appinsights' && (
@@ -283,6 +292,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               endpoint={activeConnection.endpoint}
               appId={activeConnection.appId}
               resource={activeConnection.resource}
+              onInsert={insertName}
             />
           )}
         </aside>
@@ -400,6 +410,10 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   onSignInAgain={onSignInAgain}
                   showShare={showShareMenu}
                   active={tab.id === activeTab.id}
+                  editorRef={(handle: QueryEditorHandle | null) => {
+                    if (handle) editors.current.set(tab.id, handle);
+                    else editors.current.delete(tab.id);
+                  }}
                 />
               ) : (
                 <p className="results__notice">No connection is configured.</p>
