@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
-import { kqlName } from '../kql-name';
+import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
 
 interface SchemaTreeProps {
   schema: UseQueryResult<DatabaseSchema>;
@@ -143,7 +143,7 @@ function TableNode({
               <button
                 type="button"
                 className="schema-tree__column"
-                onClick={() => onInsert?.(kqlName(column.name))}
+                onClick={() => onInsert?.(kustoEntityName(column.name))}
                 title={`Insert ${column.name}`}
               >
                 <span>{column.name}</span>
