@@ -17,7 +17,18 @@ import { usePinnedConnections } from '../use-pinned-connections';
 import { useWindowDraft } from '../use-window-draft';
 import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
-import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
+import {
+  activeTabOf,
+  addTab,
+  closeTab,
+  rememberClosed,
+  renameTab,
+  reopenTab,
+  selectTab,
+  stepTab,
+  updateTab as withTabUpdate,
+  type ClosedTab,
+} from '../query-tab-list';
 import { useLinkIntake } from '../../links/use-link-intake';
 import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
 import { OpenLinkDialog } from '../../links/components/open-link-dialog';
@@ -68,7 +79,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     };
     return { tabs: [first], activeId: first.id };
   });
-  const activeTab = draft.tabs.find((tab) => tab.id === draft.activeId) ?? draft.tabs[0]!;
+  const activeTab = activeTabOf(draft);
 
   useEffect(preloadResultGrid, []);
   useEffect(() => {
@@ -88,15 +99,12 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
   };
 
-  const updateTab = (id: string, patch: Partial<DraftTab>) =>
-    setDraft((d) => ({
-      ...d,
-      tabs: d.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)),
-    }));
+  const updateTab = (id: string, patch: Partial<Omit<DraftTab, 'id'>>) =>
+    setDraft((d) => withTabUpdate(d, id, patch));
 
   const openInNewTab = (tab: Omit<DraftTab, 'id'>) => {
     const id = newTabId();
-    setDraft((d) => ({ tabs: [...d.tabs, { ...tab, id }], activeId: id }));
+    setDraft((d) => addTab(d, { ...tab, id }));
   };
 
   /** A connection id for a cluster+database, adding it (after the trust check) if it is new. */
@@ -181,12 +189,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
       text: '',
       connectionId: activeTab.connectionId,
     });
-  const moveToTab = (step: -1 | 1) =>
-    setDraft((d) => {
-      const at = d.tabs.findIndex((tab) => tab.id === d.activeId);
-      const next = d.tabs[(at + step + d.tabs.length) % d.tabs.length];
-      return next ? { ...d, activeId: next.id } : d;
-    });
+  const moveToTab = (step: -1 | 1) => setDraft((d) => stepTab(d, step));
 
   // The ADX web UI's workspace shortcuts (the editor's own are Monaco's); `?` lists them all.
   const onShortcutKey = useEffectEvent((event: KeyboardEvent) => {
@@ -316,7 +319,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
           <QueryTabStrip
             tabs={draft.tabs}
             activeId={activeTab.id}
-            onSelect={(id) => setDraft((d) => ({ ...d, activeId: id }))}
+            onSelect={(id) => setDraft((d) => selectTab(d, id))}
             onClose={closeQueryTab}
             onRename={(id, title) => setDraft((d) => renameTab(d, id, title))}
           />
