@@ -3,23 +3,13 @@ import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
 import type { TokenFunction } from '../../../lib/auth/token-function';
 import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
+import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { defaultResultEngine } from '../../../lib/sources/result-engine';
 import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
 import { runStateFromOutcome } from '../run-state-from-outcome';
-
-/** Where a query goes: a Kusto cluster and database, or an Application Insights app. */
-export type QueryTarget =
-  | { kind: 'kusto'; clusterUrl: string; database: string }
-  | {
-      kind: 'appinsights';
-      endpoint: string;
-      appId: string;
-      resource: string;
-      timespan: string | null;
-    };
 
 export interface QueryRun {
   run: RunState;
@@ -29,14 +19,16 @@ export interface QueryRun {
 
 interface StartArgs {
   text: string;
+  /** App Insights: the time range applied on top of the query; null = what the query says. */
+  timespan: string | null;
   signal: AbortSignal;
   trustedHosts: TrustedHostPolicy;
   getToken: TokenFunction;
   callbacks: QueryCallbacks;
 }
 
-function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
-  const { text, signal, trustedHosts, getToken, callbacks } = args;
+function startQuery(target: ConnectionSettings, args: StartArgs): QueryHandle {
+  const { text, timespan, signal, trustedHosts, getToken, callbacks } = args;
   if (target.kind === 'kusto') {
     const { clusterUrl, database } = target;
     return runKustoQuery(
@@ -47,7 +39,7 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
       },
     );
   }
-  const { endpoint, appId, timespan } = target;
+  const { endpoint, appId } = target;
   return runAppInsightsQuery(
     { endpoint, appId, timespan, text, signal, trustedHosts, getToken },
     callbacks,
@@ -60,7 +52,11 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
  * then interactive), streaming parse in the worker, one RunState for the UI. A new run
  * supersedes the previous one.
  */
-export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) => void): QueryRun {
+export function useQueryRun(
+  target: ConnectionSettings,
+  timespan: string | null,
+  onFinished?: (run: RunState) => void,
+): QueryRun {
   const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
@@ -70,19 +66,20 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
   const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);
   // `start` stays the same function for the editor's key bindings; a run uses what the tab
   // shows when it starts (target, token function, finish callback), read from here.
-  const latest = useRef({ target, trustedHosts, getToken, onFinished });
+  const latest = useRef({ target, timespan, trustedHosts, getToken, onFinished });
   useLayoutEffect(() => {
-    latest.current = { target, trustedHosts, getToken, onFinished };
+    latest.current = { target, timespan, trustedHosts, getToken, onFinished };
   });
 
   const start = useCallback((text: string) => {
-    const { target, trustedHosts, getToken, onFinished } = latest.current;
+    const { target, timespan, trustedHosts, getToken, onFinished } = latest.current;
     const previous = current.current;
     previous?.controller.abort();
     const controller = new AbortController();
     const startedAt = Date.now();
     const handle: QueryHandle = startQuery(target, {
       text,
+      timespan: target.kind === 'appinsights' ? timespan : null,
       signal: controller.signal,
       trustedHosts,
       getToken,

@@ -1,5 +1,6 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { DatabaseSchema } from '../../../lib/query/database-schema';
+import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
@@ -22,11 +23,7 @@ export function useAppInsightsSchema(endpoint: string, appId: string, resource: 
 }
 
 /** The schema for whatever a tab is connected to: a Kusto database or an App Insights app. */
-export function useConnectionSchema(
-  connection:
-    | { kind: 'kusto'; clusterUrl: string; database: string }
-    | { kind: 'appinsights'; endpoint: string; appId: string; resource: string },
-) {
+export function useConnectionSchema(connection: ConnectionSettings) {
   const kusto = connection.kind === 'kusto';
   const getToken = useAccessToken(
     kusto ? connection.clusterUrl : connection.endpoint,

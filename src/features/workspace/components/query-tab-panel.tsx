@@ -10,17 +10,10 @@ import { ResultsPanel } from '../../query/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
-import type { SavedConnection } from '../../saved-queries';
+import { targetOf } from '../../../lib/sources/query-target';
 import { useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
-
-/** How a connection is stored in saved queries and history. */
-export function savedConnectionOf(connection: Connection): SavedConnection {
-  return connection.kind === 'kusto'
-    ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-    : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };
-}
 
 function safeTimespan(range: TimeRange | null): string | null {
   try {
@@ -101,7 +94,7 @@ export function QueryTabPanel({
           : null;
       recordRun(workspace, {
         text: statement?.text ?? '',
-        connection: savedConnectionOf(connection),
+        connection: targetOf(connection),
         database,
         startedAt: run.startedAt,
         durationMs: run.durationMs,
@@ -122,18 +115,7 @@ export function QueryTabPanel({
     [workspace, connection, database],
   );
 
-  const { run, start, cancel } = useQueryRun(
-    connection.kind === 'kusto'
-      ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-      : {
-          kind: 'appinsights',
-          endpoint: connection.endpoint,
-          appId: connection.appId,
-          resource: connection.resource,
-          timespan,
-        },
-    onFinished,
-  );
+  const { run, start, cancel } = useQueryRun(connection, timespan, onFinished);
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {

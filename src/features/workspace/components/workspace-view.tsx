@@ -8,14 +8,15 @@ import { AddAppInsightsDialog } from '../../connections/components/add-app-insig
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
 import { preloadResultGrid } from '../../query/components/results-panel';
-import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
+import { SavedQueriesSidebar, type SavedQuery } from '../../saved-queries';
+import { targetOf, type QueryTarget } from '../../../lib/sources/query-target';
 import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
 import { usePinnedConnections } from '../use-pinned-connections';
 import { useWindowDraft } from '../use-window-draft';
-import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
+import { QueryTabPanel } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
 import {
   activeTabOf,
@@ -130,7 +131,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
   const openQuery = (
     title: string,
     text: string,
-    connection: SavedConnection,
+    connection: QueryTarget,
     timeRange?: DraftTab['timeRange'],
   ): boolean => {
     const id =
@@ -433,7 +434,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
               workspace={WORKSPACE}
               current={{
                 text: activeTab.text,
-                connection: savedConnectionOf(activeConnection),
+                connection: targetOf(activeConnection),
                 ...(activeConnection.kind === 'appinsights' && activeTab.timeRange !== null
                   ? { timeRange: activeTab.timeRange ?? DEFAULT_TIME_RANGE }
                   : {}),
