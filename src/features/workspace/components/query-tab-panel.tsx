@@ -6,7 +6,7 @@ import { statementPositionToDocument, type Statement } from '../../editor/curren
 import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import { recordRun } from '../../history';
-import { ResultsPanel } from '../../query/components/results-panel';
+import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';

@@ -7,7 +7,7 @@ import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-contex
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
-import { preloadResultGrid } from '../../query/components/results-panel';
+import { preloadResultGrid } from '../../results/components/results-panel';
 import { SavedQueriesSidebar, type SavedQuery } from '../../saved-queries';
 import { targetOf, type QueryTarget } from '../../../lib/sources/query-target';
 import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';

@@ -14,14 +14,14 @@ import {
   toCsv,
   toTsv,
 } from '../../../lib/export';
-import { JsonTree } from '../../results/components/json-tree';
-import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
-import { describeSelectionStats } from '../../results/selection-stats';
-import type { RowSource, RunState } from '../run-state';
-import { QueryErrorPanel } from './query-error-panel';
-import { RunStatusLine } from './run-status-line';
+import { JsonTree } from './json-tree';
+import type { GetRowBlock, GridSelection } from '../use-block-selection';
+import { describeSelectionStats } from '../selection-stats';
+import type { RowSource, RunState } from '../../query/run-state';
+import { QueryErrorPanel } from '../../query/components/query-error-panel';
+import { RunStatusLine } from '../../query/components/run-status-line';
 
-const ResultGrid = lazy(() => import('../../results/components/result-grid'));
+const ResultGrid = lazy(() => import('./result-grid'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
@@ -29,7 +29,7 @@ const CHART_ROW_LIMIT = 1_000_000;
 
 /** Starts fetching the grid's chunk early (while the user signs in or types). */
 export function preloadResultGrid(): void {
-  void import('../../results/components/result-grid');
+  void import('./result-grid');
 }
 
 interface ResultsPanelProps {
