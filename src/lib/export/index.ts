@@ -4,3 +4,4 @@ export { isNumericColumnType, neutraliseFormula } from './formula-injection';
 export { rowsFromBlocks } from './row-blocks';
 export { downloadBlob, fileTimestamp } from './download-blob';
 export type { ExportCell, ExportColumn, ExportRow, ExportRows } from './export-types';
+export { copyTableTsv, exportTableCsv } from './table-actions';

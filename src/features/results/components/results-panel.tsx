@@ -6,14 +6,7 @@ import type {
   TableSummary,
   VisualizationProperties,
 } from '../../../lib/result-model';
-import {
-  CLIPBOARD_ROW_LIMIT,
-  downloadBlob,
-  fileTimestamp,
-  rowsFromBlocks,
-  toCsv,
-  toTsv,
-} from '../../../lib/export';
+import { CLIPBOARD_ROW_LIMIT, copyTableTsv, exportTableCsv } from '../../../lib/export';
 import { JsonTree } from './json-tree';
 import type { GetRowBlock, GridSelection } from '../use-block-selection';
 import { describeSelectionStats } from '../selection-stats';
@@ -184,8 +177,9 @@ function ResultTables({
           type="button"
           className="button button--small"
           onClick={() =>
-            void copyTsv(table, session).then(setCopyNotice, (error: unknown) =>
-              setCopyNotice(`Could not copy: ${String(error)}`),
+            void copyTableTsv(table, (request) => session.getRows(request)).then(
+              setCopyNotice,
+              (error: unknown) => setCopyNotice(`Could not copy: ${String(error)}`),
             )
           }
         >
@@ -194,7 +188,7 @@ function ResultTables({
         <button
           type="button"
           className="button button--small"
-          onClick={() => void exportCsv(table, session)}
+          onClick={() => void exportTableCsv(table, (request) => session.getRows(request))}
         >
           Export CSV
         </button>
@@ -347,41 +341,6 @@ function TableChart({
       </div>
     </Suspense>
   );
-}
-
-/** Streams the table, in the order the server sent it, into a CSV download. */
-async function exportCsv(table: TableSummary, session: RowSource): Promise<void> {
-  const rows = rowsFromBlocks(
-    async (start, end) =>
-      (await session.getRows({ tableId: table.id, start, end })).rows.map((row) => row.cells),
-    { total: table.rowCount },
-  );
-  const blob = await toCsv(
-    table.columns.map((c) => ({ name: c.name, type: c.type })),
-    rows,
-  );
-  downloadBlob(blob, `${table.name}-${fileTimestamp()}.csv`);
-}
-
-/**
- * Copies the table (up to CLIPBOARD_ROW_LIMIT rows, in the order the server sent them) with its
- * header as tab-separated text that pastes into Excel. Says what it copied.
- */
-async function copyTsv(table: TableSummary, session: RowSource): Promise<string> {
-  const { rows } = await session.getRows({
-    tableId: table.id,
-    start: 0,
-    end: Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
-  });
-  const text = toTsv(
-    table.columns.map((c) => ({ name: c.name, type: c.type })),
-    rows.map((row) => row.cells),
-  );
-  await navigator.clipboard.writeText(text);
-  const copied = `${rows.length.toLocaleString('en-US')} row${rows.length === 1 ? '' : 's'}`;
-  return rows.length < table.rowCount
-    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} (use Export CSV for all).`
-    : `Copied ${copied} with the header.`;
 }
 
 /** "3 × 2 cells selected · Count 6 · Sum 10,204 · … · Ctrl+C copies". */

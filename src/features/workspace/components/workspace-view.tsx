@@ -15,33 +15,16 @@ import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
 import { usePinnedConnections } from '../use-pinned-connections';
-import { useWindowDraft } from '../use-window-draft';
+import { useWorkspaceState } from '../use-workspace-state';
 import { QueryTabPanel } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
-import {
-  activeTabOf,
-  addTab,
-  closeTab,
-  rememberClosed,
-  renameTab,
-  reopenTab,
-  selectTab,
-  stepTab,
-  updateTab as withTabUpdate,
-  type ClosedTab,
-} from '../query-tab-list';
 import { useLinkIntake } from '../../links/use-link-intake';
 import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
 import { OpenLinkDialog } from '../../links/components/open-link-dialog';
 import { ShortcutsDialog } from '../../shortcuts/shortcuts-dialog';
 import { isTextField, workspaceShortcut } from '../../shortcuts/shortcut-table';
 
-const DEFAULT_QUERY = 'StormEvents\n| summarize count() by State\n| top 3 by count_';
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
-
-function newTabId(): string {
-  return `tab-${crypto.randomUUID().slice(0, 8)}`;
-}
 
 /**
  * `onSignInAgain` is what the sign-in panel's button does; null when the embedding page provides
@@ -71,16 +54,8 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
   );
-  const { draft, setDraft, saveProblem } = useWindowDraft(WORKSPACE, () => {
-    const first: DraftTab = {
-      id: newTabId(),
-      title: 'Query 1',
-      text: DEFAULT_QUERY,
-      connectionId: null,
-    };
-    return { tabs: [first], activeId: first.id };
-  });
-  const activeTab = activeTabOf(draft);
+  const tabs = useWorkspaceState(WORKSPACE);
+  const { activeTab, saveProblem, closedTabs, updateTab, openInNewTab } = tabs;
 
   useEffect(preloadResultGrid, []);
   useEffect(() => {
@@ -98,14 +73,6 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
   const checkCluster = (url: string) => {
     const verdict = checkTokenTarget(url, trustedHosts);
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
-  };
-
-  const updateTab = (id: string, patch: Partial<Omit<DraftTab, 'id'>>) =>
-    setDraft((d) => withTabUpdate(d, id, patch));
-
-  const openInNewTab = (tab: Omit<DraftTab, 'id'>) => {
-    const id = newTabId();
-    setDraft((d) => addTab(d, { ...tab, id }));
   };
 
   /** A connection id for a cluster+database, adding it (after the trust check) if it is new. */
@@ -169,28 +136,10 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Closed tabs can come back (this page's session), text and connection included.
-  const [closedTabs, setClosedTabs] = useState<ClosedTab[]>([]);
-  const closeQueryTab = (id: string) => {
-    const { list, closed } = closeTab(draft, id);
-    if (!closed) return;
-    setDraft(list);
-    setClosedTabs((stack) => rememberClosed(stack, closed));
-  };
-  const reopenQueryTab = () => {
-    const last = closedTabs.at(-1);
-    if (!last) return;
-    setDraft((d) => reopenTab(d, last));
-    setClosedTabs((stack) => stack.slice(0, -1));
-  };
-
-  const newQueryTab = () =>
-    openInNewTab({
-      title: `Query ${draft.tabs.length + 1}`,
-      text: '',
-      connectionId: activeTab.connectionId,
-    });
-  const moveToTab = (step: -1 | 1) => setDraft((d) => stepTab(d, step));
+  const closeQueryTab = tabs.closeTab;
+  const reopenQueryTab = tabs.reopenTab;
+  const newQueryTab = tabs.newTab;
+  const moveToTab = tabs.stepTab;
 
   // The ADX web UI's workspace shortcuts (the editor's own are Monaco's); `?` lists them all.
   const onShortcutKey = useEffectEvent((event: KeyboardEvent) => {
@@ -318,11 +267,11 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
         )}
         <div className="query-tabs">
           <QueryTabStrip
-            tabs={draft.tabs}
+            tabs={tabs.tabs}
             activeId={activeTab.id}
-            onSelect={(id) => setDraft((d) => selectTab(d, id))}
+            onSelect={tabs.selectTab}
             onClose={closeQueryTab}
-            onRename={(id, title) => setDraft((d) => renameTab(d, id, title))}
+            onRename={tabs.renameTab}
           />
           <button
             type="button"
@@ -390,7 +339,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
             History
           </button>
         </div>
-        {draft.tabs.map((tab) => {
+        {tabs.tabs.map((tab) => {
           const connection = connectionFor(tab);
           return (
             <div
