@@ -12,12 +12,12 @@ export function heapPerPayloadByte(rows: number): { payloadBytes: number; keptBy
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('Run node with --expose-gc.');
   const holder: { bytes: Uint8Array | null } = { bytes: generateStormEventsV2({ rows }) };
-  const bytes = holder.bytes!;
-  const payloadBytes = bytes.length;
+  const payloadBytes = holder.bytes!.length;
   const parser = new V2FrameParser();
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (let at = 0; at < payloadBytes; at += CHUNK) parser.feed(bytes.subarray(at, at + CHUNK));
+  for (let at = 0; at < payloadBytes; at += CHUNK)
+    parser.feed(holder.bytes!.subarray(at, at + CHUNK));
   holder.bytes = null; // the payload is not part of what the result keeps
   const dataSet = parser.end();
   gc();
