@@ -15,7 +15,7 @@ import { printFirstPaintReport } from './first-paint-bundle.ts';
 import { runParseBenchmark } from './parse-benchmarks.ts';
 import { runConsoleBenchmark, type ConsoleMeasurement } from './console-benchmark.ts';
 import { printConsoleTable } from './console-table.ts';
-import { measureStandInServing } from './standin-streaming.ts';
+import { copiesFor, measureStandInServing, STORM_EVENTS_ROWS } from './standin-streaming.ts';
 
 const HEAP_MB = 16_384;
 
@@ -52,7 +52,11 @@ if (!process.argv.includes('--no-browser')) {
   const served = await measureStandInServing(consoleSizes);
   let measured: ConsoleMeasurement[] = [];
   try {
-    measured = await runConsoleBenchmark(consoleSizes, { anchor: true });
+    measured = await runConsoleBenchmark(consoleSizes, {
+      anchor: true,
+      payloadBytes: (rows) =>
+        served.find((s) => s.rows === copiesFor(rows) * STORM_EVENTS_ROWS)?.bytes ?? 0,
+    });
   } catch (error) {
     console.log(`The browser part failed: ${String(error)}`);
   }
