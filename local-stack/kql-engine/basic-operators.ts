@@ -13,6 +13,7 @@ import {
 } from './operator-helpers';
 import type { Table, Value } from './values';
 import { checkRowLimit } from './query-scope';
+import { batchesOf, lazyTable, mapBatches, ROW_BATCH, withMeta } from './row-stream';
 
 type SimpleNamedExpression = Kusto.Language.Syntax.SimpleNamedExpression;
 
@@ -23,7 +24,7 @@ export function whereOperator(
 ): Table {
   rejectUnknownParameters(namedParameters(op.Parameters), [], 'where', op);
   const predicate = compileScalar(op.Condition!, compileContextFor(input.columns, tctx)).evaluate;
-  return { ...input, rows: input.rows.filter((row) => predicate(row) === true) };
+  return mapBatches(input, {}, (batch) => batch.filter((row) => predicate(row) === true));
 }
 
 export function takeCount(node: Expression, tctx: TabularContext): number {
@@ -39,7 +40,19 @@ export function takeOperator(
   input: Table,
   tctx: TabularContext,
 ): Table {
-  return { ...input, rows: input.rows.slice(0, takeCount(op.Expression!, tctx)) };
+  const count = takeCount(op.Expression!, tctx);
+  return lazyTable(withMeta(input, {}), function* () {
+    if (count === 0) return;
+    let left = count;
+    for (const batch of batchesOf(input)) {
+      if (batch.length >= left) {
+        yield batch.length === left ? batch : batch.slice(0, left);
+        return;
+      }
+      left -= batch.length;
+      yield batch;
+    }
+  });
 }
 
 /** sample: N rows picked at random, kept in input order. */
@@ -60,9 +73,16 @@ export function sampleOperator(
 
 export function countOperator(op: SyntaxNode, input: Table): Table {
   return adoptAnalyzerSchema(
-    { columns: [{ name: 'Count', type: 'long' }], rows: [[input.rows.length]] },
+    { columns: [{ name: 'Count', type: 'long' }], rows: [[countRows(input)]] },
     op,
   );
+}
+
+/** Counts rows batch by batch, never holding a lazy input's rows. */
+function countRows(input: Table): number {
+  let count = 0;
+  for (const batch of batchesOf(input)) count += batch.length;
+  return count;
 }
 
 /** The declared name of `Name = expr`, or null for a bare expression. */
@@ -110,13 +130,15 @@ export function extendOperator(
     steps.push({ index, compiled });
   }
   const width = columns.length;
-  const rows = input.rows.map((source) => {
-    const row = source.slice();
-    row.length = width;
-    for (const { index, compiled } of steps) row[index] = compiled.evaluate(source);
-    return row;
-  });
-  return adoptAnalyzerSchema({ ...input, columns, rows }, op);
+  const extended = mapBatches(input, { columns }, (batch) =>
+    batch.map((source) => {
+      const row = source.slice();
+      row.length = width;
+      for (const { index, compiled } of steps) row[index] = compiled.evaluate(source);
+      return row;
+    }),
+  );
+  return adoptAnalyzerSchema(extended, op);
 }
 
 /** project: exactly the listed expressions, computed on the input row, named by the analyzer. */
@@ -136,8 +158,10 @@ export function projectOperator(
     type: (finalColumns[i]?.type ?? compiled.type) as KustoScalarType,
   }));
   const evaluators = compiledList.map((c) => c.evaluate);
-  const rows = input.rows.map((source) => evaluators.map((evaluate) => evaluate(source)));
-  return adoptAnalyzerSchema({ ...input, columns: outputColumns, rows }, op);
+  const projected = mapBatches(input, { columns: outputColumns }, (batch) =>
+    batch.map((source) => evaluators.map((evaluate) => evaluate(source))),
+  );
+  return adoptAnalyzerSchema(projected, op);
 }
 
 /** project-away / project-keep / project-reorder: the analyzer's output columns, picked by name. */
@@ -149,7 +173,9 @@ export function reshapeByName(op: SyntaxNode, input: Table): Table {
     if (index < 0) unsupported(`Internal error: no input column '${column.name}'.`, op);
     return index;
   });
-  return { ...input, columns, rows: input.rows.map((row) => indexes.map((i) => row[i] ?? null)) };
+  return mapBatches(input, { columns }, (batch) =>
+    batch.map((row) => indexes.map((i) => row[i] ?? null)),
+  );
 }
 
 /** project-rename: same columns in the same places, new names. */
@@ -189,7 +215,8 @@ export function distinctOperator(
 }
 
 export function asOperator(op: Kusto.Language.Syntax.AsOperator, input: Table): Table {
-  return { ...input, name: op.Name?.SimpleName ?? input.name };
+  const name = op.Name?.SimpleName ?? input.name;
+  return withMeta(input, name !== undefined ? { name } : {});
 }
 
 const CLR_TYPES: Record<KustoScalarType, string> = {
@@ -254,12 +281,16 @@ export function rangeOperator(
   }
   const count = Math.floor((to - from) / step) + 1;
   checkRowLimit(count, 'range', op);
-  const rows: Value[][] = [];
-  for (let i = 0; i < count; i++) rows.push([from + i * step]);
-  return adoptAnalyzerSchema(
-    { columns: [{ name: op.Name?.SimpleName ?? 'Value', type: 'long' }], rows },
-    op,
-  );
+  const columns: ColumnSchema[] = [{ name: op.Name?.SimpleName ?? 'Value', type: 'long' }];
+  const range = lazyTable({ columns }, function* () {
+    for (let start = 0; start < count; start += ROW_BATCH) {
+      const batch: Value[][] = [];
+      const end = Math.min(count, start + ROW_BATCH);
+      for (let i = start; i < end; i++) batch.push([from + i * step]);
+      yield batch;
+    }
+  });
+  return adoptAnalyzerSchema(range, op);
 }
 
 export function dataTableExpression(

@@ -3,7 +3,9 @@ import type {
   EvaluateOptions,
   EvaluationResult,
   PreparedDatabase,
-  ResultTable,
+  StreamingEvaluation,
+  StreamingResultTable,
+  WireValue,
 } from './public-types';
 import { KqlError, lineAndColumn } from './kql-error';
 import {
@@ -22,7 +24,9 @@ import { bindStatement, evaluateTabular } from './evaluate-tabular';
 import { adoptAnalyzerSchema, compileContextFor } from './operator-helpers';
 import { compileScalar } from './compile-scalar';
 import { emptyVisualization } from './render-operator';
-import { rowToWire } from './values';
+import { rowToWire, type Table } from './values';
+import { batchesOf } from './row-stream';
+import { rowJsonFor } from './row-json';
 import { ticksFromUnixMs } from './datetime-text';
 
 function diagnosticError(query: string, diagnostic: Diagnostic, syntax: boolean): KqlError {
@@ -99,11 +103,44 @@ function optionValue(
   return textOf(expression).trim();
 }
 
+/** Any failure while evaluating, as the KqlError callers are promised. */
+function asKqlError(query: string, error: unknown): KqlError {
+  if (error instanceof UnsupportedError) return nodeError(query, error, 'unsupported');
+  if (error instanceof EvaluationError) return nodeError(query, error, 'runtime');
+  if (error instanceof KqlError) return error;
+  return new KqlError(
+    `The stand-in cluster failed to evaluate the query: ${(error as Error).message}`,
+    { kind: 'runtime', code: 'RUNTIME', line: 1, column: 1, start: 0, length: 0 },
+  );
+}
+
+/** Evaluates the whole query: every result table with all its rows. */
 export function evaluate(
   query: string,
   db: PreparedDatabase,
   options: EvaluateOptions = {},
 ): EvaluationResult {
+  const streaming = evaluateStreaming(query, db, options);
+  const tables = streaming.tables.map((table) => {
+    const rows: WireValue[][] = [];
+    for (const batch of table.batches()) for (const row of batch) rows.push(row);
+    return { name: table.name, columns: table.columns, rows, visualization: table.visualization };
+  });
+  return { tables, setOptions: streaming.setOptions };
+}
+
+/**
+ * Analyzes the query and builds each result table's pipeline; rows are computed as the caller
+ * pulls batches. Operators that need all their input (sort, summarize, join, ...) run while the
+ * pipeline is built; row-by-row operators (where, project, extend, take, union, mv-expand, ...)
+ * run batch by batch, so a caller that stops pulling stops the evaluation. Errors found while
+ * pulling are thrown from `batches()` as KqlError.
+ */
+export function evaluateStreaming(
+  query: string,
+  db: PreparedDatabase,
+  options: EvaluateOptions = {},
+): StreamingEvaluation {
   const { storedTables, globals } = internalsOf(db);
   const language = kustoLanguage();
   const code = language.KustoCode.ParseAndAnalyze(query, globals)!;
@@ -139,7 +176,7 @@ export function evaluate(
     bindings: new Map(),
   };
   const setOptions: Record<string, string | boolean | number> = {};
-  const tables: ResultTable[] = [];
+  const tables: StreamingResultTable[] = [];
   try {
     for (const statement of listElements((root as Kusto.Language.Syntax.QueryBlock).Statements)) {
       switch (kindOf(statement)) {
@@ -164,8 +201,9 @@ export function evaluate(
           tables.push({
             name: table.name ?? 'PrimaryResult',
             columns: table.columns,
-            rows: table.rows.map((row) => rowToWire(table.columns, row)),
             visualization: table.visualization ?? emptyVisualization(),
+            batches: () => convertedBatches(query, table, (row) => rowToWire(table.columns, row)),
+            jsonBatches: () => convertedBatches(query, table, rowJsonFor(table.columns)),
           });
           break;
         }
@@ -177,20 +215,30 @@ export function evaluate(
       }
     }
   } catch (error) {
-    if (error instanceof UnsupportedError) throw nodeError(query, error, 'unsupported');
-    if (error instanceof EvaluationError) throw nodeError(query, error, 'runtime');
-    if (error instanceof KqlError) throw error;
-    throw new KqlError(
-      `The stand-in cluster failed to evaluate the query: ${(error as Error).message}`,
-      {
-        kind: 'runtime',
-        code: 'RUNTIME',
-        line: 1,
-        column: 1,
-        start: 0,
-        length: 0,
-      },
-    );
+    throw asKqlError(query, error);
   }
   return { tables, setOptions };
+}
+
+function* convertedBatches<T>(
+  query: string,
+  table: Table,
+  convert: (row: Table['rows'][number]) => T,
+): Generator<T[]> {
+  const iterator = batchesOf(table)[Symbol.iterator]();
+  try {
+    for (;;) {
+      let step: IteratorResult<Table['rows']>;
+      try {
+        step = iterator.next();
+      } catch (error) {
+        throw asKqlError(query, error);
+      }
+      if (step.done) return;
+      yield step.value.map(convert);
+    }
+  } finally {
+    // A reader that stops early (limit, cancel, client gone) ends the pipeline's generators too.
+    iterator.return?.();
+  }
 }

@@ -37,6 +37,7 @@ import { renderOperator } from './render-operator';
 import { parseOperator } from './parse-operator';
 import { searchOperator } from './search-operator';
 import type { Table } from './values';
+import { mapBatches } from './row-stream';
 
 type Syntax = typeof Kusto.Language.Syntax;
 type Node<K extends keyof Syntax> = Syntax[K] extends { prototype: infer P } ? P : never;
@@ -115,11 +116,12 @@ function storedTable(name: string, scope: QueryScope, node: SyntaxNode): Table {
   if (!window || !timeColumn) return stored.table;
   const index = columnIndex(stored.table.columns, timeColumn);
   if (index < 0) return stored.table;
-  const rows = stored.table.rows.filter((row) => {
-    const t = row[index];
-    return typeof t === 'number' && t >= window.from && t <= window.to;
-  });
-  return { columns: stored.table.columns, rows };
+  return mapBatches(stored.table, {}, (batch) =>
+    batch.filter((row) => {
+      const t = row[index];
+      return typeof t === 'number' && t >= window.from && t <= window.to;
+    }),
+  );
 }
 
 function tabularFunctionCall(
@@ -183,9 +185,11 @@ export function bindStatement(statement: SyntaxNode, scope: QueryScope): void {
   }
   if (expression.ResultType?.Kind === kustoLanguage().Symbols.SymbolKind.Table) {
     let cached: Table | undefined;
+    // Materialized once (the spread reads all rows): a binding used twice must not run its
+    // pipeline twice (row_number() keeps counting; the stand-in would do the work twice).
     scope.bindings.set(name, {
       kind: 'tabular',
-      get: () => (cached ??= evaluateTabular(expression, scope)),
+      get: () => (cached ??= { ...evaluateTabular(expression, scope) }),
     });
     return;
   }

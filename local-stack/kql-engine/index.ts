@@ -8,10 +8,12 @@ export type {
   PreparedDatabase,
   PreparedTableInfo,
   ResultTable,
+  StreamingEvaluation,
+  StreamingResultTable,
   TableInput,
   VisualizationProperties,
   WireValue,
 } from './public-types';
 export { KqlError, type KqlErrorKind } from './kql-error';
 export { prepareDatabase } from './prepare-database';
-export { evaluate } from './evaluate-query';
+export { evaluate, evaluateStreaming } from './evaluate-query';

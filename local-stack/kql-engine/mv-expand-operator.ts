@@ -19,6 +19,7 @@ import {
 import { takeCount } from './basic-operators';
 import { toScalarOfType, type Table, type Value } from './values';
 import { checkRowLimit } from './query-scope';
+import { batchesOf, lazyTable, withMeta } from './row-stream';
 
 /** `to typeof(T)` casts without parsing: elements of another kind become null. */
 function castElement(type: KustoScalarType, value: Value): Value {
@@ -121,21 +122,28 @@ export function mvExpandOperator(
   const indexAt = indexColumn ? columns.length : -1;
   if (indexColumn) columns.push({ name: indexColumn, type: 'long' });
 
-  const rows: Value[][] = [];
-  for (const source of input.rows) {
-    const lists = targets.map((t) => elementsOf(t.evaluate(source), expansion === 'array'));
-    const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
-    checkRowLimit(rows.length + count, 'mv-expand', op);
-    for (let i = 0; i < count; i++) {
-      const row = source.slice();
-      row.length = columns.length;
-      targets.forEach((target, t) => {
-        const element = i < lists[t]!.length ? (lists[t]![i] ?? null) : null;
-        row[target.index] = castElement(target.type, element);
-      });
-      if (indexAt >= 0) row[indexAt] = i;
-      rows.push(row);
+  const expanded = lazyTable(withMeta(input, { columns }), function* () {
+    let produced = 0;
+    for (const batch of batchesOf(input)) {
+      const rows: Value[][] = [];
+      for (const source of batch) {
+        const lists = targets.map((t) => elementsOf(t.evaluate(source), expansion === 'array'));
+        const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
+        checkRowLimit(produced + count, 'mv-expand', op);
+        produced += count;
+        for (let i = 0; i < count; i++) {
+          const row = source.slice();
+          row.length = columns.length;
+          targets.forEach((target, t) => {
+            const element = i < lists[t]!.length ? (lists[t]![i] ?? null) : null;
+            row[target.index] = castElement(target.type, element);
+          });
+          if (indexAt >= 0) row[indexAt] = i;
+          rows.push(row);
+        }
+      }
+      if (rows.length > 0) yield rows;
     }
-  }
-  return adoptAnalyzerSchema({ ...input, columns, rows }, op);
+  });
+  return adoptAnalyzerSchema(expanded, op);
 }

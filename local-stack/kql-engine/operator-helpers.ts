@@ -12,6 +12,7 @@ import {
 import { typeOfExpression, unsupported, type CompileContext } from './compile-scalar';
 import type { QueryScope } from './query-scope';
 import type { Table } from './values';
+import { withMeta } from './row-stream';
 
 export interface TabularContext {
   scope: QueryScope;
@@ -56,7 +57,7 @@ export function adoptAnalyzerSchema(table: Table, node: SyntaxNode): Table {
       node,
     );
   }
-  return { ...table, columns };
+  return withMeta(table, { columns });
 }
 
 /** Named parameters (`kind=inner`, `withsource=X`) by lower-cased name. */

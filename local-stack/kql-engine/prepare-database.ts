@@ -3,6 +3,7 @@ import type { DatabaseInput, PreparedDatabase, PreparedTableInfo } from './publi
 import { kustoLanguage } from './kusto-language';
 import type { StoredTable } from './query-scope';
 import { rowFromWire } from './values';
+import { markStoredRows } from './row-json';
 
 const SCALAR_TYPE_SYMBOL = {
   bool: 'Bool',
@@ -34,10 +35,9 @@ export function prepareDatabase(input: DatabaseInput): PreparedDatabase {
   for (const table of input.tables) {
     if (storedTables.has(table.name)) throw new Error(`Duplicate table name '${table.name}'.`);
     const columns = table.columns.map((c) => ({ name: c.name, type: c.type }));
-    storedTables.set(table.name, {
-      name: table.name,
-      table: { columns, rows: table.rows.map((row) => rowFromWire(columns, row)) },
-    });
+    const rows = table.rows.map((row) => rowFromWire(columns, row));
+    markStoredRows(rows);
+    storedTables.set(table.name, { name: table.name, table: { columns, rows } });
     infos.push({
       name: table.name,
       columns,

@@ -84,6 +84,25 @@ export interface EvaluationResult {
   setOptions: Record<string, string | boolean | number>;
 }
 
+/** A result table whose rows are computed as they are pulled (see `evaluateStreaming`). */
+export interface StreamingResultTable {
+  name: string;
+  columns: ColumnSchema[];
+  visualization: VisualizationProperties;
+  /** Wire rows a batch at a time; each call evaluates afresh. Throws KqlError on failures. */
+  batches(): Iterable<WireValue[][]>;
+  /**
+   * The same rows as JSON text (`JSON.stringify` of each wire row), a batch at a time; rows the
+   * engine keeps text for come as their UTF-8 bytes.
+   */
+  jsonBatches(): Iterable<Array<string | Uint8Array>>;
+}
+
+export interface StreamingEvaluation {
+  tables: StreamingResultTable[];
+  setOptions: Record<string, string | boolean | number>;
+}
+
 export interface EvaluateOptions {
   now?: Date;
   /** App Insights-style outer time window applied to each table's time column */

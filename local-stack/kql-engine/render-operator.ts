@@ -4,6 +4,7 @@ import { kindOf, listElements, textOf, type Expression } from './kusto-language'
 import { compileScalar, unsupported } from './compile-scalar';
 import { compileContextFor, type TabularContext } from './operator-helpers';
 import { toDynamic, type Table } from './values';
+import { withMeta } from './row-stream';
 
 export function emptyVisualization(sorted = false): VisualizationProperties {
   return {
@@ -105,7 +106,7 @@ export function renderOperator(
         );
     }
   }
-  return { ...input, visualization };
+  return withMeta(input, { visualization });
 }
 
 /** Text of a property value: string literal contents, a name, or a comma-joined name list. */

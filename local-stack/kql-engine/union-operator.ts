@@ -15,7 +15,8 @@ import {
   rejectUnknownParameters,
   type TabularContext,
 } from './operator-helpers';
-import type { Table, Value } from './values';
+import type { Table } from './values';
+import { batchesOf, lazyTable } from './row-stream';
 
 export function sourceName(node: Expression | null, index: number): string {
   let current = node;
@@ -58,17 +59,29 @@ export function unionOperator(
   }
 
   const dataColumns = withSource ? columns.slice(1) : columns;
-  const rows: Value[][] = [];
-  for (const source of sources) {
-    const mapping = dataColumns.map((column) => findSourceColumn(column, source.table.columns));
-    for (const row of source.table.rows) {
-      const out = mapping.map((index, i) =>
-        index >= 0 ? (row[index] ?? null) : dataColumns[i]!.type === 'string' ? '' : null,
-      );
-      rows.push(withSource ? [source.name, ...out] : out);
+  return lazyTable({ columns }, function* () {
+    for (const source of sources) {
+      const mapping = dataColumns.map((column) => findSourceColumn(column, source.table.columns));
+      // Rows of a source with exactly the union's columns pass as they are (rows are never
+      // changed in place by any operator), which keeps `union T, T, …` cheap.
+      const same =
+        !withSource &&
+        mapping.length === source.table.columns.length &&
+        mapping.every((index, i) => index === i);
+      for (const batch of batchesOf(source.table)) {
+        if (same) {
+          yield batch;
+          continue;
+        }
+        yield batch.map((row) => {
+          const out = mapping.map((index, i) =>
+            index >= 0 ? (row[index] ?? null) : dataColumns[i]!.type === 'string' ? '' : null,
+          );
+          return withSource ? [source.name, ...out] : out;
+        });
+      }
     }
-  }
-  return { columns, rows };
+  });
 }
 
 /** `union Storm*` / `union *`: the tables the analyzer matched, in its order; null for other sources. */

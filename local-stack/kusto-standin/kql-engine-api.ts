@@ -1,5 +1,5 @@
 /** The one place the stand-in imports the KQL engine from. */
-export { evaluate, KqlError, prepareDatabase } from '../kql-engine/index.ts';
+export { evaluate, evaluateStreaming, KqlError, prepareDatabase } from '../kql-engine/index.ts';
 export type {
   ColumnSchema,
   DatabaseInput,
@@ -8,6 +8,8 @@ export type {
   KustoScalarType,
   PreparedDatabase,
   ResultTable,
+  StreamingEvaluation,
+  StreamingResultTable,
   TableInput,
   VisualizationProperties,
   WireValue,

@@ -704,6 +704,50 @@ describe('test controls and cancellation', () => {
     await waitFor(() => !fixture.standIn.controls.runningQueries().includes(running));
     expect(running.sentRows).toBeLessThan(59066);
   });
+
+  it('streams while it evaluates: a pipeline too big to compute whole starts at once and stops with the client', async () => {
+    // 5.2M rows: computed whole first, this query would fail with E_RUNAWAY_QUERY before a byte.
+    const controller = new AbortController();
+    const response = await call(
+      '/v2/rest/query',
+      {
+        db: 'Samples',
+        csl: 'set notruncation; range i from 1 to 2600000 step 1 | mv-expand x = pack_array(1, 2)',
+      },
+      { headers: { 'x-ms-client-request-id': 'Lazy;1' }, signal: controller.signal },
+    );
+    expect(response.status).toBe(200);
+    const running = fixture.standIn.controls
+      .runningQueries()
+      .find((q) => q.clientRequestId === 'Lazy;1')!;
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('"PrimaryResult"'))
+      text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await waitFor(() => !fixture.standIn.controls.runningQueries().includes(running));
+    expect(running.sentRows).toBeGreaterThan(0);
+    expect(running.sentRows).toBeLessThan(5_200_000);
+  });
+
+  it('reports a failure found while streaming in DataSetCompletion, after the rows sent', async () => {
+    const { response, frames } = await v2(
+      'set notruncation; range i from 1 to 2600000 step 1 | mv-expand x = pack_array(1, 2) | where i < 3',
+    );
+    expect(response.status).toBe(200);
+    expect(rowsOf(frames).filter(Array.isArray)).toEqual([
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ]);
+    const completion = frames.at(-1) as unknown as {
+      HasErrors: boolean;
+      OneApiErrors: Array<{ error: { message: string } }>;
+    };
+    expect(completion.HasErrors).toBe(true);
+    expect(completion.OneApiErrors[0]!.error.message).toMatch(/E_RUNAWAY_QUERY/);
+  });
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {

@@ -4,8 +4,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CatalogDatabase, DatabaseCatalog } from './database-catalog.ts';
-import { evaluate, KqlError } from './kql-engine-api.ts';
-import type { EvaluationResult } from './kql-engine-api.ts';
+import { evaluateStreaming, KqlError } from './kql-engine-api.ts';
+import type { StreamingEvaluation } from './kql-engine-api.ts';
 import { JSON_CONTENT_TYPE, sendJson, sendText } from './kusto-exchange.ts';
 import type { KustoExchange } from './kusto-exchange.ts';
 import {
@@ -34,7 +34,7 @@ import type { QueryOutcome } from './query-status-tables.ts';
 import { optionFlag, optionNumber, optionValue } from './query-request.ts';
 import type { KustoRequest } from './query-request.ts';
 import { ResponseSink } from './response-sink.ts';
-import { LimitTracker } from './result-streaming.ts';
+import { LimitTracker, RowCursor } from './result-streaming.ts';
 import type { ResultLimits, StopReason } from './result-streaming.ts';
 import type { RunningQuery, StandInControls } from './standin-controls.ts';
 import { V1ResponseWriter } from './v1-response-writer.ts';
@@ -123,14 +123,24 @@ export async function executeQuery(
     }
 
     const started = process.hrtime.bigint();
-    let result: EvaluationResult;
+    let result: StreamingEvaluation;
+    let cursors: RowCursor[];
     try {
       const now = optionValue(properties.Options, 'query_now');
-      result = evaluate(
+      result = evaluateStreaming(
         csl,
         db.prepared,
         typeof now === 'string' ? { now: new Date(now) } : undefined,
       );
+      // The first batch of each table is computed before the status line: a query that fails at
+      // once still gets its 400. Later failures are reported in the response, as Kusto does.
+      cursors = result.tables.map(
+        (table) => new RowCursor(version === 'v2' ? table.jsonBatches() : table.batches()),
+      );
+      for (const cursor of cursors) {
+        cursor.hasMore();
+        if (cursor.failure !== undefined) throw cursor.failure;
+      }
     } catch (error) {
       if (error instanceof KqlError) {
         sendJson(exchange, 400, kqlErrorBody(error, csl, db.name, exchange.ids));
@@ -153,7 +163,21 @@ export async function executeQuery(
     const limits = resultLimits(properties.Options, result.setOptions);
     exchange.response.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE });
     const stream = version === 'v2' ? streamV2 : streamV1;
-    await stream(result, { exchange, sink, running, limits, started, options: properties.Options });
+    try {
+      await stream(result, {
+        exchange,
+        sink,
+        running,
+        limits,
+        started,
+        options: properties.Options,
+        cursors,
+        database: db.name,
+        query: csl,
+      });
+    } finally {
+      for (const cursor of cursors) cursor.close();
+    }
     sink.end();
   } finally {
     unregister();
@@ -254,11 +278,15 @@ interface StreamContext {
   limits: ResultLimits;
   started: bigint;
   options: Record<string, unknown>;
+  /** One per result table, in order. */
+  cursors: RowCursor[];
+  database: string;
+  query: string;
 }
 
 /** Writes the primaries through `writeTable` and works out what to report about them. */
 async function streamPrimaries(
-  result: EvaluationResult,
+  result: StreamingEvaluation,
   context: StreamContext,
   writeTable: (
     index: number,
@@ -268,11 +296,25 @@ async function streamPrimaries(
 ): Promise<{ outcome: QueryOutcome; stop: StopReason; errors: OneApiError[] }> {
   const tracker = new LimitTracker(context.limits);
   let partial: OneApiError | null = null;
+  const failure = (): unknown => context.cursors.find((c) => c.failure !== undefined)?.failure;
+  const failureError = (): OneApiError => {
+    const error = failure();
+    return error instanceof KqlError
+      ? kqlErrorBody(error, context.query, context.database, context.exchange.ids)
+      : badRequestBody(
+          `Internal error of the local KQL engine: ${String(error)}`,
+          context.exchange.ids,
+          { query: context.query, database: context.database },
+        );
+  };
   const partialError = (): OneApiError => {
-    partial ??= limitsExceededError(
-      tracker.hit ?? { kind: 'records', value: context.limits.maxRecords },
-      context.exchange.ids,
-    );
+    partial ??=
+      failure() !== undefined
+        ? failureError()
+        : limitsExceededError(
+            tracker.hit ?? { kind: 'records', value: context.limits.maxRecords },
+            context.exchange.ids,
+          );
     return partial;
   };
   const tables: Array<{ rowCount: number; size: number }> = [];
@@ -285,7 +327,11 @@ async function streamPrimaries(
   }
   const errors: OneApiError[] = [];
   let errorMessage: string | null = null;
-  if (stop === 'limit') {
+  if (stop === 'error') {
+    const error = partialError();
+    errors.push(error);
+    errorMessage = String(error.error['message']);
+  } else if (stop === 'limit') {
     errors.push(partialError());
     errorMessage = limitsExceededMessage(
       tracker.hit ?? { kind: 'records', value: context.limits.maxRecords },
@@ -298,7 +344,7 @@ async function streamPrimaries(
   const outcome: QueryOutcome = {
     executionSeconds: Number(process.hrtime.bigint() - context.started) / 1e9,
     tables,
-    inputRows: result.tables.reduce((n, t) => n + t.rows.length, 0),
+    inputRows: context.cursors.reduce((n, c) => n + c.pulled, 0),
     errorMessage,
     ...(stop === 'cancel'
       ? { errorStatusCode: -2133196794, errorStatusName: 'E_QUERY_CANCELLED (0x80DA0006)' }
@@ -307,7 +353,7 @@ async function streamPrimaries(
   return { outcome, stop, errors };
 }
 
-async function streamV2(result: EvaluationResult, context: StreamContext): Promise<void> {
+async function streamV2(result: StreamingEvaluation, context: StreamContext): Promise<void> {
   const { sink, running } = context;
   const layout = v2Layout(context.options);
   const writer = new V2FrameWriter(sink);
@@ -325,6 +371,7 @@ async function streamV2(result: EvaluationResult, context: StreamContext): Promi
     writer.primaryTable(
       i + 1,
       result.tables[i]!,
+      context.cursors[i]!,
       layout,
       {
         sink,
@@ -347,14 +394,14 @@ async function streamV2(result: EvaluationResult, context: StreamContext): Promi
   await writer.completion({ hasErrors: errors.length > 0, cancelled: stop === 'cancel', errors });
 }
 
-async function streamV1(result: EvaluationResult, context: StreamContext): Promise<void> {
+async function streamV1(result: StreamingEvaluation, context: StreamContext): Promise<void> {
   const { sink, running } = context;
   const writer = new V1ResponseWriter(sink);
   const { outcome, stop, errors } = await streamPrimaries(result, context, (i, tracker, partial) =>
     writer.table(
       `Table_${i}`,
       result.tables[i]!.columns,
-      result.tables[i]!.rows,
+      context.cursors[i]!,
       {
         limits: tracker,
         isCancelled: () => running.cancelReason !== null,

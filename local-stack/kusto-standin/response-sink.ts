@@ -24,9 +24,9 @@ export class ResponseSink {
     return this.bytes;
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.aborted) return;
-    this.bytes += Buffer.byteLength(text);
+    this.bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
     if (!this.response.write(text)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {

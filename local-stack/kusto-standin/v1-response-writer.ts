@@ -4,7 +4,7 @@
  */
 import type { ColumnSchema, KustoScalarType, WireValue } from './kql-engine-api.ts';
 import type { ResponseSink } from './response-sink.ts';
-import { writeRows } from './result-streaming.ts';
+import { RowCursor, writeRows } from './result-streaming.ts';
 import type { RowStreamControl, StopReason } from './result-streaming.ts';
 
 const dataTypeByKustoType: Record<KustoScalarType, string> = {
@@ -54,7 +54,7 @@ export class V1ResponseWriter {
   async table(
     name: string,
     columns: readonly ColumnSchema[],
-    rows: readonly WireValue[][],
+    rows: readonly WireValue[][] | RowCursor,
     control: Omit<RowStreamControl, 'sink'>,
     partialErrorText?: () => string,
   ): Promise<{ rowCount: number; stop: StopReason }> {
@@ -62,13 +62,14 @@ export class V1ResponseWriter {
       `${this.tables === 0 ? '{"Tables":[' : ','}{"TableName":${JSON.stringify(name)},"Columns":${v1Columns(columns)},"Rows":[`,
     );
     this.tables++;
-    const { written, stop } = await writeRows(rows, 0, rows.length, false, {
+    const cursor = rows instanceof RowCursor ? rows : RowCursor.of(rows);
+    const { written, stop } = await writeRows(cursor, Infinity, false, {
       ...control,
       sink: this.sink,
       encodeRow: control.encodeRow ?? v1RowEncoder(columns),
     });
     if (stop === 'abort') return { rowCount: written, stop };
-    if (stop === 'limit' && partialErrorText) {
+    if ((stop === 'limit' || stop === 'error') && partialErrorText) {
       await this.sink.write(
         `${written > 0 ? ',' : ''}${JSON.stringify({ Exceptions: [partialErrorText()] })}`,
       );

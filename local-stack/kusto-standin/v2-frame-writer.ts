@@ -3,10 +3,10 @@
  * `results_v2_newlines_between_frames` layout (`[{...}\n,{...}\n]`), streamed as it is produced.
  * Frame field order follows the recordings in fixtures/recorded/kusto-v2.
  */
-import type { ColumnSchema, ResultTable, WireValue } from './kql-engine-api.ts';
+import type { ColumnSchema, WireValue } from './kql-engine-api.ts';
 import type { OneApiError } from './one-api-errors.ts';
 import type { ResponseSink } from './response-sink.ts';
-import { writeRows } from './result-streaming.ts';
+import { RowCursor, writeRows } from './result-streaming.ts';
 import type { RowStreamControl, StopReason } from './result-streaming.ts';
 
 export type ErrorPlacement = 'InData' | 'EndOfTable' | 'EndOfDataSet';
@@ -72,9 +72,11 @@ export class V2FrameWriter {
   }
 
   /** A primary result, whole (DataTable) or in pieces (TableHeader/TableFragment/TableCompletion). */
+  /** `partialError`: the in-band error for a limit hit or an engine failure mid-table. */
   async primaryTable(
     tableId: number,
-    table: ResultTable,
+    table: { name: string; columns: readonly ColumnSchema[] },
+    cursor: RowCursor,
     layout: V2Layout,
     control: RowStreamControl,
     partialError: () => OneApiError,
@@ -85,9 +87,9 @@ export class V2FrameWriter {
     if (!layout.progressive && !layout.fragmented) {
       await this.open();
       await this.sink.write(`{"FrameType":"DataTable",${headerFields},"Rows":[`);
-      const { written, stop } = await writeRows(table.rows, 0, table.rows.length, false, control);
+      const { written, stop } = await writeRows(cursor, Infinity, false, control);
       if (stop === 'abort') return { rowCount: written, stop };
-      if (stop === 'limit' && layout.placement === 'InData')
+      if ((stop === 'limit' || stop === 'error') && layout.placement === 'InData')
         await this.sink.write((written > 0 ? ',' : '') + inDataError());
       await this.sink.write(']}');
       return { rowCount: written, stop };
@@ -97,18 +99,27 @@ export class V2FrameWriter {
     await this.sink.write(`{"FrameType":"TableHeader",${headerFields}}`);
     let rowCount = 0;
     let stop: StopReason = null;
-    const total = table.rows.length;
-    for (let from = 0; from < total && !stop; from += layout.fragmentRows) {
+    // Progress needs the total, so a progressive table is computed whole first; a fragmented one
+    // streams fragment by fragment.
+    const all = layout.progressive ? cursor.rest() : null;
+    const rows = all ? RowCursor.of(all) : cursor;
+    if (all && cursor.failure !== undefined) stop = 'error';
+    const total = all ? all.length : Infinity;
+    for (let from = 0; !stop; from += layout.fragmentRows) {
+      if (!rows.hasMore()) {
+        if (rows.failure !== undefined) stop = 'error';
+        break;
+      }
       const to = Math.min(total, from + layout.fragmentRows);
       await this.open();
       await this.sink.write(
         `{"FrameType":"TableFragment","TableFragmentType":"DataAppend","TableId":${tableId},"Rows":[`,
       );
-      const result = await writeRows(table.rows, from, to, false, control);
+      const result = await writeRows(rows, to - from, false, control);
       rowCount += result.written;
       stop = result.stop;
       if (stop === 'abort') return { rowCount, stop };
-      if (stop === 'limit' && layout.placement === 'InData') {
+      if ((stop === 'limit' || stop === 'error') && layout.placement === 'InData') {
         await this.sink.write((result.written > 0 ? ',' : '') + inDataError());
       }
       await this.sink.write(']}');
@@ -127,7 +138,7 @@ export class V2FrameWriter {
       FrameType: 'TableCompletion',
       TableId: tableId,
       RowCount: rowCount,
-      ...(stop === 'limit' && layout.placement === 'EndOfTable'
+      ...((stop === 'limit' || stop === 'error') && layout.placement === 'EndOfTable'
         ? { OneApiErrors: [partialError()] }
         : {}),
     });

@@ -1,6 +1,7 @@
 import { parseKustoDateTime, parsedDateTime } from './kusto-datetime';
 import { formatTimespanTicks } from './kusto-timespan';
 import type { KustoScalarType } from './kusto-scalar-type';
+import { TextDictionary } from './text-dictionary';
 
 /**
  * Column storage. Typed arrays wherever the type allows, with a null bitmap allocated only once a
@@ -52,6 +53,8 @@ export interface DateTimeColumnData {
 export interface TextColumnData {
   readonly type: 'string' | 'guid' | 'timespan' | 'decimal';
   values: (string | null)[];
+  /** Shares repeated values of low-cardinality string columns (text-dictionary.ts). */
+  dictionary?: TextDictionary;
 }
 export interface DynamicColumnData {
   readonly type: 'dynamic';
@@ -96,6 +99,8 @@ export function createColumnData(type: KustoScalarType): ColumnData {
       };
     case 'dynamic':
       return { type, values: [] };
+    case 'string':
+      return { type, values: [], dictionary: new TextDictionary() };
     default:
       return { type, values: [] };
   }
@@ -135,6 +140,7 @@ export function clearColumn(column: ColumnData): void {
       return;
     default:
       column.values.length = 0;
+      if ('dictionary' in column) column.dictionary?.clear();
   }
 }
 
@@ -361,6 +367,17 @@ function appendTimespan(column: TextColumnData, rows: Rows, col: number, base: n
 
 function appendText(column: TextColumnData, rows: Rows, col: number, base: number): void {
   const values = column.values;
+  const dictionary = column.dictionary?.active ? column.dictionary : null;
+  if (dictionary) {
+    for (let r = 0; r < rows.length; r++) {
+      const v = cell(rows, r, col);
+      if (typeof v === 'string')
+        values[base + r] = isExactToken(v) ? v.slice(1) : dictionary.intern(v);
+      else if (v === null || v === undefined) values[base + r] = null;
+      else values[base + r] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }
+    return;
+  }
   for (let r = 0; r < rows.length; r++) {
     const v = cell(rows, r, col);
     if (typeof v === 'string') values[base + r] = isExactToken(v) ? v.slice(1) : v;

@@ -1,0 +1,340 @@
+/**
+ * The console end to end in Chromium: the production build (dist/, `npm run build` first) served
+ * by the local stack, a real sign-in, then `set notruncation; union StormEvents × n` run from the
+ * editor at 59,066 / 531,594 / 1,004,122 rows. Reports; never fails the build.
+ *
+ * Measured per size: time to the first response byte (Resource Timing), first grid row after the
+ * first byte, completion (the status line's last change), main-thread long tasks from Run to
+ * completion (PerformanceObserver `longtask`), renderer memory growth (page + worker share one
+ * renderer process: RSS from /proc, JS heap of the page from CDP) per payload byte, and a sort by
+ * a column header. The anchor is the same request fetched as text and `JSON.parse`d on the main
+ * thread (where the text fits in one string).
+ *
+ * Uses the fixed ports: run under the lock, `flock /tmp/quarry-ports.lock npm run bench -- --browser`.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
+import { demoUsers, urls } from '../local-stack/local-constants.ts';
+import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
+
+const CONSOLE_PORT = 4173;
+const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
+
+export interface ConsoleMeasurement {
+  rows: number;
+  payloadBytes: number;
+  firstByteMs: number;
+  firstRowAfterFirstByteMs: number;
+  completionMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  rssGrowthBytes: number;
+  heapGrowthBytes: number;
+  sortMs: number | null;
+  sortLongTasks: number | null;
+  anchor: { totalMs: number; longestTaskMs: number } | string;
+}
+
+async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function startStack(): ChildProcess {
+  return spawn(
+    'npx',
+    ['tsx', 'local-stack/start.ts', '--console=preview', `--console-port=${CONSOLE_PORT}`],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
+}
+
+/** Parent pid of a process, from /proc/<pid>/stat (the field after the parenthesised name). */
+function parentOf(pid: string): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resident memory of the renderer processes this benchmark's Chromium started (the page and its
+ * workers), in bytes; other browsers on the machine are not counted.
+ */
+function rendererRss(): number {
+  const self = String(process.pid);
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      let ancestor: string | null = entry;
+      for (let depth = 0; ancestor && ancestor !== self && depth < 10; depth++)
+        ancestor = parentOf(ancestor);
+      if (ancestor !== self) continue;
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+// The stand-in sends no Timing-Allow-Origin, so Resource Timing hides responseStart and sizes of
+// the cross-origin query: the first byte is taken when fetch() resolves (headers received).
+const INIT_SCRIPT = `
+  window.__longTasks = [];
+  window.__queryHeadersAt = null;
+  const originalFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const started = performance.now();
+    const pending = originalFetch.call(this, input, init);
+    if (url.includes('/v2/rest/query')) {
+      window.__queryStartedAt = started;
+      pending.then(() => { window.__queryHeadersAt = performance.now(); }, () => undefined);
+    }
+    return pending;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+async function signIn(page: Page): Promise<void> {
+  const user = demoUsers[0]!;
+  await page.goto(consoleUrl);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`^${urls.identityProvider}/`));
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .getByRole('region', { name: /^Schema of / })
+    .getByText('StormEvents', { exact: true })
+    .waitFor({ timeout: 60_000 });
+}
+
+async function setQuery(page: Page, text: string): Promise<void> {
+  const editor = page.locator('[role="tabpanel"]:not([hidden]) .monaco-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Watches the grid and the status line from now on (times in the page's clock). */
+async function armWatchers(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__firstRowAt = null;
+    w.__statusChangedAt = null;
+    const observer = new MutationObserver(() => {
+      if (w.__firstRowAt === null && document.querySelector('[role="row"][aria-rowindex="2"]'))
+        w.__firstRowAt = performance.now();
+      w.__statusChangedAt = performance.now();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    w.__observer = observer;
+    return performance.now();
+  });
+}
+
+async function longTasksSince(page: Page, since: number, until: number) {
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  const inRange = tasks.filter(([start]) => start >= since && start <= until);
+  return {
+    count: inRange.length,
+    longest: inRange.reduce((m, [, d]) => Math.max(m, d), 0),
+  };
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
+  await session.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function measureSize(
+  page: Page,
+  rows: number,
+  withAnchor: boolean,
+  payloadBytes: number,
+): Promise<ConsoleMeasurement> {
+  const copies = copiesFor(rows);
+  const total = copies * STORM_EVENTS_ROWS;
+  const csl = unionQuery(copies);
+  await setQuery(page, csl);
+  const heapBefore = await heapUsed(page);
+  const rssBefore = rendererRss();
+  await page.evaluate(() => performance.clearResourceTimings());
+  const started = await armWatchers(page);
+  await page.keyboard.press('Shift+Enter');
+  const status = page.getByRole('status').filter({ hasText: 'Request ID' });
+  await status
+    .filter({ hasText: `${total.toLocaleString('en-US')} rows` })
+    .filter({ hasNotText: 'running' })
+    .waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(300);
+  const timing = await page.evaluate(() => {
+    const w = window as unknown as Record<string, number | null>;
+    const entry = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/v2/rest/query'))
+      .at(-1) as PerformanceResourceTiming | undefined;
+    return {
+      responseStart: entry?.responseStart ?? null,
+      fetchStart: entry?.startTime ?? null,
+      responseEnd: entry?.responseEnd ?? null,
+      bodySize: entry?.decodedBodySize ?? 0,
+      firstRowAt: w.__firstRowAt ?? null,
+      queryStartedAt: w.__queryStartedAt ?? null,
+      queryHeadersAt: w.__queryHeadersAt ?? null,
+      statusChangedAt: w.__statusChangedAt ?? null,
+    };
+  });
+  const done = timing.statusChangedAt ?? performance.now();
+  const tasks = await longTasksSince(page, started, done);
+  const rssAfter = rendererRss();
+  const heapAfter = await heapUsed(page);
+
+  // Sort by a number column, from the click to the first row changing.
+  let sortMs: number | null = null;
+  let sortLongTasks: number | null = null;
+  try {
+    const header = page.getByRole('columnheader', { name: 'DamageProperty', exact: true });
+    const sortStart = await page.evaluate(() => performance.now());
+    const firstCell = page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first();
+    const before = await firstCell.textContent();
+    await header.click();
+    await page.waitForFunction(
+      (text) =>
+        document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]')?.textContent !==
+        text,
+      before,
+      { timeout: 60_000 },
+    );
+    const sortEnd = await page.evaluate(() => performance.now());
+    sortMs = sortEnd - sortStart;
+    sortLongTasks = (await longTasksSince(page, sortStart, sortEnd)).count;
+  } catch {
+    // reported as n/a
+  }
+
+  let anchor: ConsoleMeasurement['anchor'] = 'not run';
+  if (withAnchor) anchor = await measureAnchor(page, csl);
+
+  const firstByteAt = timing.responseStart || timing.queryHeadersAt;
+  const firstByteMs =
+    firstByteAt !== null && timing.queryStartedAt !== null
+      ? firstByteAt - timing.queryStartedAt
+      : NaN;
+  return {
+    rows: total,
+    payloadBytes: timing.bodySize || payloadBytes,
+    firstByteMs,
+    firstRowAfterFirstByteMs:
+      timing.firstRowAt !== null && firstByteAt !== null ? timing.firstRowAt - firstByteAt : NaN,
+    completionMs: done - started,
+    longTasks: tasks.count,
+    longestTaskMs: tasks.longest,
+    rssGrowthBytes: rssAfter - rssBefore,
+    heapGrowthBytes: heapAfter - heapBefore,
+    sortMs,
+    sortLongTasks,
+    anchor,
+  };
+}
+
+/** The same request as text + JSON.parse on the main thread, with the console's own token. */
+async function measureAnchor(page: Page, csl: string): Promise<ConsoleMeasurement['anchor']> {
+  return page.evaluate(
+    async ({ csl, kusto }) => {
+      const stores = [window.sessionStorage, window.localStorage];
+      let token: string | null = null;
+      for (const store of stores) {
+        for (let i = 0; i < store.length && !token; i++) {
+          const value = store.getItem(store.key(i) ?? '') ?? '';
+          if (!value.includes('"credentialType":"AccessToken"') || !value.includes(kusto)) continue;
+          try {
+            token = (JSON.parse(value) as { secret?: string }).secret ?? null;
+          } catch {
+            // another kind of entry
+          }
+        }
+      }
+      if (!token) return 'no token found in the MSAL cache';
+      const started = performance.now();
+      const response = await fetch(`${kusto}/v2/rest/query`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ db: 'Samples', csl }),
+      });
+      try {
+        const text = await response.text();
+        const parsed = JSON.parse(text) as unknown[];
+        if (!Array.isArray(parsed)) return 'not a v2 body';
+      } catch (error) {
+        return `does not fit: ${String(error).slice(0, 80)}`;
+      }
+      const totalMs = performance.now() - started;
+      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks.filter(
+        ([start]) => start >= started,
+      );
+      return { totalMs, longestTaskMs: tasks.reduce((m, [, d]) => Math.max(m, d), 0) };
+    },
+    { csl, kusto: urls.kusto },
+  );
+}
+
+/** `payloadBytes`: body size by row count (from the stand-in measurement; the page cannot see it). */
+export async function runConsoleBenchmark(
+  sizes: number[],
+  options: { anchor: boolean; payloadBytes: (rows: number) => number },
+): Promise<ConsoleMeasurement[]> {
+  const stack = startStack();
+  try {
+    await waitForUrl(`${consoleUrl}/config.json`, 180_000);
+    const context = await chromium.launchPersistentContext('', {
+      ...chromiumLaunchOptions,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    try {
+      await context.addInitScript(INIT_SCRIPT);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await signIn(page);
+      const out: ConsoleMeasurement[] = [];
+      for (const rows of sizes) {
+        out.push(await measureSize(page, rows, options.anchor, options.payloadBytes(rows)));
+      }
+      return out;
+    } finally {
+      await context.close();
+    }
+  } finally {
+    if (stack.pid) process.kill(-stack.pid, 'SIGTERM');
+  }
+}

@@ -1,0 +1,95 @@
+/** The console benchmark's table: one column per size, then the goal (markdown, for README). */
+import type { ConsoleMeasurement } from './console-benchmark.ts';
+import type { ServeMeasurement } from './standin-streaming.ts';
+
+const ms = (n: number | null | undefined): string =>
+  n === null || n === undefined || Number.isNaN(n)
+    ? 'n/a'
+    : `${Math.round(n).toLocaleString('en-US')} ms`;
+const seconds = (n: number): string => `${(n / 1000).toFixed(2)} s`;
+const ratio = (part: number, whole: number): string =>
+  whole > 0 ? `${(part / whole).toFixed(2)}×` : 'n/a';
+
+export function printConsoleTable(
+  served: ServeMeasurement[],
+  measured: ConsoleMeasurement[],
+): void {
+  const sizes = served.map((s) => s.rows);
+  const at = (rows: number) => measured.find((m) => m.rows === rows);
+  const line = (label: string, cells: string[], goal: string): string =>
+    `| ${label} | ${cells.join(' | ')} | ${goal} |`;
+  const rows: string[] = [
+    `| measured | ${sizes.map((n) => `${n.toLocaleString('en-US')} rows`).join(' | ')} | goal |`,
+    `|---|${sizes.map(() => '---:').join('|')}|---|`,
+    line(
+      'payload (v2 JSON)',
+      served.map((s) => `${(s.bytes / 2 ** 20).toFixed(0)} MiB`),
+      '',
+    ),
+    line(
+      'stand-in: first byte / all (Node client)',
+      served.map((s) => `${ms(s.firstByteMs)} / ${seconds(s.totalMs)}`),
+      'first byte ≤ 200 ms; 1M rows ≤ 10 s',
+    ),
+    line(
+      'console: first byte after Run',
+      sizes.map((n) => ms(at(n)?.firstByteMs)),
+      '≤ 200 ms',
+    ),
+    line(
+      'first grid row after first byte',
+      sizes.map((n) => ms(at(n)?.firstRowAfterFirstByteMs)),
+      '≤ 100 ms',
+    ),
+    line(
+      'completion after Run',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? seconds(m.completionMs) : 'n/a';
+      }),
+      '',
+    ),
+    line(
+      'main-thread tasks > 50 ms while loading (longest)',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? `${m.longTasks} (${ms(m.longestTaskMs)})` : 'n/a';
+      }),
+      'none',
+    ),
+    line(
+      'renderer RSS growth / payload (page + worker)',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? ratio(m.rssGrowthBytes, m.payloadBytes) : 'n/a';
+      }),
+      '≤ 1.0×',
+    ),
+    line(
+      'page JS heap growth / payload',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? ratio(m.heapGrowthBytes, m.payloadBytes) : 'n/a';
+      }),
+      '',
+    ),
+    line(
+      'sort by DamageProperty: time (tasks > 50 ms)',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? `${ms(m.sortMs)} (${m.sortLongTasks ?? 'n/a'})` : 'n/a';
+      }),
+      '0 tasks > 50 ms',
+    ),
+    line(
+      'anchor: fetch text + JSON.parse on the main thread (longest task)',
+      sizes.map((n) => {
+        const a = at(n)?.anchor;
+        if (a === undefined) return 'n/a';
+        return typeof a === 'string' ? a : `${seconds(a.totalMs)} (${ms(a.longestTaskMs)})`;
+      }),
+      '',
+    ),
+  ];
+  console.log(rows.join('\n'));
+}
