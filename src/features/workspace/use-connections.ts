@@ -10,8 +10,18 @@ import {
 } from '../../lib/storage/user-connections-store';
 
 export type Connection = ConnectionConfig & { id: string; label: string; addedByUser: boolean };
+/** The connections a KQL tab queries (a Prometheus connection has its own tab panel). */
+export type KqlConnection = Exclude<Connection, { kind: 'prometheus' }>;
 
 function withIdentity(connection: ConnectionConfig, addedByUser: boolean): Connection {
+  if (connection.kind === 'prometheus') {
+    return {
+      ...connection,
+      addedByUser,
+      id: `prometheus:${connection.auth}:${connection.endpoint}`,
+      label: `${connection.name} · Prometheus${connection.auth === 'proxy' ? ' (proxy)' : ''}`,
+    };
+  }
   return connection.kind === 'kusto'
     ? {
         ...connection,
@@ -29,7 +39,8 @@ function withIdentity(connection: ConnectionConfig, addedByUser: boolean): Conne
 
 export type NewConnection =
   | { kind: 'kusto'; clusterUrl: string; database: string; name?: string }
-  | { kind: 'appinsights'; appId: string; endpoint: string; name?: string };
+  | { kind: 'appinsights'; appId: string; endpoint: string; name?: string }
+  | { kind: 'prometheus'; endpoint: string; auth: 'entra' | 'proxy'; name?: string };
 
 /**
  * The token audience of an App Insights endpoint the user adds: what the trusted-host policy
@@ -69,21 +80,33 @@ export function useConnections(workspace: string) {
   const addConnection = useCallback(
     (connection: NewConnection): string => {
       const entry: UserConnection =
-        connection.kind === 'kusto'
+        connection.kind === 'prometheus'
           ? {
-              kind: 'kusto',
-              // The full host: "help.eastus.kusto.windows.net", never just "help".
-              name: connection.name ?? new URL(connection.clusterUrl).host,
-              clusterUrl: connection.clusterUrl,
-              database: connection.database,
-            }
-          : {
-              kind: 'appinsights',
-              name: connection.name ?? connection.appId,
-              appId: connection.appId,
+              kind: 'prometheus',
+              name: connection.name ?? new URL(connection.endpoint).host,
               endpoint: connection.endpoint,
-              resource: monitorResourceFor(connection.endpoint, policy),
-            };
+              auth: connection.auth,
+              // The audience follows the target (a workspace's cloud resource); a proxy gets none.
+              resource:
+                connection.auth === 'entra'
+                  ? monitorResourceFor(connection.endpoint, policy)
+                  : null,
+            }
+          : connection.kind === 'kusto'
+            ? {
+                kind: 'kusto',
+                // The full host: "help.eastus.kusto.windows.net", never just "help".
+                name: connection.name ?? new URL(connection.clusterUrl).host,
+                clusterUrl: connection.clusterUrl,
+                database: connection.database,
+              }
+            : {
+                kind: 'appinsights',
+                name: connection.name ?? connection.appId,
+                appId: connection.appId,
+                endpoint: connection.endpoint,
+                resource: monitorResourceFor(connection.endpoint, policy),
+              };
       const withoutEntry = (list: UserConnection[]) =>
         list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
       const stored = persist((list) => [...withoutEntry(list), entry]);

@@ -1,7 +1,15 @@
 /** Clusters and apps the user added, kept per workspace in localStorage. */
 export type UserConnection =
   | { kind: 'kusto'; name: string; clusterUrl: string; database: string }
-  | { kind: 'appinsights'; name: string; appId: string; endpoint: string; resource: string };
+  | { kind: 'appinsights'; name: string; appId: string; endpoint: string; resource: string }
+  /** `resource` is null through a proxy (no token is ever sent). */
+  | {
+      kind: 'prometheus';
+      name: string;
+      endpoint: string;
+      auth: 'entra' | 'proxy';
+      resource: string | null;
+    };
 
 const key = (workspace: string) => `quarry.${workspace}.connections.v1`;
 
@@ -47,6 +55,13 @@ function isConnection(value: unknown): value is UserConnection {
   const v = value as Record<string, unknown>;
   if (typeof v.name !== 'string') return false;
   if (v.kind === 'kusto') return typeof v.clusterUrl === 'string' && typeof v.database === 'string';
+  if (v.kind === 'prometheus') {
+    return (
+      typeof v.endpoint === 'string' &&
+      ((v.auth === 'entra' && typeof v.resource === 'string') ||
+        (v.auth === 'proxy' && v.resource === null))
+    );
+  }
   return (
     v.kind === 'appinsights' &&
     typeof v.appId === 'string' &&

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
+import { runPrometheusQuery, type PrometheusEvaluation } from '../../../lib/prometheus';
 import type { TokenFunction } from '../../../lib/auth/token-function';
 import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
 import { defaultResultEngine } from '../../../lib/sources/result-engine';
@@ -20,6 +21,15 @@ export type QueryTarget =
       appId: string;
       resource: string;
       timespan: string | null;
+    }
+  | {
+      kind: 'prometheus';
+      endpoint: string;
+      auth: 'entra' | 'proxy';
+      /** The token's resource (entra); null through a proxy, which never gets a token. */
+      resource: string | null;
+      /** Read when a run starts: a relative range ends at that moment. */
+      evaluation: () => PrometheusEvaluation;
     };
 
 export interface QueryRun {
@@ -48,6 +58,14 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
       },
     );
   }
+  if (target.kind === 'prometheus') {
+    const { endpoint, auth } = target;
+    return runPrometheusQuery(
+      { endpoint, auth, evaluation: target.evaluation(), text, signal, trustedHosts, getToken },
+      callbacks,
+      { engine: defaultResultEngine() },
+    );
+  }
   const { endpoint, appId, timespan } = target;
   return runAppInsightsQuery(
     { endpoint, appId, timespan, text, signal, trustedHosts, getToken },
@@ -57,6 +75,7 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
 }
 
 function targetKey(target: QueryTarget): string[] {
+  if (target.kind === 'prometheus') return ['prometheus', target.auth, target.endpoint];
   return target.kind === 'kusto'
     ? ['kusto', target.clusterUrl, target.database]
     : ['appinsights', target.endpoint, target.appId];
@@ -71,7 +90,7 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
   const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
-    target.kind === 'kusto' ? undefined : target.resource,
+    target.kind === 'kusto' ? undefined : (target.resource ?? undefined),
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);

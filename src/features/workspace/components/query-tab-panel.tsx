@@ -11,11 +11,11 @@ import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
 import type { SavedConnection } from '../../saved-queries';
 import { useConnectionSchema } from '../../schema/hooks/use-schema';
-import type { Connection } from '../use-connections';
+import type { Connection, KqlConnection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
 
 /** How a connection is stored in saved queries and history. */
-export function savedConnectionOf(connection: Connection): SavedConnection {
+export function savedConnectionOf(connection: KqlConnection): SavedConnection {
   return connection.kind === 'kusto'
     ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
     : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };
@@ -31,7 +31,7 @@ function safeTimespan(range: TimeRange | null): string | null {
 
 interface QueryTabPanelProps {
   workspace: string;
-  connection: Connection;
+  connection: KqlConnection;
   /** App Insights only: the range applied on top of the query; null = what the query says. */
   timeRange: TimeRange | null;
   onTimeRangeChange(range: TimeRange | null): void;

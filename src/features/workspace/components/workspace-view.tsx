@@ -5,6 +5,8 @@ import { checkTokenTarget } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
+import { AddPrometheusDialog } from '../../prometheus/components/add-prometheus-dialog';
+import { PrometheusTabPanel } from '../../prometheus/components/prometheus-tab-panel';
 import { HistoryPanel } from '../../history';
 import { preloadResultGrid } from '../../query/components/results-panel';
 import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
@@ -49,7 +51,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     saveProblem: connectionSaveProblem,
   } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
-  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | 'shortcuts' | null>(null);
+  const [adding, setAdding] = useState<
+    'cluster' | 'app' | 'prometheus' | 'link' | 'shortcuts' | null
+  >(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
@@ -234,6 +238,17 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           setAdding(null);
         }}
       />
+      <AddPrometheusDialog
+        open={adding === 'prometheus'}
+        onClose={() => setAdding(null)}
+        checkEndpoint={checkCluster}
+        onAdd={(added) => {
+          updateTab(activeTab.id, {
+            connectionId: addConnection({ kind: 'prometheus', ...added }),
+          });
+          setAdding(null);
+        }}
+      />
       {!hideConnectionPane && (
         <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
           <div className="pane__header">
@@ -254,6 +269,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                 >
                   Add app
                 </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('prometheus')}
+                >
+                  Add workspace
+                </button>
               </span>
             )}
           </div>
@@ -265,7 +287,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   className="connection-list__item"
                   aria-current={c.id === activeConnection?.id ? 'true' : undefined}
                   onClick={() => updateTab(activeTab.id, { connectionId: c.id })}
-                  title={c.kind === 'kusto' ? `${c.clusterUrl} / ${c.database}` : c.label}
+                  title={
+                    c.kind === 'kusto'
+                      ? `${c.clusterUrl} / ${c.database}`
+                      : c.kind === 'prometheus'
+                        ? c.endpoint
+                        : c.label
+                  }
                 >
                   {c.label}
                 </button>
@@ -387,7 +415,18 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               className="query-tab-panel"
               hidden={tab.id !== activeTab.id}
             >
-              {connection ? (
+              {connection?.kind === 'prometheus' ? (
+                <PrometheusTabPanel
+                  connection={connection}
+                  timeRange={tab.timeRange ?? null}
+                  onTimeRangeChange={(timeRange) => updateTab(tab.id, { timeRange })}
+                  connections={connections}
+                  onConnectionChange={(id) => updateTab(tab.id, { connectionId: id })}
+                  text={tab.text}
+                  onTextChange={(text) => updateTab(tab.id, { text })}
+                  onSignInAgain={onSignInAgain}
+                />
+              ) : connection ? (
                 <QueryTabPanel
                   workspace={WORKSPACE}
                   connection={connection}
@@ -411,7 +450,11 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
 
       {sidePanel && activeConnection && (
         <div className="pane pane--right" ref={rightPane}>
-          {sidePanel === 'saved' ? (
+          {sidePanel === 'saved' && activeConnection.kind === 'prometheus' ? (
+            <p className="results__notice">
+              Saved queries keep KQL queries only for now; a Prometheus query stays in its tab.
+            </p>
+          ) : sidePanel === 'saved' && activeConnection.kind !== 'prometheus' ? (
             <SavedQueriesSidebar
               workspace={WORKSPACE}
               current={{
