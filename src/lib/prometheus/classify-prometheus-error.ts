@@ -175,6 +175,17 @@ export function queryErrorFromPrometheusHttp(
         .join('\n'),
     };
   }
+  if (status === 403 && errorType === 'InvalidAuthenticationTokenAudience') {
+    return {
+      kind: 'auth',
+      title: `${where} refused the token: it was issued for another resource`,
+      cause: message || 'The token’s audience is not the workspace’s resource.',
+      fix: proxy
+        ? 'Set the proxy’s AUDIENCE to https://prometheus.monitor.azure.com/.default and restart it.'
+        : 'The connection’s resource must be https://prometheus.monitor.azure.com (config.json "resource"); sign in again after fixing it.',
+      ...base,
+    };
+  }
   if (status === 403) {
     return {
       kind: 'forbidden',
