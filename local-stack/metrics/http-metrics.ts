@@ -96,3 +96,26 @@ export function routePattern(
       .join('/')
   );
 }
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Wraps a server's request handler: GET /metrics answers the metrics, every other request is
+ * counted under `routeOf(pathname)` and handed on unchanged.
+ */
+export function withHttpMetrics(
+  metrics: HttpMetrics,
+  routeOf: (pathname: string) => string,
+  handle: Handler,
+): Handler {
+  return (request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/metrics' && request.method === 'GET') {
+      metrics.track(request, response, '/metrics');
+      metrics.serve(response).catch(() => response.destroy());
+      return;
+    }
+    metrics.track(request, response, routeOf(pathname));
+    handle(request, response);
+  };
+}
