@@ -17,7 +17,7 @@ import { useAccessToken } from '../../auth/hooks/use-access-token';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import type { PromqlCompletionSource } from '../../editor/promql-completion-source';
 import { PromqlQueryEditor } from '../../editor/promql-query-editor';
-import { ResultsPanel } from '../../query/components/results-panel';
+import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { Connection } from '../../workspace/use-connections';
 import { TimeRangePicker } from '../../workspace/components/time-range-picker';
@@ -35,7 +35,8 @@ interface PrometheusTabPanelProps {
   onConnectionChange(id: string): void;
   text: string;
   onTextChange(text: string): void;
-  onSignInAgain(): void;
+  /** Null when tokens come from an embedding page (the panel then runs the query again). */
+  onSignInAgain: (() => void) | null;
 }
 
 /** Names change slowly: completion asks the endpoint again after this long. */
@@ -69,13 +70,7 @@ export function PrometheusTabPanel({
   const spanSeconds = rangeSeconds(range);
   const autoStep = spanSeconds === null ? '' : formatStep(autoStepSeconds(spanSeconds));
 
-  const { run, start, cancel } = useQueryRun({
-    kind: 'prometheus',
-    endpoint: connection.endpoint,
-    auth: connection.auth,
-    resource: connection.resource,
-    evaluation: () => evaluation.current,
-  });
+  const { run, start, cancel } = useQueryRun(connection, null, undefined, () => evaluation.current);
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -209,7 +204,8 @@ export function PrometheusTabPanel({
       <ResultsPanel
         run={run}
         dark={scheme === 'dark'}
-        onSignInAgain={onSignInAgain}
+        onSignInAgain={onSignInAgain ?? (() => undefined)}
+        tokensFromHost={onSignInAgain === null}
         context={context}
       />
     </>
