@@ -26,9 +26,29 @@ export function localConsoleConfig() {
         // The local stand-in checks the same audience as the real API.
         resource: resources.appInsights,
       },
+      // The same workspace twice: directly with the user's token, and through the auth proxy
+      // (which adds its own token; Quarry sends none there).
+      {
+        kind: 'prometheus',
+        name: 'local metrics',
+        endpoint: urls.prometheusWorkspace,
+        auth: 'entra',
+        resource: resources.prometheus,
+      },
+      {
+        kind: 'prometheus',
+        name: 'local metrics',
+        endpoint: urls.prometheusQueryProxy,
+        auth: 'proxy',
+      },
     ],
     // The stand-ins are plain http on loopback: trusted only because this local config says so.
-    trustedHosts: [urls.kusto, urls.appInsights],
+    trustedHosts: [
+      urls.kusto,
+      urls.appInsights,
+      urls.prometheusWorkspace,
+      urls.prometheusQueryProxy,
+    ],
     embedding: { allowedHostOrigins: ['http://127.0.0.1:5190'] },
   };
 }

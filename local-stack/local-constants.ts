@@ -20,6 +20,16 @@ export const ports = {
   appInsights: portFromEnv('QUARRY_APPINSIGHTS_PORT', 5182),
   /** The App Insights stand-in's TLS listener (ingestion for SDKs that refuse plain http). */
   appInsightsIngestionTls: portFromEnv('QUARRY_APPINSIGHTS_TLS_PORT', 5183),
+  /** The Azure Monitor workspace stand-in (managed Prometheus): query API and ingestion path. */
+  prometheusWorkspace: portFromEnv('QUARRY_PROMETHEUS_PORT', 5184),
+  /** The Entra authorization proxy in front of the workspace's query API (no token needed). */
+  prometheusQueryProxy: portFromEnv('QUARRY_PROMETHEUS_QUERY_PROXY_PORT', 5185),
+  /** The Entra authorization proxy the metrics agent remote-writes through. */
+  prometheusIngestionProxy: portFromEnv('QUARRY_PROMETHEUS_INGESTION_PROXY_PORT', 5186),
+  /** The real Prometheus that stores the workspace's data (loopback only, behind the stand-in). */
+  prometheusStorage: portFromEnv('QUARRY_PROMETHEUS_STORAGE_PORT', 9091),
+  /** The Prometheus agent that scrapes the local stack and remote-writes through the proxy. */
+  prometheusAgent: portFromEnv('QUARRY_PROMETHEUS_AGENT_PORT', 9092),
 } as const;
 
 /** The local tenant: its name and GUID both work in the authority path. */
@@ -68,6 +78,11 @@ export const urls = {
   identityProvider: `https://localhost:${ports.identityProvider}`,
   kusto: `http://localhost:${ports.kusto}`,
   appInsights: `http://localhost:${ports.appInsights}`,
+  /** The workspace's query endpoint (real: https://<workspace>.<region>.prometheus.monitor.azure.com). */
+  prometheusWorkspace: `http://localhost:${ports.prometheusWorkspace}`,
+  /** The query proxy: the workspace's Prometheus API with no token from the caller. */
+  prometheusQueryProxy: `http://localhost:${ports.prometheusQueryProxy}`,
+  prometheusIngestionProxy: `http://localhost:${ports.prometheusIngestionProxy}`,
   /** Issuer of tokens, as Entra writes it: https://<host>/<tenant-guid>/v2.0 */
   issuer: `https://localhost:${ports.identityProvider}/${tenant.id}/v2.0`,
   jwks: `https://localhost:${ports.identityProvider}/${tenant.id}/discovery/v2.0/keys`,
@@ -78,6 +93,56 @@ export const resources = {
   kusto: urls.kusto,
   appInsights: 'https://api.applicationinsights.io',
   monitorIngestion: 'https://monitor.azure.com',
+  /** Azure Monitor workspaces' query API (managed Prometheus), as in the real cloud. */
+  prometheus: 'https://prometheus.monitor.azure.com',
+} as const;
+
+/** The Azure roles the workspace stand-in checks (in the token's `roles` claim, see README). */
+export const monitorRoles = {
+  dataReader: 'Monitoring Data Reader',
+  metricsPublisher: 'Monitoring Metrics Publisher',
+} as const;
+
+/**
+ * Roles each demo user holds per resource. Real Entra keeps Azure RBAC assignments out of tokens;
+ * the local IdP writes them into `roles` so the stand-in can check them without an ARM stand-in.
+ * viewer@contoso.com holds none on the workspace: its queries get 403.
+ */
+export const userRoles: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'analyst@contoso.com': { [resources.prometheus]: [monitorRoles.dataReader] },
+  'viewer@contoso.com': {},
+};
+
+/**
+ * The workspace's data collection rule: remote writes go to
+ * `/dataCollectionRules/<dcr>/streams/Microsoft-PrometheusMetrics/api/v1/write?api-version=...`.
+ */
+export const prometheusWorkspace = {
+  name: 'contoso-metrics',
+  dataCollectionRuleId: 'dcr-3f1c0a7e9b2d4c6e8a5f1b3d7c9e0a24',
+  apiVersion: '2023-04-24',
+} as const;
+
+/**
+ * The two proxy identities, as the seed deploys them (IDENTITY_TYPE=aadapplication): app
+ * registrations with a certificate credential (the PEM with its private key is made on first
+ * start under .local-stack/certs), each holding the one role its job needs.
+ */
+export const proxyClients = {
+  query: {
+    clientId: 'b7e2c4a1-9d3f-4a8e-b6c0-2f5d8e1a3c47',
+    displayName: 'Prometheus query proxy (local)',
+    servicePrincipalObjectId: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+    roles: ['Monitoring Data Reader'],
+    certificateFile: 'prometheus-query-proxy.pem',
+  },
+  ingestion: {
+    clientId: 'd4a8f1c3-6b2e-4f9a-8c7d-1e3b5a7c9f02',
+    displayName: 'Prometheus ingestion proxy (local)',
+    servicePrincipalObjectId: 'f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e0f',
+    roles: ['Monitoring Metrics Publisher'],
+    certificateFile: 'prometheus-ingestion-proxy.pem',
+  },
 } as const;
 
 /** Where the locally generated, git-ignored TLS certificate lives. */

@@ -1,5 +1,6 @@
 /**
- * Starts the local stack — identity provider (https), Kusto stand-in, and the console — and
+ * Starts the local stack — identity provider (https), Kusto and App Insights stand-ins, the
+ * Azure Monitor workspace (Prometheus) with its auth proxies, and the console — and
  * prints where to go and how to sign in. Used by `npm start` (console = Vite dev server) and
  * by the e2e suite (console = `vite preview` of the production build).
  *
@@ -12,6 +13,7 @@ import {
 import { startAdminToken } from './admin/admin-token-file.ts';
 import { startIdentityProvider } from './identity-provider/identity-provider.ts';
 import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
+import { startPrometheusSource } from './prometheus-server/prometheus-source.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
 import { appInsightsApps, demoUsers, ports, resources, urls } from './local-constants.ts';
 import { ensureLocalCertificate } from './tls/local-certificate.ts';
@@ -60,6 +62,10 @@ async function main() {
   });
   closers.push(appInsights.close);
 
+  const prometheus = await startPrometheusSource({ certificate });
+  closers.push(prometheus.close);
+  if (prometheus.notice) console.warn(prometheus.notice);
+
   if (consoleMode !== 'none') closers.push(await startConsole(consoleMode, consolePort));
 
   const consoleUrl = `http://localhost:${consolePort}`;
@@ -76,6 +82,7 @@ async function main() {
       `  App Insights:       ${appInsights.url}   (query API; app ID ${appInsightsApps.demo.appId}, ingestion also on ${appInsights.tlsUrl})`,
       `  Demo app connection string (for an Application Insights SDK):`,
       `    ${appInsights.connectionString}`,
+      ...prometheus.summary,
       '',
       '  Sign in as:',
       ...demoUsers.map((user) => `    ${user.username.padEnd(22)} password: ${user.password}`),

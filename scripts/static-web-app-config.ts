@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import {
   wellKnownKustoEndpoints,
   wellKnownMonitorApiHosts,
+  wellKnownPrometheusEndpoints,
 } from '../src/lib/trusted-hosts/well-known-kusto-endpoints.ts';
 
 interface RuntimeConfigShape {
@@ -36,6 +37,7 @@ export function contentSecurityPolicy(config: RuntimeConfigShape): string {
     ...cloud.hostnames.map((host) => `https://${host}`),
   ]);
   const monitorHosts = wellKnownMonitorApiHosts.map((host) => `https://${host}`);
+  const prometheusHosts = wellKnownPrometheusEndpoints.map((cloud) => `https://*${cloud.suffix}`);
   // What a deployment adds: its own hosts and any connection outside the well-known families.
   const connectionOrigins = (config.connections ?? []).flatMap((connection) =>
     [connection.clusterUrl, connection.endpoint]
@@ -61,6 +63,7 @@ export function contentSecurityPolicy(config: RuntimeConfigShape): string {
       ...loginOrigins,
       ...kustoHosts,
       ...monitorHosts,
+      ...prometheusHosts,
       ...extra,
     ]),
     // MSAL's silent renewal loads the authority in a hidden iframe; the redirect bridge page is 'self'.

@@ -7,8 +7,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHttpMetrics, routePattern, withHttpMetrics } from '../metrics/http-metrics.ts';
 import { ports, resources, urls } from '../local-constants.ts';
 import { createTokenVerifier, type TokenVerifier } from '../kusto-standin/token-verifier.ts';
 import { ensureLocalCertificate, type LocalCertificate } from '../tls/local-certificate.ts';
@@ -120,42 +120,47 @@ export async function startAppInsightsStandIn(
   const services: QueryApiServices = { store, controls, verifyToken, now };
   const adminToken = resolveAdminToken(options.adminToken);
 
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    const exchange = beginExchange(request, response);
-    const started = Date.now();
-    response.on('close', () => {
-      if (exchange.url.pathname.startsWith('/__admin') || exchange.method === 'OPTIONS') return;
-      controls.record({
-        time: new Date(started).toISOString(),
-        method: exchange.method,
-        path: exchange.url.pathname,
-        appId: exchange.logged.appId,
-        query: exchange.logged.query,
-        caller: exchange.logged.caller,
-        requestId: exchange.requestId,
-        status: response.statusCode,
+  const metrics = createHttpMetrics('appinsights-standin');
+  const handle = withHttpMetrics(
+    metrics,
+    (pathname) => routePattern(pathname.replace(/^\/v1\/apps\/[^/]+\//, '/v1/apps/{app}/')),
+    (request, response): void => {
+      const exchange = beginExchange(request, response);
+      const started = Date.now();
+      response.on('close', () => {
+        if (exchange.url.pathname.startsWith('/__admin') || exchange.method === 'OPTIONS') return;
+        controls.record({
+          time: new Date(started).toISOString(),
+          method: exchange.method,
+          path: exchange.url.pathname,
+          appId: exchange.logged.appId,
+          query: exchange.logged.query,
+          caller: exchange.logged.caller,
+          requestId: exchange.requestId,
+          status: response.statusCode,
+        });
       });
-    });
-    route(exchange, services, adminToken).catch((error: unknown) => {
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      console.error('App Insights stand-in: unhandled error', error);
-      sendJson(exchange, 500, {
-        error: {
-          message: 'An internal server error occurred.',
-          code: 'InternalServerFault',
-          correlationId: exchange.correlationId,
-          innererror: {
+      route(exchange, services, adminToken).catch((error: unknown) => {
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        console.error('App Insights stand-in: unhandled error', error);
+        sendJson(exchange, 500, {
+          error: {
+            message: 'An internal server error occurred.',
             code: 'InternalServerFault',
-            message: String(error),
             correlationId: exchange.correlationId,
+            innererror: {
+              code: 'InternalServerFault',
+              message: String(error),
+              correlationId: exchange.correlationId,
+            },
           },
-        },
+        });
       });
-    });
-  };
+    },
+  );
 
   const servers: Array<http.Server | https.Server> = [];
   const serve = async (make: () => http.Server | https.Server, port: number): Promise<number> => {

@@ -2,7 +2,7 @@
  * The local tenant's app registrations, as an Entra admin would have set them up: the Quarry SPA,
  * an example portal that embeds Quarry, and a confidential daemon for tools and tests.
  */
-import { daemonClient, ports, quarryClient } from '../local-constants.ts';
+import { daemonClient, ports, proxyClients, quarryClient } from '../local-constants.ts';
 
 export interface SpaRegistration {
   kind: 'spa';
@@ -16,7 +16,10 @@ export interface ConfidentialRegistration {
   kind: 'confidential';
   clientId: string;
   displayName: string;
-  clientSecret: string;
+  /** A client secret, when the app has one. */
+  clientSecret?: string;
+  /** Certificate credentials (PEM certificates): client assertions signed by their keys. */
+  certificates?: readonly string[];
   /** Application roles granted to the app's service principal (the `roles` claim). */
   roles: readonly string[];
   /** Object id of the app's service principal in the local tenant (the `oid` claim). */
@@ -55,7 +58,27 @@ export function quarryRedirectUris(env: NodeJS.ProcessEnv = process.env): string
   return [...new Set([...uris, ...extra])];
 }
 
-export function loadAppRegistrations(env: NodeJS.ProcessEnv = process.env): AppRegistration[] {
+/** The certificates registered on the proxy apps (absent: those apps have no credential). */
+export interface ProxyCertificates {
+  query?: string;
+  ingestion?: string;
+}
+
+export function loadAppRegistrations(
+  env: NodeJS.ProcessEnv = process.env,
+  proxyCertificates: ProxyCertificates = {},
+): AppRegistration[] {
+  const proxyRegistration = (
+    client: (typeof proxyClients)[keyof typeof proxyClients],
+    certificate: string | undefined,
+  ): ConfidentialRegistration => ({
+    kind: 'confidential',
+    clientId: client.clientId,
+    displayName: client.displayName,
+    certificates: certificate ? [certificate] : [],
+    roles: client.roles,
+    servicePrincipalObjectId: client.servicePrincipalObjectId,
+  });
   return [
     {
       kind: 'spa',
@@ -77,5 +100,7 @@ export function loadAppRegistrations(env: NodeJS.ProcessEnv = process.env): AppR
       roles: daemonServicePrincipal.roles,
       servicePrincipalObjectId: daemonServicePrincipal.objectId,
     },
+    proxyRegistration(proxyClients.query, proxyCertificates.query),
+    proxyRegistration(proxyClients.ingestion, proxyCertificates.ingestion),
   ];
 }

@@ -208,6 +208,53 @@ export const entraErrors = {
     message: `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`,
     status: 401,
   }),
+  assertionMalformed: (reason: string): EntraError => ({
+    error: 'invalid_client',
+    code: 50027,
+    message: `JWT token is invalid or malformed. ${reason}`,
+    status: 401,
+  }),
+  assertionClientMismatch: (): EntraError => ({
+    error: 'invalid_client',
+    code: 700021,
+    message:
+      "Client assertion application identifier doesn't match 'client_id' parameter. The assertion's 'iss' and 'sub' must both be the client id. Review the documentation at https://aka.ms/certCredentials.",
+    status: 401,
+  }),
+  assertionAudience: (audience: string, expected: string): EntraError => ({
+    error: 'invalid_client',
+    code: 700023,
+    message: `Client assertion audience claim does not match Realm issuer. The assertion's 'aud' is '${audience}'; it must be the token endpoint '${expected}'. Review the documentation at https://aka.ms/certCredentials.`,
+    status: 401,
+  }),
+  assertionTimeRange: (
+    now: Date,
+    validFrom: Date | undefined,
+    expiry: Date | undefined,
+  ): EntraError => ({
+    error: 'invalid_client',
+    code: 700024,
+    message: `Client assertion is not within its valid time range. Current time: ${now.toISOString()}, assertion valid from ${validFrom?.toISOString() ?? 'unknown'}, expiry time of assertion ${expiry?.toISOString() ?? 'unknown'}. Review the documentation at https://aka.ms/certCredentials.`,
+    status: 401,
+  }),
+  assertionKeyNotFound: (clientId: string, thumbprint: string): EntraError => ({
+    error: 'invalid_client',
+    code: 700027,
+    message: `Client assertion failed signature validation. (Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${clientId}'. Review the documentation at https://aka.ms/certCredentials.)`,
+    status: 401,
+  }),
+  assertionBadSignature: (clientId: string): EntraError => ({
+    error: 'invalid_client',
+    code: 700027,
+    message: `Client assertion failed signature validation. (Reason - The provided signature value did not match the expected signature value., app Id '${clientId}'.) Review the documentation at https://aka.ms/certCredentials.`,
+    status: 401,
+  }),
+  assertionReplayed: (jti: string): EntraError => ({
+    error: 'invalid_client',
+    code: 50027,
+    message: `JWT token is invalid or malformed. The client assertion with jti '${jti}' was already redeemed; sign a new assertion (new jti) for each token request.`,
+    status: 401,
+  }),
   noTenantForAppOnly: (): EntraError => ({
     error: 'invalid_request',
     code: 50059,

@@ -1,6 +1,7 @@
 /** What every endpoint handler gets: the provider's state and the request being answered. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppRegistration } from './app-registrations.ts';
+import type { AssertionReplayCache } from './client-assertion.ts';
 import type { TraceContext } from './entra-errors.ts';
 import type { GrantStore } from './grant-store.ts';
 import type { TenantAlias } from './local-tenant.ts';
@@ -14,6 +15,8 @@ export interface IdentityProviderContext {
   issuer: string;
   signer: TokenSigner;
   store: GrantStore;
+  /** Client assertion ids already redeemed (each may be used once). */
+  assertionReplay: AssertionReplayCache;
   controls: TestControls;
   /** The per-start token `/__admin` requests must carry. */
   adminToken: string;

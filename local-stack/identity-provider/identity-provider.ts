@@ -7,10 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createHttpMetrics, routePattern, withHttpMetrics } from '../metrics/http-metrics.ts';
 import { ports, tenant } from '../local-constants.ts';
 import { ensureLocalCertificate, type LocalCertificate } from '../tls/local-certificate.ts';
 import { handleAdmin } from './admin-endpoints.ts';
-import { loadAppRegistrations } from './app-registrations.ts';
+import { AssertionReplayCache } from './client-assertion.ts';
+import { loadAppRegistrations, type ProxyCertificates } from './app-registrations.ts';
+import { ensureProxyClientCertificates } from '../tls/client-certificate.ts';
 import { handleAuthorize, handleLogout, handleSignInForm } from './authorize-endpoint.ts';
 import { handleJwks, handleOpenIdConfiguration } from './discovery-endpoints.ts';
 import { entraErrorBody, entraErrors, type TraceContext } from './entra-errors.ts';
@@ -35,6 +38,8 @@ export interface IdentityProviderOptions {
   certificate?: Pick<LocalCertificate, 'certPem' | 'keyPem'>;
   /** The `/__admin` token; default one drawn for this start (admin/admin-access.ts). */
   adminToken?: string;
+  /** Certificates of the proxy apps; default the ones under .local-stack/certs (made if missing). */
+  proxyCertificates?: ProxyCertificates;
 }
 
 export interface RunningIdentityProvider {
@@ -144,7 +149,13 @@ export async function startIdentityProvider(
   const host = options.host ?? 'localhost';
   const now = options.now ?? Date.now;
   const certificate = options.certificate ?? (await ensureLocalCertificate());
-  const registrations = loadAppRegistrations();
+  const proxyCertificates =
+    options.proxyCertificates ??
+    (await ensureProxyClientCertificates().then(({ query, ingestion }) => ({
+      query: query.certPem,
+      ingestion: ingestion.certPem,
+    })));
+  const registrations = loadAppRegistrations(process.env, proxyCertificates);
   const controls = new TestControls(defaultTokenLifetimes(), now);
   const signingKey = await generateSigningKey();
   const adminToken = resolveAdminToken(options.adminToken);
@@ -152,25 +163,34 @@ export async function startIdentityProvider(
   // The context needs the bound port (issuer, endpoints), known only after listen(); it is set
   // in the same tick as listen() completes, so the 503 below is not observable.
   const ready: { context?: IdentityProviderContext } = {};
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    const { context } = ready;
-    if (!context) {
-      sendJson(response, 503, { error: 'starting' });
-      return;
-    }
-    route(context, request, response).catch((error: unknown) => {
-      if (response.headersSent) {
-        response.destroy();
+  const metrics = createHttpMetrics('identity-provider');
+  const handle = withHttpMetrics(
+    metrics,
+    (pathname) =>
+      // The first segment names the tenant (guid, name or alias): one route for all of them.
+      pathname.startsWith('/__admin')
+        ? routePattern(pathname)
+        : routePattern(pathname, { 0: 'tenant' }),
+    (request, response): void => {
+      const { context } = ready;
+      if (!context) {
+        sendJson(response, 503, { error: 'starting' });
         return;
       }
-      if (error instanceof RequestBodyError) {
-        sendJson(response, 400, { error: 'invalid_request', error_description: error.message });
-        return;
-      }
-      console.error('identity provider: unhandled error', error);
-      sendJson(response, 500, { error: 'server_error', error_description: String(error) });
-    });
-  };
+      route(context, request, response).catch((error: unknown) => {
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        if (error instanceof RequestBodyError) {
+          sendJson(response, 400, { error: 'invalid_request', error_description: error.message });
+          return;
+        }
+        console.error('identity provider: unhandled error', error);
+        sendJson(response, 500, { error: 'server_error', error_description: String(error) });
+      });
+    },
+  );
   const tls = { cert: certificate.certPem, key: certificate.keyPem };
   const servers: https.Server[] = [];
   // "localhost" may resolve to either loopback address; serve both so browsers and Node agree.
@@ -190,6 +210,7 @@ export async function startIdentityProvider(
     issuer,
     signer: createTokenSigner(signingKey, issuer),
     store: new GrantStore(now),
+    assertionReplay: new AssertionReplayCache(),
     controls,
     adminToken,
     findRegistration: (clientId) => (clientId ? byClientId.get(clientId.toLowerCase()) : undefined),

@@ -24,6 +24,7 @@ const fixedResources = [
   resources.kusto,
   resources.appInsights,
   resources.monitorIngestion,
+  resources.prometheus,
   'https://api.applicationinsights.io',
   'https://api.loganalytics.io',
 ].map((resource) => resource.toLowerCase());

@@ -1,11 +1,13 @@
 /**
  * POST /{tenant}/oauth2/v2.0/token: authorization_code (PKCE, SPA rules), refresh_token (with
- * rotation) and client_credentials. Answers Entra-shaped JSON errors; CORS reflects the caller's
+ * rotation) and client_credentials (with a secret, or a certificate's signed client assertion:
+ * client-assertion.ts). Answers Entra-shaped JSON errors; CORS reflects the caller's
  * Origin, as a browser SPA needs.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { demoUsers, tenant } from '../local-constants.ts';
 import type { AppRegistration, ConfidentialRegistration } from './app-registrations.ts';
+import { jwtBearerAssertionType, verifyClientAssertion } from './client-assertion.ts';
 import { entraErrorBody, entraErrors, type EntraError } from './entra-errors.ts';
 import { sameUsername, authorizationCodeLifetimeMs, type RefreshGrant } from './grant-store.ts';
 import { header, readFormBody, sendJson } from './http-exchange.ts';
@@ -316,11 +318,40 @@ async function clientCredentials(
   if (!clientId) fail(entraErrors.missingParameter('client_id'));
   const registration = context.findRegistration(clientId);
   if (!registration) fail(entraErrors.unknownClient(clientId, tenant.name));
-  const secret = form.get('client_secret') ?? basic?.clientSecret;
-  if (!secret) fail(entraErrors.missingClientSecret());
-  if (registration.kind !== 'confidential' || !sameText(secret, registration.clientSecret)) {
-    fail(entraErrors.invalidClientSecret(clientId));
+  const assertion = form.get('client_assertion');
+  const assertionType = form.get('client_assertion_type');
+  if (assertion !== null || assertionType !== null) {
+    if (assertionType !== jwtBearerAssertionType) {
+      fail(
+        entraErrors.assertionMalformed(
+          `client_assertion_type must be '${jwtBearerAssertionType}' (got '${assertionType ?? ''}').`,
+        ),
+      );
+    }
+    if (!assertion) fail(entraErrors.missingParameter('client_assertion'));
+    if (registration.kind !== 'confidential') fail(entraErrors.publicClientWithSecret());
+    const check = await verifyClientAssertion({
+      assertion,
+      registration,
+      audiences: [tenant.id, tenant.name, tenant.domain].map(
+        (segment) => `${context.baseUrl}/${segment}/oauth2/v2.0/token`,
+      ),
+      now: context.now(),
+      replay: context.assertionReplay,
+    });
+    if (!check.ok) fail(check.error);
+  } else {
+    const secret = form.get('client_secret') ?? basic?.clientSecret;
+    if (!secret) fail(entraErrors.missingClientSecret());
+    if (
+      registration.kind !== 'confidential' ||
+      registration.clientSecret === undefined ||
+      !sameText(secret, registration.clientSecret)
+    ) {
+      fail(entraErrors.invalidClientSecret(clientId));
+    }
   }
+  if (registration.kind !== 'confidential') fail(entraErrors.invalidClientSecret(clientId));
   const app: ConfidentialRegistration = registration;
 
   const scope = (form.get('scope') ?? '').trim();

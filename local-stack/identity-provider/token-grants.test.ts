@@ -105,6 +105,28 @@ describe('refresh_token grant', () => {
     expect(access.iss).toBe(`${idp.identityProvider.url}/${tenant.id}/v2.0`);
   });
 
+  it('puts the roles each user holds on the Prometheus workspace in its token (analyst: Monitoring Data Reader, viewer: none)', async () => {
+    const prometheusScope = `${resources.prometheus}/.default openid profile offline_access`;
+    const analyst = await signInForTokens('analyst@contoso.com');
+    const analystToken = json<TokenBody>(
+      await refresh(analyst.client, analyst.tokens.refresh_token, prometheusScope),
+    );
+    const analystClaims = await idp.verify(String(analystToken.access_token), resources.prometheus);
+    expect(analystClaims.roles).toEqual(['Monitoring Data Reader']);
+    // No roles on other resources: the Kusto token from sign-in has none.
+    expect(
+      (await idp.verify(String(analyst.tokens.access_token), resources.kusto)).roles,
+    ).toBeUndefined();
+
+    const viewer = await signInForTokens('viewer@contoso.com');
+    const viewerToken = json<TokenBody>(
+      await refresh(viewer.client, viewer.tokens.refresh_token, prometheusScope),
+    );
+    expect(
+      (await idp.verify(String(viewerToken.access_token), resources.prometheus)).roles,
+    ).toBeUndefined();
+  });
+
   it('lets a just-rotated token be used again (parallel silent calls) until its successor is used', async () => {
     const { client, tokens } = await signInForTokens();
     const first = json<TokenBody>(await refresh(client, tokens.refresh_token));

@@ -1,6 +1,6 @@
 /** The claims of the tokens the identity provider issues, modelled on Entra v2.0 tokens. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { DemoUser } from '../local-constants.ts';
+import { userRoles, type DemoUser } from '../local-constants.ts';
 import type { ConfidentialRegistration } from './app-registrations.ts';
 import type { TokenSigner } from './token-signer.ts';
 
@@ -39,12 +39,15 @@ export function mintUserAccessToken(
   /** The resource, or the client id when only OpenID Connect scopes were asked for. */
   audience: string,
 ): Promise<string> {
+  // Roles the user holds on this resource (local-constants.ts userRoles); none: no claim.
+  const roles = userRoles[user.username]?.[audience] ?? [];
   return context.signer.sign({
     aud: audience,
     iss: context.issuer,
     ...timeClaims(context),
     tid: context.tenantId,
     oid: user.objectId,
+    ...(roles.length > 0 ? { roles: [...roles] } : {}),
     sub: pairwiseSubject(user.objectId, audience),
     upn: user.username,
     preferred_username: user.username,

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { adminRefusal, resolveAdminToken } from '../admin/admin-access.ts';
+import { createHttpMetrics, routePattern, withHttpMetrics } from '../metrics/http-metrics.ts';
 import { ports, tenant, urls } from '../local-constants.ts';
 import { cutResponseAfter } from './cut-response.ts';
 import { ensureLocalCertificate } from '../tls/local-certificate.ts';
@@ -75,7 +76,8 @@ export async function startKustoStandIn(
   const adminToken = resolveAdminToken(options.adminToken);
 
   const ready: { url?: string; verify?: TokenVerifier } = {};
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+  const metrics = createHttpMetrics('kusto-standin', true);
+  const handle = withHttpMetrics(metrics, routePattern, (request, response): void => {
     if (!ready.url || !ready.verify) {
       response.writeHead(503).end();
       return;
@@ -89,7 +91,7 @@ export async function startKustoStandIn(
       console.error('Kusto stand-in: unhandled error', error);
       sendJson(exchange, 500, badRequestBody(`Internal error: ${String(error)}`, exchange.ids));
     });
-  };
+  });
 
   const servers: http.Server[] = [];
   const primary = http.createServer(handle);

@@ -142,13 +142,17 @@ async function generateCertificate(now: Date): Promise<{ certPem: string; keyPem
   return { certPem: pems.cert, keyPem: pems.private };
 }
 
-async function writeAtomically(filePath: string, content: string, mode: number): Promise<void> {
+export async function writeAtomically(
+  filePath: string,
+  content: string,
+  mode: number,
+): Promise<void> {
   const temporaryPath = `${filePath}.${process.pid}.tmp`;
   await writeFile(temporaryPath, content, { mode });
   await rename(temporaryPath, filePath);
 }
 
-async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
+export async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + lockWaitMs;
   for (;;) {
     try {

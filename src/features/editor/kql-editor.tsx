@@ -239,7 +239,7 @@ export default function KqlEditor({
 }
 
 /** A bar in the gutter beside the lines a Run would send. */
-function useCurrentStatementHighlight(editor: CodeEditor | null) {
+export function useCurrentStatementHighlight(editor: CodeEditor | null) {
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
@@ -284,7 +284,7 @@ function plainMarkdown(text: string): monaco.IMarkdownString {
  * Monaco marker: monaco-kusto's validation removes every `squiggly-error` decoration on each
  * pass, which would wipe a marker's squiggle a moment after it appears.
  */
-function useServerErrorMarker(
+export function useServerErrorMarker(
   editor: CodeEditor | null,
   errorMarker: QueryEditorProps['errorMarker'],
 ) {

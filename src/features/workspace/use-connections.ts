@@ -8,7 +8,18 @@ import { loadUserConnections, saveUserConnections } from '../../lib/storage/user
 /** A configured or user-added connection, with the id drafts and links refer to it by. */
 export type Connection = ConnectionSettings & { id: string; label: string; addedByUser: boolean };
 
+/** The connections a KQL tab queries (a Prometheus connection has its own tab panel). */
+export type KqlConnection = Exclude<Connection, { kind: 'prometheus' }>;
+
 function withIdentity(connection: ConnectionSettings, addedByUser: boolean): Connection {
+  if (connection.kind === 'prometheus') {
+    return {
+      ...connection,
+      addedByUser,
+      id: `prometheus:${connection.auth}:${connection.endpoint}`,
+      label: `${connection.name} · Prometheus${connection.auth === 'proxy' ? ' (proxy)' : ''}`,
+    };
+  }
   return connection.kind === 'kusto'
     ? {
         ...connection,
@@ -62,21 +73,33 @@ export function useConnections(workspace: string) {
   const addConnection = useCallback(
     (connection: NewConnection): string => {
       const entry: ConnectionSettings =
-        connection.kind === 'kusto'
+        connection.kind === 'prometheus'
           ? {
-              kind: 'kusto',
-              // The full host: "help.eastus.kusto.windows.net", never just "help".
-              name: connection.name ?? new URL(connection.clusterUrl).host,
-              clusterUrl: connection.clusterUrl,
-              database: connection.database,
-            }
-          : {
-              kind: 'appinsights',
-              name: connection.name ?? connection.appId,
-              appId: connection.appId,
+              kind: 'prometheus',
+              name: connection.name ?? new URL(connection.endpoint).host,
               endpoint: connection.endpoint,
-              resource: monitorResourceFor(connection.endpoint, policy),
-            };
+              auth: connection.auth,
+              // The audience follows the target (a workspace's cloud resource); a proxy gets none.
+              resource:
+                connection.auth === 'entra'
+                  ? monitorResourceFor(connection.endpoint, policy)
+                  : null,
+            }
+          : connection.kind === 'kusto'
+            ? {
+                kind: 'kusto',
+                // The full host: "help.eastus.kusto.windows.net", never just "help".
+                name: connection.name ?? new URL(connection.clusterUrl).host,
+                clusterUrl: connection.clusterUrl,
+                database: connection.database,
+              }
+            : {
+                kind: 'appinsights',
+                name: connection.name ?? connection.appId,
+                appId: connection.appId,
+                endpoint: connection.endpoint,
+                resource: monitorResourceFor(connection.endpoint, policy),
+              };
       const withoutEntry = (list: ConnectionSettings[]) =>
         list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
       const stored = persist((list) => [...withoutEntry(list), entry]);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { describeExtraHostProblem, isLoopback } from '../trusted-hosts/trusted-host-policy';
+import {
+  audienceFor,
+  checkTokenTarget,
+  createTrustedHostPolicy,
+  describeExtraHostProblem,
+  isLoopback,
+} from '../trusted-hosts/trusted-host-policy';
 import { wellKnownMonitorApiResources } from '../trusted-hosts/well-known-kusto-endpoints';
 
 /**
@@ -73,6 +79,40 @@ const appInsightsConnection = z
     resource: (connection.resource ?? defaultResourceFor(connection.endpoint)).replace(/\/$/, ''),
   }));
 
+/**
+ * An Azure Monitor workspace's Prometheus query endpoint (or a stand-in), queried with the user's
+ * Entra token (`auth: "entra"`), or an Entra auth proxy in front of one (`auth: "proxy"`): the
+ * proxy adds its own token, Quarry sends none, and its URL must still be a trusted host.
+ */
+const prometheusConnection = z
+  .object({
+    kind: z.literal('prometheus'),
+    name: z.string().min(1, 'must be a non-empty display name'),
+    endpoint: tokenOrigin,
+    auth: z
+      .enum(['entra', 'proxy'], {
+        error:
+          'must be "entra" (your token, sent to the workspace) or "proxy" (no token; the auth proxy adds its own)',
+      })
+      .default('entra'),
+    /**
+     * The token's resource (entra only). Default: the cloud's Prometheus resource for
+     * *.prometheus.monitor.azure.* endpoints, else the endpoint itself; a stand-in names it here.
+     */
+    resource: origin.optional(),
+  })
+  .transform((connection) => ({
+    ...connection,
+    resource:
+      connection.auth === 'entra'
+        ? (
+            connection.resource ?? audienceFor(new URL(connection.endpoint).origin, NO_EXTRA_HOSTS)
+          ).replace(/\/$/, '')
+        : null,
+  }));
+
+const NO_EXTRA_HOSTS = createTrustedHostPolicy({ extraHosts: [] });
+
 function defaultResourceFor(endpoint: string): string {
   const url = parseUrl(endpoint);
   if (!url) return endpoint;
@@ -115,7 +155,13 @@ export const runtimeConfigSchema = z
       { error: 'is missing: add an "auth" object with clientId and authority' },
     ),
     connections: z
-      .array(z.discriminatedUnion('kind', [kustoConnection, appInsightsConnection]))
+      .array(
+        z.discriminatedUnion('kind', [
+          kustoConnection,
+          appInsightsConnection,
+          prometheusConnection,
+        ]),
+      )
       .min(1, {
         message: 'must list at least one connection (e.g. the help cluster)',
       }),
@@ -134,6 +180,24 @@ export const runtimeConfigSchema = z
         message: `must list the authority's host "${authorityHost}" (without it MSAL tries instance discovery on the internet and fails with endpoints_resolution_error)`,
       });
     }
+    // A proxy gets no token, but it gets the queries: it must be trusted like any other host.
+    let policy: ReturnType<typeof createTrustedHostPolicy> | null = null;
+    try {
+      policy = createTrustedHostPolicy({ extraHosts: config.trustedHosts });
+    } catch {
+      // trustedHosts itself is reported by its own rule
+    }
+    config.connections.forEach((connection, index) => {
+      if (!policy || connection.kind !== 'prometheus' || connection.auth !== 'proxy') return;
+      const verdict = checkTokenTarget(connection.endpoint, policy);
+      if (!verdict.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['connections', index, 'endpoint'],
+          message: `is an auth proxy that is not a trusted host: add "${new URL(connection.endpoint).origin}" to trustedHosts (${verdict.reason})`,
+        });
+      }
+    });
   });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -11,10 +11,11 @@ export function trustedHostPolicyFor(
 ): TrustedHostPolicy {
   return createTrustedHostPolicy({
     extraHosts: config.trustedHosts,
+    // A Prometheus connection through a proxy names no resource: it never gets a token.
     configuredAudiences: config.connections.flatMap((connection) =>
-      connection.kind === 'appinsights'
-        ? [{ endpoint: connection.endpoint, resource: connection.resource }]
-        : [],
+      connection.kind === 'kusto' || connection.resource === null
+        ? []
+        : [{ endpoint: connection.endpoint, resource: connection.resource }],
     ),
   });
 }

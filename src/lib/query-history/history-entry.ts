@@ -33,7 +33,9 @@ export function historyEntryMatches(entry: HistoryEntry, search: string): boolea
   const connection =
     entry.connection.kind === 'kusto'
       ? `${entry.connection.clusterUrl} ${entry.connection.database}`
-      : `${entry.connection.endpoint} ${entry.connection.appId}`;
+      : entry.connection.kind === 'prometheus'
+        ? `${entry.connection.endpoint} prometheus ${entry.connection.auth}`
+        : `${entry.connection.endpoint} ${entry.connection.appId}`;
   const haystack = [
     entry.text,
     entry.database ?? '',

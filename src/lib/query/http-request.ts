@@ -19,7 +19,11 @@ import { checkTokenTarget, type TrustedHostPolicy } from '../trusted-hosts';
 
 /** Who answers a request, who asks, and a way to stop. */
 export interface ServiceTarget {
-  getToken: TokenFunction;
+  /**
+   * The user's token for this target; null sends none at all (an auth proxy in front of the
+   * service adds its own). The host is still checked: a request without a token may carry a query.
+   */
+  getToken: TokenFunction | null;
   signal: AbortSignal;
   /** Refused before any request when the URL's host is not trusted. */
   trustedHosts: TrustedHostPolicy;
@@ -131,9 +135,11 @@ export async function sendAgainAfter(
     now: () => number;
     sleep: (ms: number, signal: AbortSignal) => Promise<void>;
     onRetry?: (info: RetryInfo) => void;
+    /** False when no token was sent: a 401 then has nothing to renew. */
+    tokenSent?: boolean;
   },
 ): Promise<boolean> {
-  if (response.status === 401 && !state.refreshed) {
+  if (response.status === 401 && !state.refreshed && options.tokenSent !== false) {
     state.refreshed = true;
     response.body?.cancel().catch(() => undefined);
     return true;
@@ -214,10 +220,11 @@ export async function sendServiceRequest(request: ServiceRequest): Promise<HttpR
   let sent = false;
   for (;;) {
     if (signal.aborted) return cancelled(sent);
-    let token: string;
+    let token: string | null = null;
     try {
       const forceRefresh = attempt.refreshed;
-      token = await raceAbort(target.getToken({ forceRefresh }), signal, () => '');
+      const getToken = target.getToken;
+      if (getToken) token = await raceAbort(getToken({ forceRefresh }), signal, () => '');
     } catch (error) {
       return { ok: false, error: tokenError(error, ctx()), sent };
     }
@@ -228,7 +235,7 @@ export async function sendServiceRequest(request: ServiceRequest): Promise<HttpR
       const pending = doFetch(url, {
         method: request.body === undefined ? 'GET' : 'POST',
         headers: {
-          Authorization: `Bearer ${token}`,
+          ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
           Accept: 'application/json',
           'x-ms-client-request-id': requestId,
           'x-ms-app': QUARRY_APP_NAME,
@@ -262,7 +269,14 @@ export async function sendServiceRequest(request: ServiceRequest): Promise<HttpR
     }
     if (ok) return { ok: true, response, activityId };
 
-    if (await sendAgainAfter(response, attempt, { signal, now, sleep, onRetry: request.onRetry })) {
+    const again = await sendAgainAfter(response, attempt, {
+      signal,
+      now,
+      sleep,
+      onRetry: request.onRetry,
+      tokenSent: token !== null,
+    });
+    if (again) {
       continue;
     }
     const bodyText = await raceAbort(readErrorBody(response), signal, () => '');

@@ -134,7 +134,7 @@ export interface DataSetCompletion {
   cancelled: boolean;
 }
 
-export type DataSetSource = 'kusto-v2' | 'kusto-v1' | 'appinsights';
+export type DataSetSource = 'kusto-v2' | 'kusto-v1' | 'appinsights' | 'prometheus';
 
 /** A whole response: source-agnostic, built incrementally. */
 export interface DataSet {

@@ -52,6 +52,9 @@ export function savedQueryIdentity(
 }
 
 export function connectionKey(connection: QueryTarget): string {
+  if (connection.kind === 'prometheus') {
+    return `prometheus|${normalizeOrigin(connection.endpoint)}|${connection.auth}`;
+  }
   return connection.kind === 'kusto'
     ? `kusto|${normalizeOrigin(connection.clusterUrl)}|${connection.database}`
     : `appinsights|${normalizeOrigin(connection.endpoint)}|${connection.appId}`;
@@ -61,6 +64,9 @@ export function connectionKey(connection: QueryTarget): string {
 export function describeConnection(connection: QueryTarget): string {
   if (connection.kind === 'kusto') {
     return `${hostOf(connection.clusterUrl)} · ${connection.database}`;
+  }
+  if (connection.kind === 'prometheus') {
+    return `Prometheus · ${hostOf(connection.endpoint)}${connection.auth === 'proxy' ? ' (proxy)' : ''}`;
   }
   return `App Insights · ${connection.appId}`;
 }

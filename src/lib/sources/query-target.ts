@@ -40,7 +40,21 @@ const appInsightsTarget = z.object({
   endpoint: httpUrl,
 });
 
-export const queryTargetSchema = z.discriminatedUnion('kind', [kustoTarget, appInsightsTarget]);
+/**
+ * An Azure Monitor workspace's Prometheus query endpoint, reached with the user's Entra token
+ * (`entra`) or through an Entra auth proxy that adds its own (`proxy`: no token is ever sent).
+ */
+const prometheusTarget = z.object({
+  kind: z.literal('prometheus'),
+  endpoint: httpUrl,
+  auth: z.enum(['entra', 'proxy']),
+});
+
+export const queryTargetSchema = z.discriminatedUnion('kind', [
+  kustoTarget,
+  appInsightsTarget,
+  prometheusTarget,
+]);
 
 export type QueryTarget = z.infer<typeof queryTargetSchema>;
 export type QueryTargetKind = QueryTarget['kind'];
@@ -52,6 +66,8 @@ export const connectionSettingsSchema = z.discriminatedUnion('kind', [
   kustoTarget.extend({ name }),
   /** `resource`: the token audience (the trusted-host policy decides it when the user adds one). */
   appInsightsTarget.extend({ name, resource: z.string().min(1).max(2048) }),
+  /** `resource`: the token audience with `entra`; null through a proxy, which gets no token. */
+  prometheusTarget.extend({ name, resource: z.string().min(1).max(2048).nullable() }),
 ]);
 
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
@@ -61,6 +77,9 @@ export type NewConnection = QueryTarget & { name?: string };
 
 /** The target part of a connection (what saved queries and history keep of it). */
 export function targetOf(connection: QueryTarget): QueryTarget {
+  if (connection.kind === 'prometheus') {
+    return { kind: 'prometheus', endpoint: connection.endpoint, auth: connection.auth };
+  }
   return connection.kind === 'kusto'
     ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
     : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };

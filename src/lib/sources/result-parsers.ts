@@ -1,5 +1,6 @@
 import { appInsightsResultParsers } from '../appinsights/appinsights-result-parsers';
 import { kustoResultParsers } from '../kusto/kusto-result-parsers';
+import { prometheusResultParsers } from '../prometheus/prometheus-result-parsers';
 import type { ResultParsers } from '../query/result-parser';
 
 /**
@@ -10,4 +11,5 @@ import type { ResultParsers } from '../query/result-parser';
 export const resultParsers = {
   ...kustoResultParsers,
   ...appInsightsResultParsers,
+  ...prometheusResultParsers,
 } satisfies ResultParsers;

@@ -2,6 +2,7 @@ import {
   wellKnownKustoEndpoints,
   wellKnownMonitorApiHosts,
   wellKnownMonitorApiResources,
+  wellKnownPrometheusEndpoints,
 } from './well-known-kusto-endpoints';
 
 /**
@@ -45,7 +46,10 @@ export function createTrustedHostPolicy(options: {
     else extraOrigins.add(parsed.origin);
   }
   return {
-    suffixes: wellKnownKustoEndpoints.flatMap((cloud) => cloud.suffixes),
+    suffixes: [
+      ...wellKnownKustoEndpoints.flatMap((cloud) => cloud.suffixes),
+      ...wellKnownPrometheusEndpoints.map((cloud) => cloud.suffix),
+    ],
     exactHosts: new Set([
       ...wellKnownKustoEndpoints.flatMap((cloud) => cloud.hostnames),
       ...wellKnownMonitorApiHosts,
@@ -71,11 +75,15 @@ export function audienceFor(origin: string, policy: TrustedHostPolicy): string {
   const configured = policy.configuredAudiences.get(origin);
   if (configured) return configured;
   const url = new URL(origin);
-  const wellKnown =
-    url.protocol === 'https:' && url.port === ''
-      ? wellKnownMonitorApiResources[url.hostname]
-      : undefined;
-  return wellKnown ?? origin;
+  const standardPort = url.protocol === 'https:' && url.port === '';
+  const wellKnown = standardPort ? wellKnownMonitorApiResources[url.hostname] : undefined;
+  // A workspace's Prometheus endpoint is not its own audience: every workspace of a cloud shares one.
+  const prometheus = standardPort
+    ? wellKnownPrometheusEndpoints.find((cloud) =>
+        isStrictSubdomain(url.hostname, cloud.suffix.slice(1)),
+      )
+    : undefined;
+  return wellKnown ?? prometheus?.resource ?? origin;
 }
 
 /** For config validation: null when `entry` is a usable trustedHosts entry, else why not. */

@@ -156,3 +156,15 @@ export const wellKnownMonitorApiHosts: readonly string[] = [
   'api.loganalytics.us',
   'api.loganalytics.azure.cn',
 ];
+
+/**
+ * Azure Monitor workspaces' Prometheus query endpoints
+ * (`https://<workspace>.<region>.prometheus.monitor.azure.com`) per cloud, and the one token
+ * resource each cloud's workspaces accept ("Query Prometheus metrics using the API and PromQL").
+ * Any subdomain of a suffix is trusted and gets that resource, never the endpoint's own origin.
+ */
+export const wellKnownPrometheusEndpoints: readonly { suffix: string; resource: string }[] = [
+  { suffix: '.prometheus.monitor.azure.com', resource: 'https://prometheus.monitor.azure.com' },
+  { suffix: '.prometheus.monitor.azure.us', resource: 'https://prometheus.monitor.azure.us' },
+  { suffix: '.prometheus.monitor.azure.cn', resource: 'https://prometheus.monitor.azure.cn' },
+];

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
+import { runPrometheusQuery, type PrometheusEvaluation } from '../../../lib/prometheus';
 import type { TokenFunction } from '../../../lib/auth/token-function';
 import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
 import type { ConnectionSettings } from '../../../lib/sources/query-target';
@@ -21,6 +22,8 @@ interface StartArgs {
   text: string;
   /** App Insights: the time range applied on top of the query; null = what the query says. */
   timespan: string | null;
+  /** Prometheus: instant or range, read when the run starts (a relative range ends then). */
+  evaluation: PrometheusEvaluation;
   signal: AbortSignal;
   trustedHosts: TrustedHostPolicy;
   getToken: TokenFunction;
@@ -29,6 +32,14 @@ interface StartArgs {
 
 function startQuery(target: ConnectionSettings, args: StartArgs): QueryHandle {
   const { text, timespan, signal, trustedHosts, getToken, callbacks } = args;
+  if (target.kind === 'prometheus') {
+    const { endpoint, auth } = target;
+    return runPrometheusQuery(
+      { endpoint, auth, evaluation: args.evaluation, text, signal, trustedHosts, getToken },
+      callbacks,
+      { engine: defaultResultEngine() },
+    );
+  }
   if (target.kind === 'kusto') {
     const { clusterUrl, database } = target;
     return runKustoQuery(
@@ -56,23 +67,25 @@ export function useQueryRun(
   target: ConnectionSettings,
   timespan: string | null,
   onFinished?: (run: RunState) => void,
+  /** Prometheus connections: how the next run evaluates (instant, or range and step). */
+  evaluation?: () => PrometheusEvaluation,
 ): QueryRun {
   const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
-    target.kind === 'kusto' ? undefined : target.resource,
+    target.kind === 'kusto' ? undefined : (target.resource ?? undefined),
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);
   // `start` stays the same function for the editor's key bindings; a run uses what the tab
   // shows when it starts (target, token function, finish callback), read from here.
-  const latest = useRef({ target, timespan, trustedHosts, getToken, onFinished });
+  const latest = useRef({ target, timespan, trustedHosts, getToken, onFinished, evaluation });
   useLayoutEffect(() => {
-    latest.current = { target, timespan, trustedHosts, getToken, onFinished };
+    latest.current = { target, timespan, trustedHosts, getToken, onFinished, evaluation };
   });
 
   const start = useCallback((text: string) => {
-    const { target, timespan, trustedHosts, getToken, onFinished } = latest.current;
+    const { target, timespan, trustedHosts, getToken, onFinished, evaluation } = latest.current;
     const previous = current.current;
     previous?.controller.abort();
     const controller = new AbortController();
@@ -80,6 +93,7 @@ export function useQueryRun(
     const handle: QueryHandle = startQuery(target, {
       text,
       timespan: target.kind === 'appinsights' ? timespan : null,
+      evaluation: evaluation?.() ?? { kind: 'instant' },
       signal: controller.signal,
       trustedHosts,
       getToken,

@@ -23,7 +23,9 @@ export function useAppInsightsSchema(endpoint: string, appId: string, resource: 
 }
 
 /** The schema for whatever a tab is connected to: a Kusto database or an App Insights app. */
-export function useConnectionSchema(connection: ConnectionSettings) {
+export function useConnectionSchema(
+  connection: Exclude<ConnectionSettings, { kind: 'prometheus' }>,
+) {
   const kusto = connection.kind === 'kusto';
   const getToken = useAccessToken(
     kusto ? connection.clusterUrl : connection.endpoint,

@@ -12,7 +12,7 @@ import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
 import { targetOf } from '../../../lib/sources/query-target';
 import { useConnectionSchema } from '../../schema/hooks/use-schema';
-import type { Connection } from '../use-connections';
+import type { Connection, KqlConnection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
 
 function safeTimespan(range: TimeRange | null): string | null {
@@ -25,7 +25,7 @@ function safeTimespan(range: TimeRange | null): string | null {
 
 interface QueryTabPanelProps {
   workspace: string;
-  connection: Connection;
+  connection: KqlConnection;
   /** App Insights only: the range applied on top of the query; null = what the query says. */
   timeRange: TimeRange | null;
   onTimeRangeChange(range: TimeRange | null): void;

@@ -4,13 +4,15 @@ import { timeRangePresets, type TimeRange } from '../../../lib/appinsights';
 interface TimeRangePickerProps {
   value: TimeRange | null;
   onChange(value: TimeRange | null): void;
+  /** Offer "Set in query" (no range); a Prometheus range query always needs one. */
+  allowInQuery?: boolean;
 }
 
 const CUSTOM = 'custom';
 const IN_QUERY = 'in-query';
 
 /** The App Insights `timespan`: a preset, a custom from/to (UTC), or "set in query" (none). */
-export function TimeRangePicker({ value, onChange }: TimeRangePickerProps) {
+export function TimeRangePicker({ value, onChange, allowInQuery = true }: TimeRangePickerProps) {
   const selectId = useId();
   const [customOpen, setCustomOpen] = useState(value?.kind === 'absolute');
   const selected =
@@ -49,7 +51,7 @@ export function TimeRangePicker({ value, onChange }: TimeRangePickerProps) {
           </option>
         ))}
         <option value={CUSTOM}>Custom (UTC)…</option>
-        <option value={IN_QUERY}>Set in query</option>
+        {allowInQuery && <option value={IN_QUERY}>Set in query</option>}
       </select>
       {value?.kind === 'absolute' && (
         <>

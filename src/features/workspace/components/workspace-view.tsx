@@ -6,6 +6,8 @@ import { checkTokenTarget } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
+import { AddPrometheusDialog } from '../../prometheus/components/add-prometheus-dialog';
+import { PrometheusTabPanel } from '../../prometheus/components/prometheus-tab-panel';
 import { HistoryPanel } from '../../history';
 import { preloadResultGrid } from '../../results/components/results-panel';
 import { SavedQueriesSidebar, type SavedQuery } from '../../saved-queries';
@@ -49,7 +51,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     saveProblem: connectionSaveProblem,
   } = useConnections(WORKSPACE);
   const connections = usePinnedConnections(allConnections, pinned);
-  const [adding, setAdding] = useState<'cluster' | 'app' | 'link' | 'shortcuts' | null>(null);
+  const [adding, setAdding] = useState<
+    'cluster' | 'app' | 'prometheus' | 'link' | 'shortcuts' | null
+  >(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sidePanel, setSidePanel] = useState<'saved' | 'history' | null>(() =>
     readSidebar(SIDEBAR_KEY),
@@ -94,6 +98,18 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     return problem ? { problem } : addConnection({ kind: 'appinsights', appId, endpoint });
   };
 
+  const prometheusConnectionIdFor = (
+    endpoint: string,
+    auth: 'entra' | 'proxy',
+  ): string | { problem: string } => {
+    const existing = connections.find(
+      (c) => c.kind === 'prometheus' && c.endpoint === endpoint && c.auth === auth,
+    );
+    if (existing) return existing.id;
+    const problem = checkCluster(endpoint);
+    return problem ? { problem } : addConnection({ kind: 'prometheus', endpoint, auth });
+  };
+
   /** Opens a saved, shared or past query in a new tab (never runs it). */
   const openQuery = (
     title: string,
@@ -104,7 +120,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     const id =
       connection.kind === 'kusto'
         ? connectionIdFor(connection.clusterUrl, connection.database)
-        : appConnectionIdFor(connection.appId, connection.endpoint);
+        : connection.kind === 'prometheus'
+          ? prometheusConnectionIdFor(connection.endpoint, connection.auth)
+          : appConnectionIdFor(connection.appId, connection.endpoint);
     if (typeof id !== 'string') {
       setNotice(`"${title}" was not opened: ${id.problem}`);
       return false;
@@ -195,6 +213,17 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
           setAdding(null);
         }}
       />
+      <AddPrometheusDialog
+        open={adding === 'prometheus'}
+        onClose={() => setAdding(null)}
+        checkEndpoint={checkCluster}
+        onAdd={(added) => {
+          updateTab(activeTab.id, {
+            connectionId: addConnection({ kind: 'prometheus', ...added }),
+          });
+          setAdding(null);
+        }}
+      />
       {!hideConnectionPane && (
         <aside className="pane pane--left" aria-label="Connections" ref={leftPane}>
           <div className="pane__header">
@@ -215,6 +244,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
                 >
                   Add app
                 </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setAdding('prometheus')}
+                >
+                  Add workspace
+                </button>
               </span>
             )}
           </div>
@@ -226,7 +262,13 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
                   className="connection-list__item"
                   aria-current={c.id === activeConnection?.id ? 'true' : undefined}
                   onClick={() => updateTab(activeTab.id, { connectionId: c.id })}
-                  title={c.kind === 'kusto' ? `${c.clusterUrl} / ${c.database}` : c.label}
+                  title={
+                    c.kind === 'kusto'
+                      ? `${c.clusterUrl} / ${c.database}`
+                      : c.kind === 'prometheus'
+                        ? c.endpoint
+                        : c.label
+                  }
                 >
                   {c.label}
                 </button>
@@ -350,7 +392,18 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
               className="query-tab-panel"
               hidden={tab.id !== activeTab.id}
             >
-              {connection ? (
+              {connection?.kind === 'prometheus' ? (
+                <PrometheusTabPanel
+                  connection={connection}
+                  timeRange={tab.timeRange ?? null}
+                  onTimeRangeChange={(timeRange) => updateTab(tab.id, { timeRange })}
+                  connections={connections}
+                  onConnectionChange={(id) => updateTab(tab.id, { connectionId: id })}
+                  text={tab.text}
+                  onTextChange={(text) => updateTab(tab.id, { text })}
+                  onSignInAgain={onSignInAgain}
+                />
+              ) : connection ? (
                 <QueryTabPanel
                   workspace={WORKSPACE}
                   connection={connection}
@@ -384,7 +437,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
               current={{
                 text: activeTab.text,
                 connection: targetOf(activeConnection),
-                ...(activeConnection.kind === 'appinsights' && activeTab.timeRange !== null
+                ...(activeConnection.kind !== 'kusto' && activeTab.timeRange !== null
                   ? { timeRange: activeTab.timeRange ?? DEFAULT_TIME_RANGE }
                   : {}),
               }}

@@ -12,6 +12,15 @@ export interface RecordedCall {
 
 export type Answer = Response | Error | ((call: RecordedCall) => Response | Promise<Response>);
 
+/** JSON bodies are parsed; form bodies (Prometheus) stay text. */
+function jsonOrText(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
 export function fakeFetch(answers: Answer[]): { fetch: typeof fetch; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const queue = [...answers];
@@ -24,7 +33,7 @@ export function fakeFetch(answers: Answer[]): { fetch: typeof fetch; calls: Reco
       url: String(input),
       method: init?.method ?? 'GET',
       headers,
-      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null,
+      body: typeof init?.body === 'string' ? jsonOrText(init.body) : null,
       signal: init?.signal ?? null,
       redirect: init?.redirect,
       credentials: init?.credentials,
