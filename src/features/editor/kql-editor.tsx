@@ -1,7 +1,7 @@
 import { escapeMarkdown, withPlainDocStrings } from './plain-markdown';
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import { currentStatement } from './current-statement';
-import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
+import type { CaretHandoff, QueryEditorHandle, QueryEditorProps } from './query-editor-props';
 import { getKustoWorker, monaco, onWorkerProblem } from './monaco/monaco-setup';
 import { defineQuarryThemes, quarryThemeName } from './monaco/quarry-themes';
 import './query-editor.css';
@@ -50,6 +50,7 @@ export default function KqlEditor({
   theme,
   ariaLabel,
   caretHandoff,
+  handleRef,
 }: KqlEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
@@ -199,6 +200,32 @@ export default function KqlEditor({
   }, [editor, schema]);
 
   useServerErrorMarker(editor, errorMarker);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model || !handleRef) return;
+    const mine: QueryEditorHandle = {
+      cursor: () => {
+        const position = editor.getPosition();
+        return {
+          offset: position ? model.getOffsetAt(position) : 0,
+          selection: selectionOffsets(editor, model),
+        };
+      },
+      insertAtCursor: (text) => {
+        const selection = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
+        editor.pushUndoStop();
+        editor.executeEdits('quarry', [{ range: selection, text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+        editor.focus();
+      },
+      focus: () => editor.focus(),
+    };
+    handleRef.current = mine;
+    return () => {
+      if (handleRef.current === mine) handleRef.current = null;
+    };
+  }, [editor, handleRef]);
 
   useCurrentStatementHighlight(editor);
 

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { currentStatement, type Statement } from './current-statement';
 import { editorKeyAction } from './editor-key-action';
-import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
+import type { CaretHandoff, QueryEditorHandle, QueryEditorProps } from './query-editor-props';
 import './query-editor.css';
 
 interface PlainQueryBoxProps extends QueryEditorProps {
@@ -31,8 +31,43 @@ export function PlainQueryBox({
   errorMarker,
   ariaLabel,
   caretHandoff,
+  handleRef,
 }: PlainQueryBoxProps) {
   const boxRef = useRef<HTMLTextAreaElement>(null);
+  // The latest onChange, for the handle (set once per mount).
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box || !handleRef) return;
+    const mine: QueryEditorHandle = {
+      cursor: () => ({
+        offset: box.selectionStart,
+        selection:
+          box.selectionStart === box.selectionEnd
+            ? null
+            : { start: box.selectionStart, end: box.selectionEnd },
+      }),
+      insertAtCursor: (text) => {
+        const start = box.selectionStart;
+        const next = box.value.slice(0, start) + text + box.value.slice(box.selectionEnd);
+        onChangeRef.current(next);
+        box.focus();
+        // After React writes the new value: the caret goes after the inserted text.
+        requestAnimationFrame(() =>
+          box.setSelectionRange(start + text.length, start + text.length),
+        );
+      },
+      focus: () => box.focus(),
+    };
+    handleRef.current = mine;
+    return () => {
+      if (handleRef.current === mine) handleRef.current = null;
+    };
+  }, [handleRef]);
 
   // A server error moves the caret to its position, as the Monaco editor shows a marker there.
   useEffect(() => {

@@ -1,4 +1,16 @@
-import type { Statement } from './current-statement';
+import type { RefObject } from 'react';
+import type { Statement, TextSelection } from './current-statement';
+
+/**
+ * What the tab may ask of the mounted editor (Monaco or the plain box): where the caret is, so a
+ * filter goes to the statement at the cursor, and typing at it (a name from the schema tree).
+ */
+export interface QueryEditorHandle {
+  cursor(): { offset: number; selection: TextSelection | null };
+  /** Replaces the selection (or inserts at the caret) with `text`, as typing would (undoable). */
+  insertAtCursor(text: string): void;
+  focus(): void;
+}
 
 /** What the shell hands to either editor (Monaco or the plain box). */
 export interface QueryEditorProps {
@@ -20,6 +32,8 @@ export interface QueryEditorProps {
   theme: 'light' | 'dark';
   /** Accessible name of the text box, e.g. "Query editor". */
   ariaLabel: string;
+  /** Filled with the mounted editor's handle. */
+  handleRef?: RefObject<QueryEditorHandle | null>;
 }
 
 /** The plain box's caret, so the Monaco editor can take over focus and caret when it mounts. */

@@ -16,6 +16,7 @@ import {
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
 import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
+import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
@@ -38,9 +39,17 @@ interface ResultsPanelProps {
   onSignInAgain: () => void;
   /** Shown in the status line, e.g. the App Insights time range. */
   context?: string;
+  /** Adds a grid selection as a `| where` to the query; returns what it did, for the notice line. */
+  onAddFilter?: (request: FilterRequest) => string;
 }
 
-export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanelProps) {
+export function ResultsPanel({
+  run,
+  dark,
+  onSignInAgain,
+  context,
+  onAddFilter,
+}: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">
@@ -76,7 +85,12 @@ export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanel
         <QueryErrorPanel error={run.problem} tone="warning" />
       )}
       {run.summary && run.session ? (
-        <ResultTables summary={run.summary} session={run.session} dark={dark} />
+        <ResultTables
+          summary={run.summary}
+          session={run.session}
+          dark={dark}
+          onAddFilter={onAddFilter}
+        />
       ) : (
         <p className="results__notice" aria-live="polite">
           Running…
@@ -91,10 +105,12 @@ function ResultTables({
   summary,
   session,
   dark,
+  onAddFilter,
 }: {
   summary: DataSetSummary;
   session: RowSource;
   dark: boolean;
+  onAddFilter?: (request: FilterRequest) => string;
 }) {
   const primary = useMemo(
     () =>
@@ -216,6 +232,7 @@ function ResultTables({
             }
             onSelection={setSelection}
             onCopied={setCopyNotice}
+            onFilter={onAddFilter && ((request) => setCopyNotice(onAddFilter(request)))}
           />
           {openCell && (
             <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
@@ -247,6 +264,7 @@ function TableGrid({
   onOpenCell,
   onSelection,
   onCopied,
+  onFilter,
 }: {
   table: TableSummary;
   session: RowSource;
@@ -256,6 +274,7 @@ function TableGrid({
   onOpenCell: (column: ResultColumn, text: string | null) => void;
   onSelection: (selection: GridSelection | null) => void;
   onCopied: (message: string) => void;
+  onFilter?: (request: FilterRequest) => void;
 }) {
   const getRows = useCallback<GetRowBlock>(
     (start, end, sortModel, filterModel, text) =>
@@ -288,6 +307,7 @@ function TableGrid({
         onOpenCell={onOpenCell}
         onSelection={onSelection}
         onCopied={onCopied}
+        onFilter={onFilter}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>

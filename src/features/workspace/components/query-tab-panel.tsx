@@ -4,6 +4,9 @@ import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
+import type { QueryEditorHandle } from '../../editor/query-editor-props';
+import type { FilterRequest } from '../../results/components/cell-filter-menu';
+import { addFilterToQuery } from '../add-filter-to-query';
 import { recordRun } from '../../history';
 import { ResultsPanel } from '../../query/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
@@ -64,6 +67,7 @@ export function QueryTabPanel({
   const connectionSelectId = useId();
   // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
+  const editorHandle = useRef<QueryEditorHandle | null>(null);
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
   const [shareState, setShareState] = useState<{
     link: string | null;
@@ -133,6 +137,19 @@ export function QueryTabPanel({
     lastStatement.current = statement;
     setRunStatementAt(statement);
     start(statementText);
+  };
+
+  /** "Filter to / Exclude this value" from the grid: appended to the statement at the cursor. */
+  const addFilter = (request: FilterRequest): string => {
+    const cursor = editorHandle.current?.cursor() ?? {
+      offset: lastStatement.current?.startOffset ?? 0,
+      selection: null,
+    };
+    const outcome = addFilterToQuery(text, cursor, request.targets, request.exclude);
+    if (!outcome.ok) return outcome.message;
+    onTextChange(outcome.text);
+    if (request.run) runStatement(outcome.statement.text, outcome.statement);
+    return `Added ${outcome.clause} to the query${request.run ? ' and ran it' : ''}.`;
   };
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
@@ -301,6 +318,7 @@ export function QueryTabPanel({
           errorMarker={errorMarker}
           theme={scheme}
           ariaLabel="Query"
+          handleRef={editorHandle}
         />
       </div>
       <ResultsPanel
@@ -308,6 +326,7 @@ export function QueryTabPanel({
         dark={scheme === 'dark'}
         onSignInAgain={onSignInAgain}
         context={rangeLabel}
+        onAddFilter={addFilter}
       />
     </>
   );
