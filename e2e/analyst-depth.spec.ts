@@ -149,3 +149,27 @@ test('a datetime cell and a field inside a dynamic cell become filters that run'
   await expectNoSpinner(page);
   await expect.poll(() => gridRowCount(page)).toBe(locations.filter((l) => l === location).length);
 });
+
+test('the Stats tab shows the CPU time and the rows the stand-in scanned', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents | summarize count() by State');
+  await expectNoSpinner(page);
+  await page.getByRole('tab', { name: 'Stats' }).click();
+  const stats = page.getByRole('tabpanel', { name: 'Query statistics' });
+  await expect(stats.getByRole('definition').first()).toBeVisible();
+  const figure = (label: string) =>
+    stats
+      .locator('.query-stats__item')
+      .filter({ has: page.getByRole('term').filter({ hasText: label }) });
+  await expect(figure('CPU time')).toContainText(/\d+(\.\d+)? (ms|s)/);
+  await expect(figure('Rows scanned')).toContainText('59,066');
+  await expect(figure('Extents scanned')).toContainText(/\d+/);
+  await expect(figure('Data scanned')).toContainText(/(KB|MB)/);
+  await expect(figure('Cache hit ratio')).toBeVisible();
+  await expect(figure('Peak memory per node')).toContainText(/(B|KB|MB)/);
+
+  // Back to the table.
+  await page.getByRole('tab', { name: 'Table 1' }).click();
+  await expect(quarry.grid).toBeVisible();
+});

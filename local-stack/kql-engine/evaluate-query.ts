@@ -137,6 +137,7 @@ export function evaluate(
         }
       : {}),
     bindings: new Map(),
+    scans: new Map(),
   };
   const setOptions: Record<string, string | boolean | number> = {};
   const tables: ResultTable[] = [];
@@ -192,5 +193,9 @@ export function evaluate(
       },
     );
   }
-  return { tables, setOptions };
+  return {
+    tables,
+    setOptions,
+    scannedTables: [...scope.scans!].map(([name, rows]) => ({ name, rows })),
+  };
 }

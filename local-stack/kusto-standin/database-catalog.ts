@@ -11,6 +11,7 @@ import {
 import { generateStormEvents } from '../data/storm-events.ts';
 import { prepareDatabase } from './kql-engine-api.ts';
 import type { ColumnSchema, PreparedDatabase, TableInput, WireValue } from './kql-engine-api.ts';
+import { estimateBytesPerRow, type TableWeights } from './query-measurement.ts';
 
 export interface CatalogTable {
   name: string;
@@ -25,6 +26,8 @@ export interface CatalogDatabase {
   databaseId: string;
   prepared: PreparedDatabase;
   tables: readonly CatalogTable[];
+  /** Row counts and row sizes of the stored tables, for the query statistics. */
+  weights: TableWeights;
 }
 
 export class DatabaseCatalog {
@@ -57,12 +60,30 @@ export function catalogDatabase(
     prettyName: '',
     databaseId,
     prepared: prepareDatabase({ name, tables }),
+    weights: tableWeights(tables),
     tables: tables.map(({ name: tableName, columns, folder, docString }) => ({
       name: tableName,
       columns,
       folder,
       docString,
     })),
+  };
+}
+
+/** Row sizes are estimated on first use (a sample of rows), not at start-up. */
+function tableWeights(tables: readonly TableInput[]): TableWeights {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const bytes = new Map<string, number>();
+  return {
+    rowCount: (name) => byName.get(name)?.rows.length ?? 0,
+    bytesPerRow: (name) => {
+      let perRow = bytes.get(name);
+      if (perRow === undefined) {
+        perRow = estimateBytesPerRow(byName.get(name)?.rows ?? []);
+        bytes.set(name, perRow);
+      }
+      return perRow;
+    },
   };
 }
 

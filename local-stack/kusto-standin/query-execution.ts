@@ -31,6 +31,7 @@ import {
   queryStatusRows,
 } from './query-status-tables.ts';
 import type { QueryOutcome } from './query-status-tables.ts';
+import { QueryMeter, type QueryMeasurement } from './query-measurement.ts';
 import { optionFlag, optionNumber, optionValue } from './query-request.ts';
 import type { KustoRequest } from './query-request.ts';
 import { ResponseSink } from './response-sink.ts';
@@ -123,6 +124,7 @@ export async function executeQuery(
     }
 
     const started = process.hrtime.bigint();
+    const meter = new QueryMeter();
     let result: EvaluationResult;
     try {
       const now = optionValue(properties.Options, 'query_now');
@@ -150,10 +152,26 @@ export async function executeQuery(
       return;
     }
 
+    meter.sample();
     const limits = resultLimits(properties.Options, result.setOptions);
     exchange.response.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE });
     const stream = version === 'v2' ? streamV2 : streamV1;
-    await stream(result, { exchange, sink, running, limits, started, options: properties.Options });
+    await stream(result, {
+      exchange,
+      sink,
+      running,
+      limits,
+      started,
+      options: properties.Options,
+      measure: (resultBytes) =>
+        meter.finish({
+          database: db.name,
+          scanned: result.scannedTables ?? [],
+          weights: db.weights,
+          cache: services.controls.cache,
+          resultBytes,
+        }),
+    });
     sink.end();
   } finally {
     unregister();
@@ -254,6 +272,8 @@ interface StreamContext {
   limits: ResultLimits;
   started: bigint;
   options: Record<string, unknown>;
+  /** The query's CPU, memory, scan and cache figures, once its result is written. */
+  measure?: (resultBytes: number) => QueryMeasurement;
 }
 
 /** Writes the primaries through `writeTable` and works out what to report about them. */
@@ -300,6 +320,7 @@ async function streamPrimaries(
     tables,
     inputRows: result.tables.reduce((n, t) => n + t.rows.length, 0),
     errorMessage,
+    ...(context.measure ? { measurement: context.measure(tracker.bytes) } : {}),
     ...(stop === 'cancel'
       ? { errorStatusCode: -2133196794, errorStatusName: 'E_QUERY_CANCELLED (0x80DA0006)' }
       : {}),

@@ -15,6 +15,7 @@ import {
   toTsv,
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
+import { QueryStatsView } from '../../results/components/query-stats-view';
 import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { describeSelectionStats } from '../../results/selection-stats';
@@ -120,6 +121,9 @@ function ResultTables({
     [summary],
   );
   const [selected, setSelected] = useState(0);
+  // The Stats tab, beside the result tables (ADX's "Stats").
+  const [statsOpen, setStatsOpen] = useState(false);
+  const hasStats = summary.stats !== null;
   const [quickText, setQuickText] = useState('');
   // Searching 500k rows takes the worker up to a second or two: search once typing pauses.
   const [searchText, setSearchText] = useState('');
@@ -147,20 +151,34 @@ function ResultTables({
   return (
     <div className="result-tables">
       <div className="result-tables__bar">
-        {primary.length > 1 && (
+        {(primary.length > 1 || hasStats) && (
           <div className="result-tabs" role="tablist" aria-label="Result tables">
             {primary.map((t, index) => (
               <button
                 key={t.id}
                 type="button"
                 role="tab"
-                aria-selected={t === table}
+                aria-selected={t === table && !statsOpen}
                 className="result-tabs__tab"
-                onClick={() => setSelected(index)}
+                onClick={() => {
+                  setSelected(index);
+                  setStatsOpen(false);
+                }}
               >
                 {t.name === 'PrimaryResult' ? `Table ${index + 1}` : t.name}
               </button>
             ))}
+            {hasStats && (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={statsOpen}
+                className="result-tabs__tab"
+                onClick={() => setStatsOpen(true)}
+              >
+                Stats
+              </button>
+            )}
           </div>
         )}
         <span className="result-tables__spacer" />
@@ -214,7 +232,9 @@ function ResultTables({
       <p className="result-tables__notice" role="status">
         {copyNotice ?? (selection && describeSelection(selection))}
       </p>
-      {table.complete && table.rowCount === 0 ? (
+      {statsOpen ? (
+        <QueryStatsView stats={summary.stats} />
+      ) : table.complete && table.rowCount === 0 ? (
         <p className="results__notice">The query returned no rows.</p>
       ) : showChart && visualization ? (
         <TableChart table={table} session={session} visualization={visualization} dark={dark} />
