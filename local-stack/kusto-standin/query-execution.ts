@@ -32,6 +32,7 @@ import {
 } from './query-status-tables.ts';
 import type { QueryOutcome } from './query-status-tables.ts';
 import { QueryMeter, type QueryMeasurement } from './query-measurement.ts';
+import { shiftedError, withStoredFunctions } from './stored-functions.ts';
 import { optionFlag, optionNumber, optionValue } from './query-request.ts';
 import type { KustoRequest } from './query-request.ts';
 import { ResponseSink } from './response-sink.ts';
@@ -125,17 +126,19 @@ export async function executeQuery(
 
     const started = process.hrtime.bigint();
     const meter = new QueryMeter();
+    const withFunctions = withStoredFunctions(csl, db.functions);
     let result: EvaluationResult;
     try {
       const now = optionValue(properties.Options, 'query_now');
       result = evaluate(
-        csl,
+        withFunctions.csl,
         db.prepared,
         typeof now === 'string' ? { now: new Date(now) } : undefined,
       );
     } catch (error) {
       if (error instanceof KqlError) {
-        sendJson(exchange, 400, kqlErrorBody(error, csl, db.name, exchange.ids));
+        const shifted = shiftedError(error, withFunctions.prefixLength);
+        sendJson(exchange, 400, kqlErrorBody(shifted, csl, db.name, exchange.ids));
       } else {
         console.error('Kusto stand-in: the engine failed on a query:', error);
         const body = badRequestBody(

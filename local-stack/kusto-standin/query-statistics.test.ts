@@ -106,3 +106,57 @@ describe('measurement helpers', () => {
     expect(estimateBytesPerRow([])).toBe(0);
   });
 });
+
+describe('stored functions on Samples', () => {
+  async function post(path: string, csl: string) {
+    const response = await fetch(`${fixture.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ db: 'Samples', csl }),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  }
+
+  it('.show functions lists them with parameters, body, folder and docstring', async () => {
+    const { body } = await post('/v1/rest/mgmt', '.show functions');
+    const table = (body as { Tables: Array<{ Rows: unknown[][] }> }).Tables[0]!;
+    expect(table.Rows.map((r) => r.slice(0, 2))).toEqual([
+      ['StormsInState', '(state:string)'],
+      ['TopStormStates', '(n:long = 5)'],
+      ['CostlyStorms', '()'],
+    ]);
+  });
+
+  it('the schema document has a Functions section', async () => {
+    const { body } = await post('/v1/rest/mgmt', '.show database Samples schema as json');
+    const json = (body as { Tables: Array<{ Rows: unknown[][] }> }).Tables[0]!
+      .Rows[0]![0] as string;
+    const fn = (
+      JSON.parse(json) as { Databases: Record<string, { Functions: Record<string, unknown> }> }
+    ).Databases.Samples!.Functions.TopStormStates;
+    expect(fn).toMatchObject({
+      Name: 'TopStormStates',
+      InputParameters: [{ Name: 'n', CslType: 'long', CslDefaultValue: '5' }],
+      Folder: 'Storms',
+    });
+  });
+
+  it('runs them, and error positions still point into the text sent', async () => {
+    const { body } = await post('/v2/rest/query', 'TopStormStates(1)');
+    const frames = body as Array<Record<string, unknown>>;
+    const primary = frames.find((f) => f.TableKind === 'PrimaryResult')!;
+    expect(primary.Rows).toEqual([['TEXAS', 4701]]);
+    const count = await post('/v2/rest/query', 'StormsInState("TEXAS") | count');
+    const counted = (count.body as Array<Record<string, unknown>>).find(
+      (f) => f.TableKind === 'PrimaryResult',
+    )!;
+    expect(counted.Rows).toEqual([[4701]]);
+    const failed = await post('/v2/rest/query', 'StormsInState("TEXAS") | where Nope == 1');
+    expect(failed.status).toBe(400);
+    // The same position as for a query of the same shape without a stored function.
+    const plain = await post('/v2/rest/query', 'StormEvents            | where Nope == 1');
+    const position = /\[line:position=(\d+:\d+)\]/.exec(JSON.stringify(plain.body))![1]!;
+    expect(position).toBe('1:31');
+    expect(JSON.stringify(failed.body)).toContain(`[line:position=${position}]`);
+  });
+});
