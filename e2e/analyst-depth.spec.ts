@@ -173,3 +173,31 @@ test('the Stats tab shows the CPU time and the rows the stand-in scanned', async
   await page.getByRole('tab', { name: 'Table 1' }).click();
   await expect(quarry.grid).toBeVisible();
 });
+
+test('a stored function from the schema tree is inserted at the cursor and run', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  const schema = page.getByRole('region', { name: /^Schema of / });
+  // Docstrings are plain text: the angle brackets show as written.
+  await expect(schema.getByText('Storms whose damage <property + crops> exceeded')).toBeVisible();
+  await expect(schema.locator('b, i, a')).toHaveCount(0);
+
+  await quarry.setQuery('');
+  await schema.getByRole('button', { name: 'Insert function TopStormStates' }).click();
+  await expect.poll(() => quarry.queryText()).toBe('TopStormStates()');
+  await page.keyboard.press('Shift+Enter');
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+  await expect(await quarry.cell(0, 'Storms')).toHaveText('4701');
+  await expect(quarry.status).toContainText('5 rows');
+
+  // A function with a required argument is typed as an open call, for the user to finish.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await schema.getByRole('button', { name: 'Insert function StormsInState' }).click();
+  await page.keyboard.type('"KANSAS") | count');
+  await page.keyboard.press('Shift+Enter');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('3166');
+});

@@ -2,6 +2,8 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
+import { insertIntoActiveEditor } from '../../editor/active-editor';
+import { SchemaFunctions } from './schema-functions';
 
 interface SchemaTreeProps {
   schema: UseQueryResult<DatabaseSchema>;
@@ -18,7 +20,13 @@ export function KustoSchemaTree({
   clusterUrl: string;
   database: string;
 }) {
-  return <SchemaTree schema={useDatabaseSchema(clusterUrl, database)} database={database} />;
+  return (
+    <SchemaTree
+      schema={useDatabaseSchema(clusterUrl, database)}
+      database={database}
+      onInsert={insertIntoActiveEditor}
+    />
+  );
 }
 
 export function AppInsightsSchemaTree(props: {
@@ -30,6 +38,7 @@ export function AppInsightsSchemaTree(props: {
     <SchemaTree
       schema={useAppInsightsSchema(props.endpoint, props.appId, props.resource)}
       database={props.appId}
+      onInsert={insertIntoActiveEditor}
     />
   );
 }
@@ -88,23 +97,34 @@ function SchemaTables({
       );
   }, [schema, needle]);
 
-  if (tables.length === 0) {
+  const functions = useMemo(
+    () =>
+      needle
+        ? schema.functions.filter((fn) => fn.name.toLowerCase().includes(needle))
+        : schema.functions,
+    [schema, needle],
+  );
+
+  if (tables.length === 0 && functions.length === 0) {
     return (
       <p className="schema-tree__note">{needle ? 'Nothing matches the filter.' : 'No tables.'}</p>
     );
   }
   return (
-    <ul className="schema-tree__tables">
-      {tables.map(({ table, columns }) => (
-        <TableNode
-          key={table.name}
-          table={table}
-          columns={columns}
-          open={needle.length > 0}
-          onInsert={onInsert}
-        />
-      ))}
-    </ul>
+    <>
+      <SchemaFunctions functions={functions} onInsert={onInsert} />
+      <ul className="schema-tree__tables">
+        {tables.map(({ table, columns }) => (
+          <TableNode
+            key={table.name}
+            table={table}
+            columns={columns}
+            open={needle.length > 0}
+            onInsert={onInsert}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { addFilterToQuery } from '../add-filter-to-query';
+import { setActiveEditor } from '../../editor/active-editor';
 import { recordRun } from '../../history';
 import { ResultsPanel } from '../../query/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
@@ -197,6 +198,9 @@ export function QueryTabPanel({
       });
     }
   };
+
+  // The schema tree types into the visible tab's editor.
+  useEffect(() => (active ? setActiveEditor(editorHandle) : undefined), [active]);
 
   // ADX's "Copy query link to clipboard" (Shift+Alt+L) is Share.
   const onCopyLinkKey = useEffectEvent((event: KeyboardEvent) => {
