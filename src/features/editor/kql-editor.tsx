@@ -1,7 +1,14 @@
 import { escapeMarkdown, withPlainDocStrings } from './plain-markdown';
-import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { currentStatement } from './current-statement';
-import type { CaretHandoff, QueryEditorHandle, QueryEditorProps } from './query-editor-props';
+import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import { getKustoWorker, monaco, onWorkerProblem } from './monaco/monaco-setup';
 import { defineQuarryThemes, quarryThemeName } from './monaco/quarry-themes';
 import './query-editor.css';
@@ -50,7 +57,7 @@ export default function KqlEditor({
   theme,
   ariaLabel,
   caretHandoff,
-  handleRef,
+  editorRef,
 }: KqlEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
@@ -199,33 +206,32 @@ export default function KqlEditor({
     };
   }, [editor, schema]);
 
-  useServerErrorMarker(editor, errorMarker);
-
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model || !handleRef) return;
-    const mine: QueryEditorHandle = {
-      cursor: () => {
-        const position = editor.getPosition();
-        return {
-          offset: position ? model.getOffsetAt(position) : 0,
-          selection: selectionOffsets(editor, model),
-        };
-      },
-      insertAtCursor: (text) => {
-        const selection = editor.getSelection() ?? new monaco.Selection(1, 1, 1, 1);
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret(text: string) {
+        const selection = editor?.getSelection();
+        if (!editor || !selection) return;
+        // Its own undo step, and the caret ends after the inserted text.
         editor.pushUndoStop();
-        editor.executeEdits('quarry', [{ range: selection, text, forceMoveMarkers: true }]);
+        editor.executeEdits('quarry.insert', [{ range: selection, text, forceMoveMarkers: true }]);
         editor.pushUndoStop();
         editor.focus();
       },
-      focus: () => editor.focus(),
-    };
-    handleRef.current = mine;
-    return () => {
-      if (handleRef.current === mine) handleRef.current = null;
-    };
-  }, [editor, handleRef]);
+      cursor() {
+        const model = editor?.getModel();
+        const position = editor?.getPosition();
+        if (!editor || !model || !position) return { offset: 0, selection: null };
+        return {
+          offset: model.getOffsetAt(position),
+          selection: selectionOffsets(editor, model),
+        };
+      },
+    }),
+    [editor],
+  );
+
+  useServerErrorMarker(editor, errorMarker);
 
   useCurrentStatementHighlight(editor);
 

@@ -1,7 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { currentStatement, type Statement } from './current-statement';
 import { editorKeyAction } from './editor-key-action';
-import type { CaretHandoff, QueryEditorHandle, QueryEditorProps } from './query-editor-props';
+import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import './query-editor.css';
 
 interface PlainQueryBoxProps extends QueryEditorProps {
@@ -31,43 +38,35 @@ export function PlainQueryBox({
   errorMarker,
   ariaLabel,
   caretHandoff,
-  handleRef,
+  editorRef,
 }: PlainQueryBoxProps) {
   const boxRef = useRef<HTMLTextAreaElement>(null);
-  // The latest onChange, for the handle (set once per mount).
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
 
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box || !handleRef) return;
-    const mine: QueryEditorHandle = {
-      cursor: () => ({
-        offset: box.selectionStart,
-        selection:
-          box.selectionStart === box.selectionEnd
-            ? null
-            : { start: box.selectionStart, end: box.selectionEnd },
-      }),
-      insertAtCursor: (text) => {
-        const start = box.selectionStart;
-        const next = box.value.slice(0, start) + text + box.value.slice(box.selectionEnd);
-        onChangeRef.current(next);
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret(text: string) {
+        const box = boxRef.current;
+        if (!box) return;
+        // Edits the box in place (caret after the text); React then sees the same value.
+        box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+        onChange(box.value);
         box.focus();
-        // After React writes the new value: the caret goes after the inserted text.
-        requestAnimationFrame(() =>
-          box.setSelectionRange(start + text.length, start + text.length),
-        );
       },
-      focus: () => box.focus(),
-    };
-    handleRef.current = mine;
-    return () => {
-      if (handleRef.current === mine) handleRef.current = null;
-    };
-  }, [handleRef]);
+      cursor() {
+        const box = boxRef.current;
+        if (!box) return { offset: 0, selection: null };
+        return {
+          offset: box.selectionStart,
+          selection:
+            box.selectionStart === box.selectionEnd
+              ? null
+              : { start: box.selectionStart, end: box.selectionEnd },
+        };
+      },
+    }),
+    [onChange],
+  );
 
   // A server error moves the caret to its position, as the Monaco editor shows a marker there.
   useEffect(() => {

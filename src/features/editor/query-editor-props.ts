@@ -1,16 +1,5 @@
-import type { RefObject } from 'react';
+import type { Ref } from 'react';
 import type { Statement, TextSelection } from './current-statement';
-
-/**
- * What the tab may ask of the mounted editor (Monaco or the plain box): where the caret is, so a
- * filter goes to the statement at the cursor, and typing at it (a name from the schema tree).
- */
-export interface QueryEditorHandle {
-  cursor(): { offset: number; selection: TextSelection | null };
-  /** Replaces the selection (or inserts at the caret) with `text`, as typing would (undoable). */
-  insertAtCursor(text: string): void;
-  focus(): void;
-}
 
 /** What the shell hands to either editor (Monaco or the plain box). */
 export interface QueryEditorProps {
@@ -32,8 +21,16 @@ export interface QueryEditorProps {
   theme: 'light' | 'dark';
   /** Accessible name of the text box, e.g. "Query editor". */
   ariaLabel: string;
-  /** Filled with the mounted editor's handle. */
-  handleRef?: RefObject<QueryEditorHandle | null>;
+  /** What others may do to the editor (the schema tree inserts names at the caret). */
+  editorRef?: Ref<QueryEditorHandle>;
+}
+
+/** The editor's handle, whichever editor (Monaco or the plain box) is showing. */
+export interface QueryEditorHandle {
+  /** Replaces the selection (or inserts at the caret) with `text`, then focuses the editor. */
+  insertAtCaret(text: string): void;
+  /** Where the caret and selection are: a filter from the grid goes to the statement there. */
+  cursor(): { offset: number; selection: TextSelection | null };
 }
 
 /** The plain box's caret, so the Monaco editor can take over focus and caret when it mounts. */

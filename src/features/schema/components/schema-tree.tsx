@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
-import { insertIntoActiveEditor } from '../../editor/active-editor';
+import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
 import { SchemaFunctions } from './schema-functions';
 
 interface SchemaTreeProps {
@@ -16,15 +16,17 @@ interface SchemaTreeProps {
 export function KustoSchemaTree({
   clusterUrl,
   database,
+  onInsert,
 }: {
   clusterUrl: string;
   database: string;
+  onInsert?(name: string): void;
 }) {
   return (
     <SchemaTree
       schema={useDatabaseSchema(clusterUrl, database)}
       database={database}
-      onInsert={insertIntoActiveEditor}
+      onInsert={onInsert}
     />
   );
 }
@@ -33,12 +35,13 @@ export function AppInsightsSchemaTree(props: {
   endpoint: string;
   appId: string;
   resource: string;
+  onInsert?(name: string): void;
 }) {
   return (
     <SchemaTree
       schema={useAppInsightsSchema(props.endpoint, props.appId, props.resource)}
       database={props.appId}
-      onInsert={insertIntoActiveEditor}
+      onInsert={props.onInsert}
     />
   );
 }
@@ -152,7 +155,7 @@ function TableNode({
               <button
                 type="button"
                 className="schema-tree__column"
-                onClick={() => onInsert?.(column.name)}
+                onClick={() => onInsert?.(kustoEntityName(column.name))}
                 title={`Insert ${column.name}`}
               >
                 <span>{column.name}</span>

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
@@ -7,23 +16,15 @@ import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { addFilterToQuery } from '../add-filter-to-query';
-import { setActiveEditor } from '../../editor/active-editor';
 import { recordRun } from '../../history';
-import { ResultsPanel } from '../../query/components/results-panel';
+import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
-import type { SavedConnection } from '../../saved-queries';
+import { targetOf } from '../../../lib/sources/query-target';
 import { useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
-
-/** How a connection is stored in saved queries and history. */
-export function savedConnectionOf(connection: Connection): SavedConnection {
-  return connection.kind === 'kusto'
-    ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-    : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };
-}
 
 function safeTimespan(range: TimeRange | null): string | null {
   try {
@@ -43,11 +44,17 @@ interface QueryTabPanelProps {
   onConnectionChange(id: string): void;
   text: string;
   onTextChange(text: string): void;
-  onSignInAgain(): void;
+  /**
+   * The sign-in panel's button; null when the embedding page provides tokens (f-IFrameAuth):
+   * the button then runs the last statement again, which asks that page for a new token.
+   */
+  onSignInAgain: (() => void) | null;
   /** Embedders can hide Share (f-ShowShareMenu=false). */
   showShare?: boolean;
   /** The visible tab: it alone answers Shift+Alt+L (copy query link). */
   active?: boolean;
+  /** The tab's editor, for the schema tree's "Insert" buttons. */
+  editorRef?: Ref<QueryEditorHandle>;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -63,12 +70,23 @@ export function QueryTabPanel({
   onSignInAgain,
   showShare = true,
   active = true,
+  editorRef,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
   // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
+  // The tab reads the caret (a grid filter goes to the statement there); the workspace's ref
+  // (the schema tree) gets the same handle.
   const editorHandle = useRef<QueryEditorHandle | null>(null);
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret: (text: string) => editorHandle.current?.insertAtCaret(text),
+      cursor: () => editorHandle.current?.cursor() ?? { offset: 0, selection: null },
+    }),
+    [],
+  );
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
   const [shareState, setShareState] = useState<{
     link: string | null;
@@ -98,7 +116,7 @@ export function QueryTabPanel({
           : null;
       recordRun(workspace, {
         text: statement?.text ?? '',
-        connection: savedConnectionOf(connection),
+        connection: targetOf(connection),
         database,
         startedAt: run.startedAt,
         durationMs: run.durationMs,
@@ -119,18 +137,7 @@ export function QueryTabPanel({
     [workspace, connection, database],
   );
 
-  const { run, start, cancel } = useQueryRun(
-    connection.kind === 'kusto'
-      ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-      : {
-          kind: 'appinsights',
-          endpoint: connection.endpoint,
-          appId: connection.appId,
-          resource: connection.resource,
-          timespan,
-        },
-    onFinished,
-  );
+  const { run, start, cancel } = useQueryRun(connection, timespan, onFinished);
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -154,6 +161,10 @@ export function QueryTabPanel({
   };
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
+  const runLastAgain = () => {
+    const last = lastStatement.current;
+    if (last) runStatement(last.text, last);
+  };
 
   const share = async () => {
     try {
@@ -198,9 +209,6 @@ export function QueryTabPanel({
       });
     }
   };
-
-  // The schema tree types into the visible tab's editor.
-  useEffect(() => (active ? setActiveEditor(editorHandle) : undefined), [active]);
 
   // ADX's "Copy query link to clipboard" (Shift+Alt+L) is Share.
   const onCopyLinkKey = useEffectEvent((event: KeyboardEvent) => {
@@ -322,13 +330,14 @@ export function QueryTabPanel({
           errorMarker={errorMarker}
           theme={scheme}
           ariaLabel="Query"
-          handleRef={editorHandle}
+          editorRef={editorHandle}
         />
       </div>
       <ResultsPanel
         run={run}
         dark={scheme === 'dark'}
-        onSignInAgain={onSignInAgain}
+        onSignInAgain={onSignInAgain ?? runLastAgain}
+        tokensFromHost={onSignInAgain === null}
         context={rangeLabel}
         onAddFilter={addFilter}
       />

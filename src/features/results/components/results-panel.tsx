@@ -14,16 +14,16 @@ import {
   toCsv,
   toTsv,
 } from '../../../lib/export';
-import { JsonTree } from '../../results/components/json-tree';
-import { QueryStatsView } from '../../results/components/query-stats-view';
-import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
-import type { FilterRequest } from '../../results/components/cell-filter-menu';
-import { describeSelectionStats } from '../../results/selection-stats';
-import type { RowSource, RunState } from '../run-state';
-import { QueryErrorPanel } from './query-error-panel';
-import { RunStatusLine } from './run-status-line';
+import { JsonTree } from './json-tree';
+import type { GetRowBlock, GridSelection } from '../use-block-selection';
+import { describeSelectionStats } from '../selection-stats';
+import type { RowSource, RunState } from '../../query/run-state';
+import { QueryErrorPanel } from '../../query/components/query-error-panel';
+import { RunStatusLine } from '../../query/components/run-status-line';
+import { QueryStatsView } from './query-stats-view';
+import type { FilterRequest } from './cell-filter-menu';
 
-const ResultGrid = lazy(() => import('../../results/components/result-grid'));
+const ResultGrid = lazy(() => import('./result-grid'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
@@ -31,13 +31,15 @@ const CHART_ROW_LIMIT = 1_000_000;
 
 /** Starts fetching the grid's chunk early (while the user signs in or types). */
 export function preloadResultGrid(): void {
-  void import('../../results/components/result-grid');
+  void import('./result-grid');
 }
 
 interface ResultsPanelProps {
   run: RunState;
   dark: boolean;
   onSignInAgain: () => void;
+  /** f-IFrameAuth: tokens come from the embedding page; the sign-in panel asks it again. */
+  tokensFromHost?: boolean;
   /** Shown in the status line, e.g. the App Insights time range. */
   context?: string;
   /** Adds a grid selection as a `| where` to the query; returns what it did, for the notice line. */
@@ -48,6 +50,7 @@ export function ResultsPanel({
   run,
   dark,
   onSignInAgain,
+  tokensFromHost,
   context,
   onAddFilter,
 }: ResultsPanelProps) {
@@ -64,7 +67,11 @@ export function ResultsPanel({
     return (
       <section className="results" aria-label="Results">
         {run.error.kind === 'sign-in' ? (
-          <AuthErrorPanel error={run.error.cause} onSignInAgain={onSignInAgain} />
+          <AuthErrorPanel
+            error={run.error.signInError}
+            onSignInAgain={onSignInAgain}
+            tokensFromHost={tokensFromHost}
+          />
         ) : (
           <QueryErrorPanel error={run.error} />
         )}
