@@ -126,7 +126,11 @@ export function evaluate(
     for (const batch of table.batches()) for (const row of batch) rows.push(row);
     return { name: table.name, columns: table.columns, rows, visualization: table.visualization };
   });
-  return { tables, setOptions: streaming.setOptions };
+  return {
+    tables,
+    setOptions: streaming.setOptions,
+    ...(streaming.scannedTables ? { scannedTables: streaming.scannedTables } : {}),
+  };
 }
 
 /**
@@ -174,6 +178,7 @@ export function evaluateStreaming(
         }
       : {}),
     bindings: new Map(),
+    scans: new Map(),
   };
   const setOptions: Record<string, string | boolean | number> = {};
   const tables: StreamingResultTable[] = [];
@@ -217,7 +222,11 @@ export function evaluateStreaming(
   } catch (error) {
     throw asKqlError(query, error);
   }
-  return { tables, setOptions };
+  return {
+    tables,
+    setOptions,
+    scannedTables: [...scope.scans!].map(([name, rows]) => ({ name, rows })),
+  };
 }
 
 function* convertedBatches<T>(

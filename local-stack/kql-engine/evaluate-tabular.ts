@@ -113,6 +113,7 @@ function storedTable(name: string, scope: QueryScope, node: SyntaxNode): Table {
   if (!stored) return unsupported(`Internal error: the table '${name}' is not loaded.`, node);
   const window = scope.timeWindow;
   const timeColumn = window?.columnByTable[name];
+  scope.scans?.set(name, Math.max(scope.scans.get(name) ?? 0, stored.table.rows.length));
   if (!window || !timeColumn) return stored.table;
   const index = columnIndex(stored.table.columns, timeColumn);
   if (index < 0) return stored.table;

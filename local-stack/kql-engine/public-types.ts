@@ -82,6 +82,8 @@ export interface ResultTable {
 export interface EvaluationResult {
   tables: ResultTable[];
   setOptions: Record<string, string | boolean | number>;
+  /** The stored tables the query read and how many of their rows (for query statistics). */
+  scannedTables?: { name: string; rows: number }[];
 }
 
 /** A result table whose rows are computed as they are pulled (see `evaluateStreaming`). */
@@ -101,6 +103,8 @@ export interface StreamingResultTable {
 export interface StreamingEvaluation {
   tables: StreamingResultTable[];
   setOptions: Record<string, string | boolean | number>;
+  /** The stored tables the query read and how many of their rows (for query statistics). */
+  scannedTables?: { name: string; rows: number }[];
 }
 
 export interface EvaluateOptions {

@@ -20,6 +20,8 @@ export interface QueryScope {
   readonly timeWindow?: { from: number; to: number; columnByTable: Record<string, string> };
   readonly bindings: Map<string, Binding>;
   readonly parent?: QueryScope;
+  /** Rows read per stored table (the most any one reference read), for the query statistics. */
+  readonly scans?: Map<string, number>;
 }
 
 export function childScope(parent: QueryScope): QueryScope {
@@ -29,6 +31,7 @@ export function childScope(parent: QueryScope): QueryScope {
     timeWindow: parent.timeWindow,
     bindings: new Map(),
     parent,
+    ...(parent.scans ? { scans: parent.scans } : {}),
   };
 }
 

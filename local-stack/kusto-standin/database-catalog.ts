@@ -11,6 +11,8 @@ import {
 import { generateStormEvents } from '../data/storm-events.ts';
 import { prepareDatabase } from './kql-engine-api.ts';
 import type { ColumnSchema, PreparedDatabase, TableInput, WireValue } from './kql-engine-api.ts';
+import { estimateBytesPerRow, type TableWeights } from './query-measurement.ts';
+import { SAMPLES_FUNCTIONS, type StoredFunction } from './stored-functions.ts';
 
 export interface CatalogTable {
   name: string;
@@ -25,6 +27,9 @@ export interface CatalogDatabase {
   databaseId: string;
   prepared: PreparedDatabase;
   tables: readonly CatalogTable[];
+  /** Row counts and row sizes of the stored tables, for the query statistics. */
+  weights: TableWeights;
+  functions: readonly StoredFunction[];
 }
 
 export class DatabaseCatalog {
@@ -51,18 +56,38 @@ export function catalogDatabase(
   name: string,
   databaseId: string,
   tables: TableInput[],
+  functions: readonly StoredFunction[] = [],
 ): CatalogDatabase {
   return {
     name,
     prettyName: '',
     databaseId,
     prepared: prepareDatabase({ name, tables }),
+    weights: tableWeights(tables),
+    functions,
     tables: tables.map(({ name: tableName, columns, folder, docString }) => ({
       name: tableName,
       columns,
       folder,
       docString,
     })),
+  };
+}
+
+/** Row sizes are estimated on first use (a sample of rows), not at start-up. */
+function tableWeights(tables: readonly TableInput[]): TableWeights {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const bytes = new Map<string, number>();
+  return {
+    rowCount: (name) => byName.get(name)?.rows.length ?? 0,
+    bytesPerRow: (name) => {
+      let perRow = bytes.get(name);
+      if (perRow === undefined) {
+        perRow = estimateBytesPerRow(byName.get(name)?.rows ?? []);
+        bytes.set(name, perRow);
+      }
+      return perRow;
+    },
   };
 }
 
@@ -101,11 +126,12 @@ export interface LocalCatalogOptions {
 export function buildLocalCatalog(options: LocalCatalogOptions = {}): DatabaseCatalog {
   const stormEvents = generateStormEvents();
   const databases = [
-    catalogDatabase('Samples', 'a4f2c7d1-6b3e-4c8a-9f0d-2e1b5a7c3d90', [
-      stormEvents,
-      generatePopulationData(),
-      generateStateCodes(),
-    ]),
+    catalogDatabase(
+      'Samples',
+      'a4f2c7d1-6b3e-4c8a-9f0d-2e1b5a7c3d90',
+      [stormEvents, generatePopulationData(), generateStateCodes()],
+      SAMPLES_FUNCTIONS,
+    ),
     catalogDatabase('ContosoSales', 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b', [generateSales()]),
   ];
   if (options.includeLargeTestTable ?? false) {

@@ -605,7 +605,10 @@ describe('test controls and cancellation', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(received).toBe(700);
     expect(whole.text.length).toBeGreaterThan(700);
-    expect((await v2('StormEvents | take 50')).text.length).toBe(whole.text.length);
+    // Served normally again: the same rows (the statistics differ from run to run: they are
+    // measured, and the second read of an extent is a cache hit).
+    const again = await v2('StormEvents | take 50');
+    expect(primary(again.frames).Rows).toEqual(primary(whole.frames).Rows);
   });
 
   it('fails the next requests with 429 and Retry-After, then recovers', async () => {

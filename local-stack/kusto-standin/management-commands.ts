@@ -4,6 +4,7 @@
  * in the v1 shape with the columns real clusters return.
  */
 import type { CatalogDatabase } from './database-catalog.ts';
+import { parameterList } from './stored-functions.ts';
 import type { ColumnSchema, KustoScalarType, WireValue } from './kql-engine-api.ts';
 import { JSON_CONTENT_TYPE, sendJson } from './kusto-exchange.ts';
 import type { KustoExchange } from './kusto-exchange.ts';
@@ -60,7 +61,25 @@ export function databaseSchemaJson(databases: readonly CatalogDatabase[]): strin
       ),
       ExternalTables: {},
       MaterializedViews: {},
-      Functions: {},
+      Functions: Object.fromEntries(
+        db.functions.map((fn) => [
+          fn.name,
+          {
+            Name: fn.name,
+            InputParameters: fn.parameters.map((p) => ({
+              Name: p.name,
+              Type: clrTypeByKustoType[p.type as KustoScalarType],
+              CslType: p.type,
+              ...(p.defaultValue !== undefined ? { CslDefaultValue: p.defaultValue } : {}),
+            })),
+            Body: fn.body,
+            Folder: fn.folder,
+            DocString: fn.docString,
+            FunctionKind: 'Unknown',
+            OutputColumns: [],
+          },
+        ]),
+      ),
       EntityGroups: {},
       DatabaseAccessMode: 'ReadOnly',
       MajorVersion: 1,
@@ -143,6 +162,19 @@ export async function executeManagementCommand(
     const db = authorizeDatabase(exchange, services, kustoRequest.db, text);
     if (!db) return;
     result = { columns: stringColumns('DatabaseSchema'), rows: [[databaseSchemaJson([db])]] };
+  } else if (/^\.show\s+functions\s*$/i.test(text)) {
+    const db = authorizeDatabase(exchange, services, kustoRequest.db, text);
+    if (!db) return;
+    result = {
+      columns: stringColumns('Name', 'Parameters', 'Body', 'Folder', 'DocString'),
+      rows: db.functions.map((fn) => [
+        fn.name,
+        parameterList(fn),
+        fn.body,
+        fn.folder,
+        fn.docString,
+      ]),
+    };
   } else if (/^\.show\s+version\s*$/i.test(text)) {
     result = {
       columns: [

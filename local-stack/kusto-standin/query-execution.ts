@@ -31,6 +31,8 @@ import {
   queryStatusRows,
 } from './query-status-tables.ts';
 import type { QueryOutcome } from './query-status-tables.ts';
+import { QueryMeter, type QueryMeasurement } from './query-measurement.ts';
+import { shiftedError, withStoredFunctions } from './stored-functions.ts';
 import { optionFlag, optionNumber, optionValue } from './query-request.ts';
 import type { KustoRequest } from './query-request.ts';
 import { ResponseSink } from './response-sink.ts';
@@ -123,12 +125,14 @@ export async function executeQuery(
     }
 
     const started = process.hrtime.bigint();
+    const meter = new QueryMeter();
+    const withFunctions = withStoredFunctions(csl, db.functions);
     let result: StreamingEvaluation;
     let cursors: RowCursor[];
     try {
       const now = optionValue(properties.Options, 'query_now');
       result = evaluateStreaming(
-        csl,
+        withFunctions.csl,
         db.prepared,
         typeof now === 'string' ? { now: new Date(now) } : undefined,
       );
@@ -143,7 +147,8 @@ export async function executeQuery(
       }
     } catch (error) {
       if (error instanceof KqlError) {
-        sendJson(exchange, 400, kqlErrorBody(error, csl, db.name, exchange.ids));
+        const shifted = shiftedError(error, withFunctions.prefixLength);
+        sendJson(exchange, 400, kqlErrorBody(shifted, csl, db.name, exchange.ids));
       } else {
         console.error('Kusto stand-in: the engine failed on a query:', error);
         const body = badRequestBody(
@@ -160,6 +165,7 @@ export async function executeQuery(
       return;
     }
 
+    meter.sample();
     const limits = resultLimits(properties.Options, result.setOptions);
     exchange.response.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE });
     const stream = version === 'v2' ? streamV2 : streamV1;
@@ -174,6 +180,14 @@ export async function executeQuery(
         cursors,
         database: db.name,
         query: csl,
+        measure: (resultBytes) =>
+          meter.finish({
+            database: db.name,
+            scanned: result.scannedTables ?? [],
+            weights: db.weights,
+            cache: services.controls.cache,
+            resultBytes,
+          }),
       });
     } finally {
       for (const cursor of cursors) cursor.close();
@@ -282,6 +296,8 @@ interface StreamContext {
   cursors: RowCursor[];
   database: string;
   query: string;
+  /** The query's CPU, memory, scan and cache figures, once its result is written. */
+  measure?: (resultBytes: number) => QueryMeasurement;
 }
 
 /** Writes the primaries through `writeTable` and works out what to report about them. */
@@ -346,6 +362,7 @@ async function streamPrimaries(
     tables,
     inputRows: context.cursors.reduce((n, c) => n + c.pulled, 0),
     errorMessage,
+    ...(context.measure ? { measurement: context.measure(tracker.bytes) } : {}),
     ...(stop === 'cancel'
       ? { errorStatusCode: -2133196794, errorStatusName: 'E_QUERY_CANCELLED (0x80DA0006)' }
       : {}),

@@ -2,6 +2,7 @@
  * Mutable state of one stand-in: the queries running now (for `.cancel query` / `.show queries`),
  * the test controls set through `/__admin`, and the request log.
  */
+import { ExtentCache } from './query-measurement.ts';
 
 export interface RunningQuery {
   clientRequestId: string;
@@ -40,6 +41,8 @@ export class StandInControls {
   private delayMs = 0;
   private cutAfterBytes: number | null = null;
   readonly log: RequestLogEntry[] = [];
+  /** Extents read since start (or reset): hot in the query statistics. */
+  readonly cache = new ExtentCache();
 
   register(query: RunningQuery): () => void {
     this.running.set(query.clientRequestId, query);
@@ -106,6 +109,7 @@ export class StandInControls {
   }
 
   reset(): void {
+    this.cache.clear();
     this.failure = null;
     this.delayMs = 0;
     this.cutAfterBytes = null;

@@ -218,6 +218,15 @@ export default function KqlEditor({
         editor.pushUndoStop();
         editor.focus();
       },
+      cursor() {
+        const model = editor?.getModel();
+        const position = editor?.getPosition();
+        if (!editor || !model || !position) return { offset: 0, selection: null };
+        return {
+          offset: model.getOffsetAt(position),
+          selection: selectionOffsets(editor, model),
+        };
+      },
     }),
     [editor],
   );

@@ -53,6 +53,17 @@ export function PlainQueryBox({
         onChange(box.value);
         box.focus();
       },
+      cursor() {
+        const box = boxRef.current;
+        if (!box) return { offset: 0, selection: null };
+        return {
+          offset: box.selectionStart,
+          selection:
+            box.selectionStart === box.selectionEnd
+              ? null
+              : { start: box.selectionStart, end: box.selectionEnd },
+        };
+      },
     }),
     [onChange],
   );

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { Statement } from './current-statement';
+import type { Statement, TextSelection } from './current-statement';
 
 /** What the shell hands to either editor (Monaco or the plain box). */
 export interface QueryEditorProps {
@@ -29,6 +29,8 @@ export interface QueryEditorProps {
 export interface QueryEditorHandle {
   /** Replaces the selection (or inserts at the caret) with `text`, then focuses the editor. */
   insertAtCaret(text: string): void;
+  /** Where the caret and selection are: a filter from the grid goes to the statement there. */
+  cursor(): { offset: number; selection: TextSelection | null };
 }
 
 /** The plain box's caret, so the Monaco editor can take over focus and caret when it mounts. */

@@ -137,6 +137,20 @@ export function useBlockSelection({
       }
     },
     /**
+     * The cells a filter acts on: the block when there is one and `at` (a displayed row and
+     * column) lies inside it, else null (the caller uses the one cell it holds). Read in the
+     * order the grid shows rows, capped at CLIPBOARD_ROW_LIMIT rows like a copy.
+     */
+    readBlockAt: async (
+      api: GridApi<RowBlockRow>,
+      at: { row: number; col: number },
+    ): Promise<{ columns: ResultColumn[]; rows: (string | null)[][] } | null> => {
+      const range = rangeRef.current;
+      if (!range || isSingleCell(range) || !rangeContains(range, at.row, at.col)) return null;
+      const block = await readBlock(api, range);
+      return { columns: block.columns, rows: block.rows };
+    },
+    /**
      * Ctrl+C: the block as TSV without a header, like a spreadsheet's copy (Copy TSV above the
      * grid has the header), or the focused cell's text. Resolves to what was copied.
      */

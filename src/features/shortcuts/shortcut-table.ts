@@ -42,6 +42,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     by: 'Quarry',
   },
   {
+    action: 'Add selection as a filter (result grid; with Alt: exclude it)',
+    windows: 'Ctrl+Shift+Space',
+    mac: '⌘+Shift+Space',
+    by: 'Quarry',
+    note: 'Alt (exclude) is Quarry’s; Shift+F10 or the menu key opens the cell menu.',
+  },
+  {
     action: 'Show this list of shortcuts',
     windows: '?',
     mac: '?',

@@ -27,6 +27,8 @@ import {
   type SortModelItem,
 } from '../../../lib/result-model';
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
+import { useCellFilterMenu } from '../use-cell-filter-menu';
+import type { FilterRequest } from './cell-filter-menu';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -57,6 +59,8 @@ interface ResultGridProps {
   onSelection?: (selection: GridSelection | null) => void;
   /** Ctrl+C copied something (a cell or a block), or could not. */
   onCopied?: (message: string) => void;
+  /** "Filter to / Exclude this value" (cell menu, Ctrl+Shift+Space); absent: no filter menu. */
+  onFilter?: (request: FilterRequest) => void;
 }
 
 /**
@@ -76,10 +80,12 @@ export default function ResultGrid({
   onOpenCell,
   onSelection,
   onCopied,
+  onFilter,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const selection = useBlockSelection({ columns, getRows, quickText, onSelection });
   const { cellClassRules } = selection;
+  const filterMenu = useCellFilterMenu({ columns, selection, onFilter });
   const theme = useMemo(
     () =>
       themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
@@ -172,11 +178,14 @@ export default function ResultGrid({
           if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
         }}
         onCellFocused={selection.onCellFocused}
+        preventDefaultOnContextMenu={onFilter !== undefined}
+        onCellContextMenu={filterMenu.onCellContextMenu}
         onCellKeyDown={(event) => {
           const key = event.event as KeyboardEvent | undefined;
           if (!key || !('colDef' in event)) return;
           const column = columns.find((c) => c.name === event.colDef.colId);
           const text = (event.value as string | null) ?? '';
+          if (filterMenu.onCellKey(event, key)) return;
           if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
             // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
             void selection.copy(event.api, text).then(
@@ -188,6 +197,7 @@ export default function ResultGrid({
           }
         }}
       />
+      {filterMenu.menu}
     </div>
   );
 }

@@ -13,6 +13,8 @@ import { describeSelectionStats } from '../selection-stats';
 import type { RowSource, RunState } from '../../query/run-state';
 import { QueryErrorPanel } from '../../query/components/query-error-panel';
 import { RunStatusLine } from '../../query/components/run-status-line';
+import { QueryStatsView } from './query-stats-view';
+import type { FilterRequest } from './cell-filter-menu';
 
 const ResultGrid = lazy(() => import('./result-grid'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
@@ -33,6 +35,8 @@ interface ResultsPanelProps {
   tokensFromHost?: boolean;
   /** Shown in the status line, e.g. the App Insights time range. */
   context?: string;
+  /** Adds a grid selection as a `| where` to the query; returns what it did, for the notice line. */
+  onAddFilter?: (request: FilterRequest) => string;
 }
 
 export function ResultsPanel({
@@ -41,6 +45,7 @@ export function ResultsPanel({
   onSignInAgain,
   tokensFromHost,
   context,
+  onAddFilter,
 }: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
@@ -81,7 +86,12 @@ export function ResultsPanel({
         <QueryErrorPanel error={run.problem} tone="warning" />
       )}
       {run.summary && run.session ? (
-        <ResultTables summary={run.summary} session={run.session} dark={dark} />
+        <ResultTables
+          summary={run.summary}
+          session={run.session}
+          dark={dark}
+          onAddFilter={onAddFilter}
+        />
       ) : (
         <p className="results__notice" aria-live="polite">
           Running…
@@ -96,10 +106,12 @@ function ResultTables({
   summary,
   session,
   dark,
+  onAddFilter,
 }: {
   summary: DataSetSummary;
   session: RowSource;
   dark: boolean;
+  onAddFilter?: (request: FilterRequest) => string;
 }) {
   const primary = useMemo(
     () =>
@@ -109,6 +121,9 @@ function ResultTables({
     [summary],
   );
   const [selected, setSelected] = useState(0);
+  // The Stats tab, beside the result tables (ADX's "Stats").
+  const [statsOpen, setStatsOpen] = useState(false);
+  const hasStats = summary.stats !== null;
   const [quickText, setQuickText] = useState('');
   // Searching 500k rows takes the worker up to a second or two: search once typing pauses.
   const [searchText, setSearchText] = useState('');
@@ -136,20 +151,34 @@ function ResultTables({
   return (
     <div className="result-tables">
       <div className="result-tables__bar">
-        {primary.length > 1 && (
+        {(primary.length > 1 || hasStats) && (
           <div className="result-tabs" role="tablist" aria-label="Result tables">
             {primary.map((t, index) => (
               <button
                 key={t.id}
                 type="button"
                 role="tab"
-                aria-selected={t === table}
+                aria-selected={t === table && !statsOpen}
                 className="result-tabs__tab"
-                onClick={() => setSelected(index)}
+                onClick={() => {
+                  setSelected(index);
+                  setStatsOpen(false);
+                }}
               >
                 {t.name === 'PrimaryResult' ? `Table ${index + 1}` : t.name}
               </button>
             ))}
+            {hasStats && (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={statsOpen}
+                className="result-tabs__tab"
+                onClick={() => setStatsOpen(true)}
+              >
+                Stats
+              </button>
+            )}
           </div>
         )}
         <span className="result-tables__spacer" />
@@ -204,7 +233,9 @@ function ResultTables({
       <p className="result-tables__notice" role="status">
         {copyNotice ?? (selection && describeSelection(selection))}
       </p>
-      {table.complete && table.rowCount === 0 ? (
+      {statsOpen ? (
+        <QueryStatsView stats={summary.stats} />
+      ) : table.complete && table.rowCount === 0 ? (
         <p className="results__notice">The query returned no rows.</p>
       ) : showChart && visualization ? (
         <TableChart table={table} session={session} visualization={visualization} dark={dark} />
@@ -222,6 +253,7 @@ function ResultTables({
             }
             onSelection={setSelection}
             onCopied={setCopyNotice}
+            onFilter={onAddFilter && ((request) => setCopyNotice(onAddFilter(request)))}
           />
           {openCell && (
             <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
@@ -253,6 +285,7 @@ function TableGrid({
   onOpenCell,
   onSelection,
   onCopied,
+  onFilter,
 }: {
   table: TableSummary;
   session: RowSource;
@@ -262,6 +295,7 @@ function TableGrid({
   onOpenCell: (column: ResultColumn, text: string | null) => void;
   onSelection: (selection: GridSelection | null) => void;
   onCopied: (message: string) => void;
+  onFilter?: (request: FilterRequest) => void;
 }) {
   const getRows = useCallback<GetRowBlock>(
     (start, end, sortModel, filterModel, text) =>
@@ -294,6 +328,7 @@ function TableGrid({
         onOpenCell={onOpenCell}
         onSelection={onSelection}
         onCopied={onCopied}
+        onFilter={onFilter}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>

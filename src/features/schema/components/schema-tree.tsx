@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
 import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
+import { SchemaFunctions } from './schema-functions';
 
 interface SchemaTreeProps {
   schema: UseQueryResult<DatabaseSchema>;
@@ -99,23 +100,34 @@ function SchemaTables({
       );
   }, [schema, needle]);
 
-  if (tables.length === 0) {
+  const functions = useMemo(
+    () =>
+      needle
+        ? schema.functions.filter((fn) => fn.name.toLowerCase().includes(needle))
+        : schema.functions,
+    [schema, needle],
+  );
+
+  if (tables.length === 0 && functions.length === 0) {
     return (
       <p className="schema-tree__note">{needle ? 'Nothing matches the filter.' : 'No tables.'}</p>
     );
   }
   return (
-    <ul className="schema-tree__tables">
-      {tables.map(({ table, columns }) => (
-        <TableNode
-          key={table.name}
-          table={table}
-          columns={columns}
-          open={needle.length > 0}
-          onInsert={onInsert}
-        />
-      ))}
-    </ul>
+    <>
+      <SchemaFunctions functions={functions} onInsert={onInsert} />
+      <ul className="schema-tree__tables">
+        {tables.map(({ table, columns }) => (
+          <TableNode
+            key={table.name}
+            table={table}
+            columns={columns}
+            open={needle.length > 0}
+            onInsert={onInsert}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -1,10 +1,21 @@
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
+import type { FilterRequest } from '../../results/components/cell-filter-menu';
+import { addFilterToQuery } from '../add-filter-to-query';
 import { recordRun } from '../../history';
 import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
@@ -65,6 +76,17 @@ export function QueryTabPanel({
   const connectionSelectId = useId();
   // The ref serves the run-finished callback (captured when the run starts); the state, render.
   const lastStatement = useRef<Statement | null>(null);
+  // The tab reads the caret (a grid filter goes to the statement there); the workspace's ref
+  // (the schema tree) gets the same handle.
+  const editorHandle = useRef<QueryEditorHandle | null>(null);
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret: (text: string) => editorHandle.current?.insertAtCaret(text),
+      cursor: () => editorHandle.current?.cursor() ?? { offset: 0, selection: null },
+    }),
+    [],
+  );
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
   const [shareState, setShareState] = useState<{
     link: string | null;
@@ -123,6 +145,19 @@ export function QueryTabPanel({
     lastStatement.current = statement;
     setRunStatementAt(statement);
     start(statementText);
+  };
+
+  /** "Filter to / Exclude this value" from the grid: appended to the statement at the cursor. */
+  const addFilter = (request: FilterRequest): string => {
+    const cursor = editorHandle.current?.cursor() ?? {
+      offset: lastStatement.current?.startOffset ?? 0,
+      selection: null,
+    };
+    const outcome = addFilterToQuery(text, cursor, request.targets, request.exclude);
+    if (!outcome.ok) return outcome.message;
+    onTextChange(outcome.text);
+    if (request.run) runStatement(outcome.statement.text, outcome.statement);
+    return `Added ${outcome.clause} to the query${request.run ? ' and ran it' : ''}.`;
   };
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
@@ -295,7 +330,7 @@ export function QueryTabPanel({
           errorMarker={errorMarker}
           theme={scheme}
           ariaLabel="Query"
-          editorRef={editorRef}
+          editorRef={editorHandle}
         />
       </div>
       <ResultsPanel
@@ -304,6 +339,7 @@ export function QueryTabPanel({
         onSignInAgain={onSignInAgain ?? runLastAgain}
         tokensFromHost={onSignInAgain === null}
         context={rangeLabel}
+        onAddFilter={addFilter}
       />
     </>
   );
