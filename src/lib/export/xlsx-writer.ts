@@ -38,8 +38,8 @@ const EPOCH_SERIAL = 25_569;
 const FIRST_SAFE_MS = Date.UTC(1900, 2, 1);
 
 // XML 1.0 forbids most control characters and lone surrogates: drop them.
-// eslint-disable-next-line no-control-regex
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
