@@ -2,12 +2,15 @@
  * `npm run bench`: parse benchmarks on 59,066 and 500,000 StormEvents-shaped rows.
  * Restarts Node with a 16 GB heap and --expose-gc (the 500k case holds a ~420 MB body, its
  * decoded text and two parsed copies at once), unless already running with them.
+ * Then grouping 1,000,000 rows by a string column (bench/group-benchmark.ts).
  * Options: --rows=59066,500000  --iterations=5  --ascii (no non-ASCII characters in the data)
+ *          --group-rows=1000000  --no-group
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { printFirstPaintReport } from './first-paint-bundle.ts';
+import { runGroupBenchmark } from './group-benchmark.ts';
 import { runParseBenchmark } from './parse-benchmarks.ts';
 
 const HEAP_MB = 16_384;
@@ -45,5 +48,8 @@ for (const rows of sizes) {
   const iterations = iterationsOption ? Number(iterationsOption) : rows > 100_000 ? 3 : 7;
   await runParseBenchmark({ rows, iterations, asciiOnly: process.argv.includes('--ascii') });
 }
+
+if (!process.argv.includes('--no-group'))
+  runGroupBenchmark(Number(option('group-rows') ?? 1_000_000));
 
 printFirstPaintReport(fileURLToPath(new URL('../dist', import.meta.url)));

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
 import type {
   DataSetSummary,
+  PivotModel,
   ResultColumn,
   TableSummary,
   VisualizationProperties,
@@ -15,13 +16,14 @@ import {
   toTsv,
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
+import type { FetchRows } from '../../results/grouping/grouped-grid';
 import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
 import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
 import { RunStatusLine } from './run-status-line';
 
-const ResultGrid = lazy(() => import('../../results/components/result-grid'));
+const ResultGrid = lazy(() => import('../../results/grouping/table-analysis'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
@@ -269,6 +271,15 @@ function TableGrid({
       }),
     [session, table.id],
   );
+  const fetchRows = useCallback<FetchRows>(
+    (request) => session.getRows({ ...request, tableId: table.id }),
+    [session, table.id],
+  );
+  const runPivot = useCallback(
+    (model: PivotModel, text: string) =>
+      session.runJob({ kind: 'pivot', tableId: table.id, model, quickText: text || null }),
+    [session, table.id],
+  );
   // Refresh the visible blocks as rows stream in, at most a few times a second.
   const [revision, setRevision] = useState(0);
   useEffect(() => {
@@ -281,6 +292,8 @@ function TableGrid({
       <ResultGrid
         columns={table.columns}
         getRows={getRows}
+        fetchRows={fetchRows}
+        runPivot={runPivot}
         revision={revision}
         quickText={quickText}
         dark={dark}
