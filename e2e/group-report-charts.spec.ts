@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
@@ -70,4 +71,102 @@ test('group 59,066 StormEvents rows by State: TEXAS 4701 first by count; pivot S
   await expect(pivot.locator('[role="row"][aria-rowindex="3"]')).toHaveCount(0);
   const cells = await rowTexts(page, 2);
   expect(cells.slice(1).reduce((sum, text) => sum + Number(text || 0), 0)).toBe(4701);
+});
+
+const REPORT_QUERY =
+  'StormEvents\n| summarize Storms = count(), Damage = sum(DamageProperty), First = min(StartTime) by State\n| top 3 by Storms\n| extend Big = Storms > 3000, Note = strcat("<b>", State, "</b> | =1+1")';
+
+test('copy for a report (HTML and Markdown) and an Excel file with typed cells', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery(REPORT_QUERY);
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+  await expect(await quarry.cell(0, 'Storms')).toHaveText('4701');
+
+  await page.getByRole('button', { name: 'Copy for report' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'as rich text' })).toContainText(
+    'Copied the query, link and 3 rows',
+  );
+  const clipboard = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    if (!item) return null;
+    return {
+      types: [...item.types],
+      html: await (await item.getType('text/html')).text(),
+      text: await (await item.getType('text/plain')).text(),
+    };
+  });
+  expect(clipboard?.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  const html = clipboard!.html;
+  // The query (escaped), then a deep link, then the table.
+  expect(html).toContain('<pre');
+  expect(html).toContain('StormEvents\n| summarize Storms = count()');
+  expect(html).toContain('strcat(&quot;&lt;b&gt;&quot;, State');
+  const href = /<a href="([^"]+)">Open this query<\/a>/.exec(html)?.[1];
+  expect(href).toMatch(/^http:\/\/localhost:\d+\//);
+  expect(html.indexOf('<pre')).toBeLessThan(html.indexOf('<a href'));
+  expect(html.indexOf('<a href')).toBeLessThan(html.indexOf('<table'));
+  expect(html).toContain(
+    '<th>State</th><th>Storms</th><th>Damage</th><th>First</th><th>Big</th><th>Note</th>',
+  );
+  expect(html).toMatch(
+    /<tr><td>TEXAS<\/td><td>4701<\/td><td>\d+<\/td><td>2007-[^<]+<\/td><td>true<\/td><td>&lt;b&gt;TEXAS&lt;\/b&gt; \| =1\+1<\/td><\/tr>/,
+  );
+  expect(html).not.toContain('<b>TEXAS');
+  expect(clipboard!.text.startsWith('StormEvents\n| summarize')).toBe(true);
+
+  // The link opens the query in Quarry.
+  const linkPage = await context.newPage();
+  await linkPage.goto(href!.replace(/&amp;/g, '&'));
+  await expect(linkPage.getByText('StormEvents').first()).toBeVisible();
+  await linkPage.close();
+
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'as Markdown' })).toBeVisible();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = markdown.split('\n');
+  expect(lines[0]).toBe('```kusto');
+  expect(lines[1]).toBe('StormEvents');
+  expect(markdown).toMatch(/\n```\n\n\[Open this query\]\(<http:\/\/localhost:\d+\/[^>]+>\)\n\n/);
+  expect(markdown).toContain(
+    '| State | Storms | Damage | First | Big | Note |\n| --- | --- | --- | --- | --- | --- |\n',
+  );
+  expect(markdown).toMatch(
+    /\n\| TEXAS \| 4701 \| \d+ \| 2007-[^|]+ \| true \| &lt;b&gt;TEXAS&lt;\/b&gt; \\\| =1\+1 \|\n/,
+  );
+
+  // Excel: written in the worker, downloaded, read back with exceljs (an independent reader).
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Excel' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const path = await download.path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    'State',
+    'Storms',
+    'Damage',
+    'First',
+    'Big',
+    'Note',
+  ]);
+  expect(sheet.rowCount).toBe(4);
+  expect(sheet.getCell('A2').value).toBe('TEXAS');
+  expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.Number);
+  expect(sheet.getCell('B2').value).toBe(4701);
+  expect(typeof sheet.getCell('C2').value).toBe('number');
+  expect(sheet.getCell('D2').type).toBe(ExcelJS.ValueType.Date);
+  expect((sheet.getCell('D2').value as Date).getUTCFullYear()).toBe(2007);
+  expect(sheet.getCell('E2').type).toBe(ExcelJS.ValueType.Boolean);
+  expect(sheet.getCell('E2').value).toBe(true);
+  // Text cells: the CSV export's formula neutralisation does not apply to this one (it starts
+  // with "<"), and the text is kept as text.
+  expect(sheet.getCell('F2').value).toBe('<b>TEXAS</b> | =1+1');
 });

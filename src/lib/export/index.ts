@@ -4,3 +4,12 @@ export { isNumericColumnType, neutraliseFormula } from './formula-injection';
 export { rowsFromBlocks } from './row-blocks';
 export { downloadBlob, fileTimestamp } from './download-blob';
 export type { ExportCell, ExportColumn, ExportRow, ExportRows } from './export-types';
+export {
+  escapeHtml,
+  markdownCell,
+  toReportHtml,
+  toReportMarkdown,
+  toReportPlainText,
+  type ReportContent,
+} from './report-format';
+export { XLSX_MIME, XLSX_ROW_LIMIT, writeXlsx, type XlsxCell } from './xlsx-writer';

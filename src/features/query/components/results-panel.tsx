@@ -16,6 +16,7 @@ import {
   toTsv,
 } from '../../../lib/export';
 import { JsonTree } from '../../results/components/json-tree';
+import { ReportActions, type ReportSource } from '../../results/report/report-actions';
 import type { FetchRows } from '../../results/grouping/grouped-grid';
 import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
 import { describeSelectionStats } from '../../results/selection-stats';
@@ -40,9 +41,17 @@ interface ResultsPanelProps {
   onSignInAgain: () => void;
   /** Shown in the status line, e.g. the App Insights time range. */
   context?: string;
+  /** The query and its link, for Copy for report. */
+  reportSource?: ReportSource;
 }
 
-export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanelProps) {
+export function ResultsPanel({
+  run,
+  dark,
+  onSignInAgain,
+  context,
+  reportSource,
+}: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">
@@ -78,7 +87,12 @@ export function ResultsPanel({ run, dark, onSignInAgain, context }: ResultsPanel
         <QueryErrorPanel error={run.problem} tone="warning" />
       )}
       {run.summary && run.session ? (
-        <ResultTables summary={run.summary} session={run.session} dark={dark} />
+        <ResultTables
+          summary={run.summary}
+          session={run.session}
+          dark={dark}
+          reportSource={reportSource}
+        />
       ) : (
         <p className="results__notice" aria-live="polite">
           Running…
@@ -93,10 +107,12 @@ function ResultTables({
   summary,
   session,
   dark,
+  reportSource,
 }: {
   summary: DataSetSummary;
   session: RowSource;
   dark: boolean;
+  reportSource?: ReportSource;
 }) {
   const primary = useMemo(
     () =>
@@ -188,6 +204,12 @@ function ResultTables({
         >
           Export CSV
         </button>
+        <ReportActions
+          table={table}
+          session={session}
+          reportSource={reportSource}
+          onNotice={setCopyNotice}
+        />
         <input
           type="search"
           className="result-tables__search"

@@ -137,6 +137,23 @@ export function QueryTabPanel({
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
 
+  const queryLink = () =>
+    encodeShareLink(
+      connection.kind === 'kusto'
+        ? { clusterUrl: connection.clusterUrl, database: connection.database, text }
+        : {
+            appId: connection.appId,
+            endpoint: connection.endpoint,
+            text,
+            ...(timeRange ? { timeRange } : {}),
+          },
+    );
+  // Copy for report: the statement that ran (else the editor's text) and a link to the query.
+  const reportSource = async () => ({
+    query: lastStatement.current?.text ?? text,
+    link: showShare ? await queryLink().catch(() => null) : null,
+  });
+
   const share = async () => {
     try {
       const link = await encodeShareLink(
@@ -308,6 +325,7 @@ export function QueryTabPanel({
         dark={scheme === 'dark'}
         onSignInAgain={onSignInAgain}
         context={rangeLabel}
+        reportSource={reportSource}
       />
     </>
   );
