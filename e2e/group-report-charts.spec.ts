@@ -170,3 +170,24 @@ test('copy for a report (HTML and Markdown) and an Excel file with typed cells',
   // with "<"), and the text is kept as text.
   expect(sheet.getCell('F2').value).toBe('<b>TEXAS</b> | =1+1');
 });
+
+test('render card, accumulate with its properties, and the chart beside the table', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents | count | render card with (title="Storms")');
+  await expect(page.getByRole('figure', { name: 'Card: Storms 59,066' })).toBeVisible();
+
+  await quarry.runQuery(
+    'StormEvents | summarize count() by State | top 5 by count_ | render columnchart with (accumulate=true, kind=stacked, legend=hidden, ymin=0, ymax=30000)',
+  );
+  const chart = page.locator('.result-chart__canvas');
+  await expect(chart).toHaveAttribute('data-chart-state', 'ready');
+  await page
+    .getByRole('group', { name: 'Show result as' })
+    .getByRole('button', { name: 'Both' })
+    .click();
+  await expect(page.locator('.result-chart__canvas')).toHaveAttribute('data-chart-state', 'ready');
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+});

@@ -23,6 +23,7 @@ import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
 import { QueryErrorPanel } from './query-error-panel';
 import { RunStatusLine } from './run-status-line';
+import './results-panel.css';
 
 const ResultGrid = lazy(() => import('../../results/grouping/table-analysis'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
@@ -129,7 +130,7 @@ function ResultTables({
     const timer = window.setTimeout(() => setSearchText(quickText), 300);
     return () => window.clearTimeout(timer);
   }, [quickText]);
-  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [view, setView] = useState<'chart' | 'table' | 'both'>('chart');
   const [localTime, setLocalTime] = useState(false);
   const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
   const [selection, setSelection] = useState<GridSelection | null>(null);
@@ -173,6 +174,9 @@ function ResultTables({
             </button>
             <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
               Chart
+            </button>
+            <button type="button" aria-pressed={view === 'both'} onClick={() => setView('both')}>
+              Both
             </button>
           </div>
         )}
@@ -228,6 +232,16 @@ function ResultTables({
         <TableChart table={table} session={session} visualization={visualization} dark={dark} />
       ) : (
         <div className="result-body">
+          {chartable && view === 'both' && visualization && (
+            <div className="result-body__chart">
+              <TableChart
+                table={table}
+                session={session}
+                visualization={visualization}
+                dark={dark}
+              />
+            </div>
+          )}
           <TableGrid
             key={`${table.id}`}
             table={table}
