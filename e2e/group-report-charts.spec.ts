@@ -191,3 +191,25 @@ test('render card, accumulate with its properties, and the chart beside the tabl
   await expect(page.locator('.result-chart__canvas')).toHaveAttribute('data-chart-state', 'ready');
   await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
 });
+
+test('render pivotchart opens the pivot view; render timepivot shows the grid', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery(
+    'StormEvents | where State in ("TEXAS", "KANSAS") | summarize Storms = count() by State, EventType | render pivotchart with (xcolumn=State, series=EventType, ycolumns=Storms)',
+  );
+  const bar = page.getByRole('group', { name: 'Group and pivot' });
+  await expect(bar.getByRole('checkbox', { name: 'Pivot mode' })).toBeChecked();
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('columnheader', { name: 'Hail', exact: true })).toBeVisible();
+  await expect.poll(async () => (await rowTexts(page, 3))[0]).toBe('TEXAS');
+  const texas = await rowTexts(page, 3);
+  expect(texas.slice(1).reduce((sum, text) => sum + Number(text || 0), 0)).toBe(4701);
+
+  await quarry.runQuery(
+    'StormEvents | summarize count() by State | top 3 by count_ | render timepivot',
+  );
+  await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
+});

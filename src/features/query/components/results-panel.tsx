@@ -18,6 +18,7 @@ import {
 import { JsonTree } from '../../results/components/json-tree';
 import { ReportActions, type ReportSource } from '../../results/report/report-actions';
 import type { FetchRows } from '../../results/grouping/grouped-grid';
+import { pivotStateFor, type GroupState } from '../../results/grouping/group-state';
 import type { GetRowBlock, GridSelection } from '../../results/use-block-selection';
 import { describeSelectionStats } from '../../results/selection-stats';
 import type { RowSource, RunState } from '../run-state';
@@ -142,7 +143,14 @@ function ResultTables({
   }, [copyNotice]);
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
-  const chartable = visualization?.visualization != null && visualization.visualization !== 'table';
+  const visualizationKind = visualization?.visualization?.toLowerCase() ?? null;
+  // timepivot shows as the grid; pivotchart as the grid's pivot view.
+  const chartable =
+    visualizationKind !== null && !['table', 'timepivot', 'pivotchart'].includes(visualizationKind);
+  const initialGroup =
+    visualizationKind === 'pivotchart' && visualization
+      ? pivotStateFor(visualization, table?.columns ?? [])
+      : null;
   const showChart = chartable && view === 'chart';
 
   if (!table) return <p className="results__notice">The query returned no table.</p>;
@@ -254,6 +262,7 @@ function ResultTables({
             }
             onSelection={setSelection}
             onCopied={setCopyNotice}
+            initialGroup={initialGroup}
           />
           {openCell && (
             <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
@@ -285,7 +294,9 @@ function TableGrid({
   onOpenCell,
   onSelection,
   onCopied,
+  initialGroup,
 }: {
+  initialGroup: GroupState | null;
   table: TableSummary;
   session: RowSource;
   quickText: string;
@@ -337,6 +348,7 @@ function TableGrid({
         onOpenCell={onOpenCell}
         onSelection={onSelection}
         onCopied={onCopied}
+        initialGroup={initialGroup}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>

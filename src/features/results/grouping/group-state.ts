@@ -21,3 +21,27 @@ export function fitGroupState(state: GroupState, columns: readonly string[]): Gr
     pivot: state.pivot && has.has(state.pivot.column) ? state.pivot : null,
   };
 }
+
+/**
+ * `render pivotchart` shown as a pivot view: rows by the x column, the series column's values as
+ * columns, the sum of the first y column (count when there is none). Missing properties are
+ * taken from the columns: the first text column, the next text column, the first number.
+ */
+export function pivotStateFor(
+  visualization: { xColumn: string | null; series: string[] | null; yColumns: string[] | null },
+  columns: readonly { name: string; type: string }[],
+): GroupState | null {
+  const text = columns.filter((c) => c.type === 'string').map((c) => c.name);
+  const numbers = columns
+    .filter((c) => ['int', 'long', 'real', 'decimal'].includes(c.type))
+    .map((c) => c.name);
+  const rows = visualization.xColumn ?? text[0];
+  const column = visualization.series?.[0] ?? text.find((name) => name !== rows);
+  if (!rows || !column) return null;
+  const value = visualization.yColumns?.[0] ?? numbers[0];
+  return {
+    groupBy: [rows],
+    aggregates: {},
+    pivot: value ? { column, fn: 'sum', value } : { column, fn: 'count', value: '' },
+  };
+}

@@ -13,14 +13,21 @@ type TableAnalysisProps = ComponentProps<typeof ResultGrid> & {
   fetchRows: FetchRows;
   /** The pivot of this table, computed in the worker. */
   runPivot: (model: PivotModel, quickText: string) => Promise<PivotResult>;
+  /** Start grouped or pivoted (e.g. `render pivotchart`). */
+  initialGroup?: GroupState | null;
 };
 
 /**
  * The result grid with its group bar: plain rows, rows grouped by columns (nested, with counts
  * and aggregates), or a pivot. All three ask the worker; none walks the rows on the page.
  */
-export default function TableAnalysis({ fetchRows, runPivot, ...gridProps }: TableAnalysisProps) {
-  const [chosen, setChosen] = useState<GroupState>(NO_GROUPING);
+export default function TableAnalysis({
+  fetchRows,
+  runPivot,
+  initialGroup,
+  ...gridProps
+}: TableAnalysisProps) {
+  const [chosen, setChosen] = useState<GroupState>(initialGroup ?? NO_GROUPING);
   const state = fitGroupState(
     chosen,
     gridProps.columns.map((c) => c.name),
