@@ -2,16 +2,19 @@
  * `npm run bench`: the console in Chromium against the local stack at 59,066 / 531,594 /
  * 1,004,122 rows next to the anchor and the goals (bench/console-benchmark.ts; needs `npm run
  * build` first and the fixed ports, so run it under the lock), the stand-in's serving time, then
- * parse benchmarks on 59,066 and 500,000 StormEvents-shaped rows.
+ * parse benchmarks on 59,066 and 500,000 StormEvents-shaped rows, then grouping 1,000,000 rows by
+ * a string column in the worker's code (bench/group-benchmark.ts).
  * Restarts Node with a 16 GB heap and --expose-gc (the 500k case holds a ~420 MB body, its
  * decoded text and two parsed copies at once), unless already running with them.
  * Options: --quick (59,066 rows only, no parse benchmarks)  --sizes=59066,531594  --no-browser
  *          --rows=59066,500000  --iterations=5  --ascii (no non-ASCII characters in the data)
+ *          --group-rows=1000000  --no-group
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { printFirstPaintReport } from './first-paint-bundle.ts';
+import { runGroupBenchmark } from './group-benchmark.ts';
 import { runParseBenchmark } from './parse-benchmarks.ts';
 import { runConsoleBenchmark, type ConsoleMeasurement } from './console-benchmark.ts';
 import { printConsoleTable } from './console-table.ts';
@@ -74,5 +77,8 @@ for (const rows of sizes) {
   const iterations = iterationsOption ? Number(iterationsOption) : rows > 100_000 ? 3 : 7;
   await runParseBenchmark({ rows, iterations, asciiOnly: process.argv.includes('--ascii') });
 }
+
+if (!process.argv.includes('--no-group'))
+  runGroupBenchmark(Number(option('group-rows') ?? 1_000_000));
 
 printFirstPaintReport(fileURLToPath(new URL('../dist', import.meta.url)));

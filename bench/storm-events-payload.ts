@@ -11,7 +11,7 @@ import { stormEventsColumns } from '../local-stack/data/storm-events.ts';
 
 export { stormEventsColumns };
 
-const STATES = [
+export const STATES = [
   'TEXAS',
   'KANSAS',
   'IOWA',
@@ -36,7 +36,7 @@ const STATES = [
   'ALABAMA',
   'MICHIGAN',
 ];
-const EVENT_TYPES = [
+export const EVENT_TYPES = [
   'Thunderstorm Wind',
   'Hail',
   'Flash Flood',

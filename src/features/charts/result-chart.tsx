@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { accumulateChartData } from '../../lib/chart-data/accumulate';
 import { buildChartData } from '../../lib/chart-data/build-chart-data';
 import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
 import { describeChart } from '../../lib/chart-data/describe-chart';
 import { buildEChartsOption, isLogY, xExtent, xyPoints, zoomWindow } from './build-echarts-option';
 import { defaultChartPalette, readChartPalette, type ChartPalette } from './chart-palette';
+import { CardView } from './card-view';
 import { createChart, type ECharts } from './echarts-setup';
 import './result-chart.css';
 
@@ -28,10 +30,13 @@ export interface ResultChartProps {
  * table stays the way to read the data.
  */
 export default function ResultChart({ columns, rows, visualization, theme }: ResultChartProps) {
-  const data = useMemo(
-    () => buildChartData(columns, rows, visualization),
-    [columns, rows, visualization],
-  );
+  const data = useMemo(() => {
+    const built = buildChartData(columns, rows, visualization);
+    return visualization.accumulate && !('problem' in built) ? accumulateChartData(built) : built;
+  }, [columns, rows, visualization]);
+  if (visualization.visualization?.toLowerCase() === 'card') {
+    return <CardView columns={columns} rows={rows} visualization={visualization} />;
+  }
   if ('problem' in data) {
     return (
       <p className="result-chart__message" role="note">

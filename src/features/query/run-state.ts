@@ -3,7 +3,7 @@ import type { QueryError } from '../../lib/query-errors';
 import type { DataSetSummary } from '../../lib/result-model';
 
 /** Where the grid gets its rows: the running query's handle (the worker owns the data). */
-export type RowSource = Pick<QueryHandle, 'getRows'>;
+export type RowSource = Pick<QueryHandle, 'getRows' | 'runJob'>;
 
 /** One query run as the workspace shows it. */
 export type RunState =

@@ -5,3 +5,12 @@ export { rowsFromBlocks } from './row-blocks';
 export { downloadBlob, fileTimestamp } from './download-blob';
 export type { ExportCell, ExportColumn, ExportRow, ExportRows } from './export-types';
 export { copyTableTsv, exportTableCsv } from './table-actions';
+export {
+  escapeHtml,
+  markdownCell,
+  toReportHtml,
+  toReportMarkdown,
+  toReportPlainText,
+  type ReportContent,
+} from './report-format';
+export { XLSX_MIME, XLSX_ROW_LIMIT, writeXlsx, type XlsxCell } from './xlsx-writer';

@@ -7,6 +7,7 @@ import type {
 } from './parse-worker-protocol';
 import { QueryResultSession } from './query-result-session';
 import type { ResultParserOptions, ResultParsers } from './result-parser';
+import { runWorkerJob } from './worker-jobs';
 
 export interface ParseWorkerCoreOptions {
   /** At most one summary update per this many ms while rows stream in (structural changes go at once). */
@@ -104,6 +105,20 @@ export class ParseWorkerCore {
           });
         } catch (error) {
           this.post({ type: 'rowsFailed', callId: message.callId, message: String(error) });
+        }
+        return;
+      }
+      case 'job': {
+        const live = this.sessions.get(message.sessionId);
+        try {
+          if (!live) throw new Error('This result is no longer available (it was closed).');
+          this.post({
+            type: 'jobDone',
+            callId: message.callId,
+            result: runWorkerJob(live.session, message.job),
+          });
+        } catch (error) {
+          this.post({ type: 'jobFailed', callId: message.callId, message: describe(error) });
         }
         return;
       }

@@ -1,5 +1,6 @@
 import type { DataSetSummary } from '../result-model';
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
+import type { WorkerJob, WorkerJobResult } from './worker-jobs';
 
 /** Messages from the page to the parse worker. */
 export type ParseWorkerRequest =
@@ -15,6 +16,8 @@ export type ParseWorkerRequest =
   /** The page could not read the body (fallback mode): the stream failed or was aborted. */
   | { type: 'fail'; sessionId: number; message: string }
   | { type: 'getRows'; sessionId: number; callId: number; request: RowsRequest }
+  /** Whole-result work (pivot, Excel file): see worker-jobs.ts. */
+  | { type: 'job'; sessionId: number; callId: number; job: WorkerJob }
   | { type: 'dispose'; sessionId: number };
 
 /** Why a session ended without a complete result. */
@@ -30,4 +33,6 @@ export type ParseWorkerResponse =
   | { type: 'done'; sessionId: number; summary: DataSetSummary }
   | { type: 'failed'; sessionId: number; failure: SessionFailure; summary: DataSetSummary | null }
   | { type: 'rows'; callId: number; result: RowsResult }
-  | { type: 'rowsFailed'; callId: number; message: string };
+  | { type: 'rowsFailed'; callId: number; message: string }
+  | { type: 'jobDone'; callId: number; result: WorkerJobResult }
+  | { type: 'jobFailed'; callId: number; message: string };

@@ -1,4 +1,5 @@
 import {
+  GroupedView,
   filterIndex,
   getRowBlock,
   sortIndex,
@@ -6,6 +7,7 @@ import {
   type DataSet,
   type DataSetSummary,
   type FilterModel,
+  type GroupModel,
   type ResultTable,
   type RowBlockRow,
   type SortModelItem,
@@ -25,6 +27,8 @@ export interface RowsRequest {
   sortModel?: readonly SortModelItem[] | null;
   filterModel?: FilterModel | null;
   quickText?: string | null;
+  /** Group the (filtered) rows: the view becomes group rows and the expanded groups' rows. */
+  group?: GroupModel | null;
 }
 
 export interface RowsResult {
@@ -35,6 +39,12 @@ export interface RowsResult {
   tableRowCount: number;
   /** The table has all its rows, so `rowCount` is final (AG Grid's `lastRow`). */
   tableComplete: boolean;
+}
+
+interface CachedGrouping {
+  key: string;
+  version: number;
+  view: GroupedView;
 }
 
 interface CachedView {
@@ -50,6 +60,7 @@ interface CachedView {
  */
 export class QueryResultSession {
   private readonly views = new Map<number, CachedView>();
+  private readonly groupings = new Map<number, CachedGrouping>();
 
   constructor(private readonly parser: ResultParser) {}
 
@@ -80,6 +91,15 @@ export class QueryResultSession {
   getRows(request: RowsRequest): RowsResult {
     const table = this.dataSet?.tables.find((t) => t.id === request.tableId);
     if (!table) return { rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false };
+    if (request.group && request.group.groupBy.length > 0) {
+      const grouped = this.grouping(table, request, request.group).block(
+        request.sortModel ?? [],
+        request.group.expanded,
+        request.start,
+        request.end,
+      );
+      return { ...grouped, tableRowCount: table.rowCount, tableComplete: table.complete };
+    }
     const view = this.view(table, request);
     return {
       rows: getRowBlock(table, view.index, request.start, request.end),
@@ -87,6 +107,30 @@ export class QueryResultSession {
       tableRowCount: table.rowCount,
       tableComplete: table.complete,
     };
+  }
+
+  /** The filtered rows (in arrival order), or null for all of them. */
+  filteredRows(tableId: number, filterModel?: FilterModel | null, quickText?: string | null) {
+    const table = this.dataSet?.tables.find((t) => t.id === tableId);
+    if (!table) return null;
+    const view = this.view(table, { tableId, start: 0, end: 0, filterModel, quickText });
+    return { table, rows: view.index };
+  }
+
+  /** A grouping of the filtered rows, cached until the grouping, filters or rows change. */
+  private grouping(table: ResultTable, request: RowsRequest, group: GroupModel): GroupedView {
+    const filtered = this.view(table, { ...request, sortModel: null });
+    const key = JSON.stringify([
+      request.filterModel ?? {},
+      (request.quickText ?? '').trim(),
+      group.groupBy,
+      group.aggregates,
+    ]);
+    const cached = this.groupings.get(table.id);
+    if (cached && cached.key === key && cached.version === table.version) return cached.view;
+    const view = new GroupedView(table, filtered.index, group.groupBy, group.aggregates);
+    this.groupings.set(table.id, { key, version: table.version, view });
+    return view;
   }
 
   /** Sort/filter permutation for a request, cached per table until the model or rows change. */

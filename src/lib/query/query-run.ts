@@ -8,6 +8,7 @@ import type { DataSetSummary } from '../result-model';
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
 import type { HttpDeps, RetryInfo } from './http-request';
 import type { ResultEngine, ResultSession, SessionOutcome } from './query-worker-client';
+import type { WorkerJob, WorkerJobResult } from './worker-jobs';
 
 /**
  * What every query run shares, whatever service answers it: abort wiring, timing, the result
@@ -68,6 +69,8 @@ export interface QueryHandle {
   summary(): DataSetSummary | null;
   /** Rows for AG Grid's infinite row model (sorting/filtering happen in the worker). */
   getRows(request: RowsRequest): Promise<RowsResult>;
+  /** Whole-result work in the worker: a pivot, an Excel file (see worker-jobs.ts). */
+  runJob<J extends WorkerJob>(job: J): Promise<WorkerJobResult<J>>;
   /** Frees the parsed result. Call when the result tab closes. */
   dispose(): void;
 }
@@ -205,6 +208,11 @@ export function startQueryRun(options: QueryRunOptions): QueryHandle {
       if (!current)
         return Promise.resolve({ rows: [], rowCount: 0, tableRowCount: 0, tableComplete: false });
       return current.getRows(request);
+    },
+    runJob: (job) => {
+      const current = session;
+      if (!current) return Promise.reject(new Error('The result has not arrived yet.'));
+      return current.runJob(job);
     },
     dispose: () => {
       disposed = true;

@@ -7,6 +7,7 @@ import type {
 } from './parse-worker-protocol';
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
 import type { ResultParsers } from './result-parser';
+import type { WorkerJob, WorkerJobResult } from './worker-jobs';
 
 /**
  * The page's side of result parsing. Design: the page keeps fetch, headers and the token; it
@@ -27,6 +28,8 @@ export interface ResultSession {
   latest(): DataSetSummary | null;
   /** Display-ready rows `start…end-1` of a table view, for AG Grid's infinite row model. */
   getRows(request: RowsRequest): Promise<RowsResult>;
+  /** Whole-result work done in the worker (pivot, Excel file). */
+  runJob<J extends WorkerJob>(job: J): Promise<WorkerJobResult<J>>;
   /** Frees the parsed result (in the worker). */
   dispose(): void;
 }
@@ -63,6 +66,10 @@ export class PortResultEngine implements ResultEngine {
   private readonly calls = new Map<
     number,
     { resolve: (r: RowsResult) => void; reject: (e: Error) => void }
+  >();
+  private readonly jobs = new Map<
+    number,
+    { resolve: (r: WorkerJobResult) => void; reject: (e: Error) => void }
   >();
 
   constructor(
@@ -108,8 +115,24 @@ export class PortResultEngine implements ResultEngine {
               sortModel: request.sortModel ? [...request.sortModel] : null,
               filterModel: request.filterModel ?? null,
               quickText: request.quickText ?? null,
+              group: request.group
+                ? {
+                    groupBy: [...request.group.groupBy],
+                    aggregates: { ...request.group.aggregates },
+                    expanded: [...request.group.expanded],
+                  }
+                : null,
             },
           });
+        }),
+      runJob: <J extends WorkerJob>(job: J) =>
+        new Promise<WorkerJobResult<J>>((resolve, reject) => {
+          const callId = this.nextCall++;
+          this.jobs.set(callId, {
+            resolve: (result) => resolve(result as WorkerJobResult<J>),
+            reject,
+          });
+          this.port.postMessage({ type: 'job', sessionId, callId, job });
         }),
       dispose: () => {
         this.port.postMessage({ type: 'dispose', sessionId });
@@ -205,6 +228,16 @@ export class PortResultEngine implements ResultEngine {
         this.calls.delete(message.callId);
         return;
       }
+      case 'jobDone': {
+        this.jobs.get(message.callId)?.resolve(message.result);
+        this.jobs.delete(message.callId);
+        return;
+      }
+      case 'jobFailed': {
+        this.jobs.get(message.callId)?.reject(new Error(message.message));
+        this.jobs.delete(message.callId);
+        return;
+      }
     }
   }
 
@@ -225,6 +258,8 @@ export class PortResultEngine implements ResultEngine {
     }
     for (const call of this.calls.values()) call.reject(new Error(message));
     this.calls.clear();
+    for (const job of this.jobs.values()) job.reject(new Error(message));
+    this.jobs.clear();
   }
 }
 

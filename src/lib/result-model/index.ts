@@ -40,3 +40,7 @@ export {
 } from './result-types';
 export { getRowBlock, type RowBlockRow } from './row-block';
 export { compareDecimalText, identityIndex, sortIndex } from './sort-index';
+export { aggregateRows, keyReader, type AggregateValue } from './aggregate';
+export { GroupedView } from './group-view';
+export * from './group-models';
+export { pivotTable, PIVOT_COLUMN_LIMIT, PIVOT_ROW_LIMIT } from './pivot-table';

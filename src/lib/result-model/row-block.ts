@@ -1,4 +1,5 @@
 import { readCellText } from './cell-access';
+import type { GroupRowInfo } from './group-models';
 import type { ResultTable } from './result-types';
 
 export interface RowBlockRow {
@@ -6,6 +7,8 @@ export interface RowBlockRow {
   row: number;
   /** Display text per column; null marks a Kusto null (render '' or a null badge). */
   cells: (string | null)[];
+  /** Grouped views: set on group rows (whose `cells` hold aggregates, `row` is -1). */
+  group?: GroupRowInfo;
 }
 
 /**

@@ -2,12 +2,16 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
 import type {
   DataSetSummary,
+  PivotModel,
   ResultColumn,
   TableSummary,
   VisualizationProperties,
 } from '../../../lib/result-model';
 import { CLIPBOARD_ROW_LIMIT, copyTableTsv, exportTableCsv } from '../../../lib/export';
 import { JsonTree } from './json-tree';
+import { ReportActions, type ReportSource } from '../report/report-actions';
+import type { FetchRows } from '../grouping/grouped-grid';
+import { pivotStateFor, type GroupState } from '../grouping/group-state';
 import type { GetRowBlock, GridSelection } from '../use-block-selection';
 import { describeSelectionStats } from '../selection-stats';
 import type { RowSource, RunState } from '../../query/run-state';
@@ -15,8 +19,9 @@ import { QueryErrorPanel } from '../../query/components/query-error-panel';
 import { RunStatusLine } from '../../query/components/run-status-line';
 import { QueryStatsView } from './query-stats-view';
 import type { FilterRequest } from './cell-filter-menu';
+import './results-panel.css';
 
-const ResultGrid = lazy(() => import('./result-grid'));
+const ResultGrid = lazy(() => import('../grouping/table-analysis'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
@@ -37,6 +42,8 @@ interface ResultsPanelProps {
   context?: string;
   /** Adds a grid selection as a `| where` to the query; returns what it did, for the notice line. */
   onAddFilter?: (request: FilterRequest) => string;
+  /** The query and its link, for Copy for report. */
+  reportSource?: ReportSource;
 }
 
 export function ResultsPanel({
@@ -46,6 +53,7 @@ export function ResultsPanel({
   tokensFromHost,
   context,
   onAddFilter,
+  reportSource,
 }: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
@@ -91,6 +99,7 @@ export function ResultsPanel({
           session={run.session}
           dark={dark}
           onAddFilter={onAddFilter}
+          reportSource={reportSource}
         />
       ) : (
         <p className="results__notice" aria-live="polite">
@@ -107,11 +116,13 @@ function ResultTables({
   session,
   dark,
   onAddFilter,
+  reportSource,
 }: {
   summary: DataSetSummary;
   session: RowSource;
   dark: boolean;
   onAddFilter?: (request: FilterRequest) => string;
+  reportSource?: ReportSource;
 }) {
   const primary = useMemo(
     () =>
@@ -131,7 +142,7 @@ function ResultTables({
     const timer = window.setTimeout(() => setSearchText(quickText), 300);
     return () => window.clearTimeout(timer);
   }, [quickText]);
-  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [view, setView] = useState<'chart' | 'table' | 'both'>('chart');
   const [localTime, setLocalTime] = useState(false);
   const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
   const [selection, setSelection] = useState<GridSelection | null>(null);
@@ -143,7 +154,14 @@ function ResultTables({
   }, [copyNotice]);
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
-  const chartable = visualization?.visualization != null && visualization.visualization !== 'table';
+  const visualizationKind = visualization?.visualization?.toLowerCase() ?? null;
+  // timepivot shows as the grid; pivotchart as the grid's pivot view.
+  const chartable =
+    visualizationKind !== null && !['table', 'timepivot', 'pivotchart'].includes(visualizationKind);
+  const initialGroup =
+    visualizationKind === 'pivotchart' && visualization
+      ? pivotStateFor(visualization, table?.columns ?? [])
+      : null;
   const showChart = chartable && view === 'chart';
 
   if (!table) return <p className="results__notice">The query returned no table.</p>;
@@ -190,6 +208,9 @@ function ResultTables({
             <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
               Chart
             </button>
+            <button type="button" aria-pressed={view === 'both'} onClick={() => setView('both')}>
+              Both
+            </button>
           </div>
         )}
         {table.columns.some((c) => c.type === 'datetime') && (
@@ -221,6 +242,12 @@ function ResultTables({
         >
           Export CSV
         </button>
+        <ReportActions
+          table={table}
+          session={session}
+          reportSource={reportSource}
+          onNotice={setCopyNotice}
+        />
         <input
           type="search"
           className="result-tables__search"
@@ -241,6 +268,16 @@ function ResultTables({
         <TableChart table={table} session={session} visualization={visualization} dark={dark} />
       ) : (
         <div className="result-body">
+          {chartable && view === 'both' && visualization && (
+            <div className="result-body__chart">
+              <TableChart
+                table={table}
+                session={session}
+                visualization={visualization}
+                dark={dark}
+              />
+            </div>
+          )}
           <TableGrid
             key={`${table.id}`}
             table={table}
@@ -254,6 +291,7 @@ function ResultTables({
             onSelection={setSelection}
             onCopied={setCopyNotice}
             onFilter={onAddFilter && ((request) => setCopyNotice(onAddFilter(request)))}
+            initialGroup={initialGroup}
           />
           {openCell && (
             <aside className="cell-panel" aria-label={`Value of ${openCell.column.name}`}>
@@ -286,7 +324,9 @@ function TableGrid({
   onSelection,
   onCopied,
   onFilter,
+  initialGroup,
 }: {
+  initialGroup: GroupState | null;
   table: TableSummary;
   session: RowSource;
   quickText: string;
@@ -309,6 +349,15 @@ function TableGrid({
       }),
     [session, table.id],
   );
+  const fetchRows = useCallback<FetchRows>(
+    (request) => session.getRows({ ...request, tableId: table.id }),
+    [session, table.id],
+  );
+  const runPivot = useCallback(
+    (model: PivotModel, text: string) =>
+      session.runJob({ kind: 'pivot', tableId: table.id, model, quickText: text || null }),
+    [session, table.id],
+  );
   // Refresh the visible blocks as rows stream in, at most a few times a second.
   const [revision, setRevision] = useState(0);
   useEffect(() => {
@@ -321,6 +370,8 @@ function TableGrid({
       <ResultGrid
         columns={table.columns}
         getRows={getRows}
+        fetchRows={fetchRows}
+        runPivot={runPivot}
         revision={revision}
         quickText={quickText}
         dark={dark}
@@ -329,6 +380,7 @@ function TableGrid({
         onSelection={onSelection}
         onCopied={onCopied}
         onFilter={onFilter}
+        initialGroup={initialGroup}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>

@@ -166,6 +166,23 @@ export function QueryTabPanel({
     if (last) runStatement(last.text, last);
   };
 
+  const queryLink = () =>
+    encodeShareLink(
+      connection.kind === 'kusto'
+        ? { clusterUrl: connection.clusterUrl, database: connection.database, text }
+        : {
+            appId: connection.appId,
+            endpoint: connection.endpoint,
+            text,
+            ...(timeRange ? { timeRange } : {}),
+          },
+    );
+  // Copy for report: the statement that ran (else the editor's text) and a link to the query.
+  const reportSource = async () => ({
+    query: lastStatement.current?.text ?? text,
+    link: showShare ? await queryLink().catch(() => null) : null,
+  });
+
   const share = async () => {
     try {
       const link = await encodeShareLink(
@@ -340,6 +357,7 @@ export function QueryTabPanel({
         tokensFromHost={onSignInAgain === null}
         context={rangeLabel}
         onAddFilter={addFilter}
+        reportSource={reportSource}
       />
     </>
   );

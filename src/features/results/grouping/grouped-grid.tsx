@@ -1,0 +1,219 @@
+import {
+  CellStyleModule,
+  ColumnApiModule,
+  DateFilterModule,
+  InfiniteRowModelModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  RenderApiModule,
+  RowApiModule,
+  TextFilterModule,
+  TooltipModule,
+  type ColDef,
+  type GridApi,
+  type ICellRendererParams,
+  type IDatasource,
+  type IGetRowsParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { RowsRequest, RowsResult } from '../../../lib/query/query-result-session';
+import {
+  COUNT_COLUMN_ID,
+  GROUP_COLUMN_ID,
+  isNumericType,
+  type AggregateFn,
+  type FilterModel,
+  type ResultColumn,
+  type RowBlockRow,
+  type SortModelItem,
+} from '../../../lib/result-model';
+import { resultGridTheme } from './grid-theme';
+import './group-bar.css';
+
+ModuleRegistry.registerModules([
+  InfiniteRowModelModule,
+  ColumnApiModule,
+  RowApiModule,
+  RenderApiModule,
+  TextFilterModule,
+  NumberFilterModule,
+  DateFilterModule,
+  CellStyleModule,
+  TooltipModule,
+]);
+
+export type FetchRows = (request: Omit<RowsRequest, 'tableId'>) => Promise<RowsResult>;
+
+interface GroupedGridProps {
+  columns: readonly ResultColumn[];
+  groupBy: readonly string[];
+  aggregates: Readonly<Record<string, AggregateFn>>;
+  fetchRows: FetchRows;
+  quickText: string;
+  dark: boolean;
+  label: string;
+  /** Changes when the table gains rows, so the grid refreshes its blocks. */
+  revision: number;
+}
+
+interface GroupContext {
+  toggle: (id: string) => void;
+}
+
+/** The group column's cell: an expand toggle, the key and the group's row count. */
+function GroupCell({ data, context }: ICellRendererParams<RowBlockRow, unknown, GroupContext>) {
+  const group = data?.group;
+  if (!group) return null;
+  const label = group.key === null ? '(null)' : group.key === '' ? '(empty)' : group.key;
+  return (
+    <span className="group-cell" style={{ paddingLeft: `${group.depth * 18}px` }}>
+      <button
+        type="button"
+        aria-expanded={group.expanded}
+        aria-label={`${group.expanded ? 'Collapse' : 'Expand'} ${group.column} ${label}`}
+        onClick={() => context.toggle(group.id)}
+      >
+        {group.expanded ? '▾' : '▸'}
+      </button>
+      <span className="group-cell__key">{label}</span>
+      <span className="group-cell__count">({group.count.toLocaleString('en-US')})</span>
+    </span>
+  );
+}
+
+/**
+ * The result grid grouped by columns, on AG Grid's (community) infinite row model: the worker
+ * groups the filtered rows and answers blocks of a flat list of group rows and, under expanded
+ * innermost groups, their rows. Sorting by the group column, Count or an aggregated column orders
+ * the groups; sorting by other columns orders the rows inside each group. Cells are text only.
+ */
+export default function GroupedGrid({
+  columns,
+  groupBy,
+  aggregates,
+  fetchRows,
+  quickText,
+  dark,
+  label,
+  revision,
+}: GroupedGridProps) {
+  const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
+  // Expanded group ids per grouping, so a new grouping starts collapsed.
+  const expandedSets = useRef(new Map<string, Set<string>>());
+  const theme = useMemo(() => resultGridTheme(dark), [dark]);
+  const groupKey = JSON.stringify([groupBy, aggregates]);
+
+  const toggle = useCallback(
+    (id: string) => {
+      let expanded = expandedSets.current.get(groupKey);
+      if (!expanded) expandedSets.current.set(groupKey, (expanded = new Set()));
+      if (expanded.has(id)) expanded.delete(id);
+      else expanded.add(id);
+      apiRef.current?.refreshInfiniteCache();
+    },
+    [groupKey],
+  );
+  const context = useMemo<GroupContext>(() => ({ toggle }), [toggle]);
+
+  const columnDefs = useMemo<ColDef<RowBlockRow>[]>(
+    () => [
+      {
+        colId: GROUP_COLUMN_ID,
+        headerName: groupBy.join(' › '),
+        headerTooltip: `Grouped by ${groupBy.join(', ')}`,
+        cellRenderer: GroupCell,
+        valueGetter: (params) => params.data?.group?.key ?? null,
+        pinned: 'left',
+        width: 260,
+        filter: false,
+      },
+      {
+        colId: COUNT_COLUMN_ID,
+        headerName: 'Count',
+        valueGetter: (params) => params.data?.group?.count ?? null,
+        type: 'rightAligned',
+        cellClass: 'cell--number',
+        width: 110,
+        filter: false,
+      },
+      ...columns.map((column, index): ColDef<RowBlockRow> => {
+        const numeric = isNumericType(column.type);
+        const fn = aggregates[column.name];
+        return {
+          colId: column.name,
+          headerName: fn ? `${column.name} (${fn})` : column.name,
+          headerTooltip: `${column.name} (${column.type})`,
+          valueGetter: (params) => params.data?.cells[index] ?? null,
+          cellClass: numeric || fn ? 'cell--number' : undefined,
+          type: numeric ? 'rightAligned' : undefined,
+          filter: numeric
+            ? 'agNumberColumnFilter'
+            : column.type === 'datetime'
+              ? 'agDateColumnFilter'
+              : 'agTextColumnFilter',
+          width: column.type === 'string' || column.type === 'dynamic' ? 200 : 150,
+        };
+      }),
+    ],
+    // groupKey stands for groupBy and aggregates (new arrays on every render of the parent).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columns, groupKey],
+  );
+
+  const datasource = useMemo<IDatasource>(() => {
+    const [by, fns] = JSON.parse(groupKey) as [string[], Record<string, AggregateFn>];
+    return {
+      getRows: (params: IGetRowsParams) => {
+        fetchRows({
+          start: params.startRow,
+          end: params.endRow,
+          sortModel: params.sortModel as SortModelItem[],
+          filterModel: params.filterModel as FilterModel,
+          quickText: quickText || null,
+          group: {
+            groupBy: by,
+            aggregates: fns,
+            expanded: [...(expandedSets.current.get(groupKey) ?? [])],
+          },
+        }).then(
+          (result) =>
+            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1),
+          () => params.failCallback(),
+        );
+      },
+    };
+  }, [fetchRows, quickText, groupKey]);
+
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache();
+  }, [revision]);
+
+  return (
+    <div className="grouped-grid" role="region" aria-label={label}>
+      <AgGridReact<RowBlockRow>
+        theme={theme}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        rowModelType="infinite"
+        datasource={datasource}
+        context={context}
+        cacheBlockSize={200}
+        maxBlocksInCache={50}
+        infiniteInitialRowCount={1}
+        getRowClass={(params) => (params.data?.group ? 'row--group' : undefined)}
+        onGridReady={(event) => {
+          apiRef.current = event.api;
+        }}
+        onCellKeyDown={(event) => {
+          const key = event.event as KeyboardEvent | undefined;
+          const group = event.data?.group;
+          if (group && key && (key.key === 'Enter' || key.key === ' ')) {
+            key.preventDefault();
+            toggle(group.id);
+          }
+        }}
+      />
+    </div>
+  );
+}

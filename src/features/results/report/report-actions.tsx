@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { RowsRequest, RowsResult } from '../../../lib/query/query-result-session';
+import type { WorkerJob, WorkerJobResult } from '../../../lib/query/worker-jobs';
+import {
+  CLIPBOARD_ROW_LIMIT,
+  downloadBlob,
+  fileTimestamp,
+  toReportHtml,
+  toReportMarkdown,
+  toReportPlainText,
+  type ReportContent,
+} from '../../../lib/export';
+import type { TableSummary } from '../../../lib/result-model';
+
+/** What the query tab knows about the run: its text and a link that opens it. */
+export type ReportSource = () => Promise<{ query: string; link: string | null }>;
+
+interface ReportActionsProps {
+  table: TableSummary;
+  session: {
+    getRows(request: RowsRequest): Promise<RowsResult>;
+    runJob<J extends WorkerJob>(job: J): Promise<WorkerJobResult<J>>;
+  };
+  reportSource?: ReportSource;
+  /** A line for the status notice: what was copied or exported, or why not. */
+  onNotice: (message: string) => void;
+}
+
+/**
+ * Copy for a report (rich text: an HTML table under the query and its link; or Markdown) and
+ * Export Excel (written in the worker, typed cells). Rows come from the worker in the order the
+ * server sent them.
+ */
+export function ReportActions({ table, session, reportSource, onNotice }: ReportActionsProps) {
+  const [exporting, setExporting] = useState(false);
+
+  const content = async (): Promise<ReportContent> => {
+    const [source, result] = await Promise.all([
+      reportSource ? reportSource() : Promise.resolve({ query: '', link: null }),
+      session.getRows({
+        tableId: table.id,
+        start: 0,
+        end: Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
+      }),
+    ]);
+    return {
+      ...source,
+      columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: result.rows.map((row) => row.cells),
+      totalRows: table.rowCount,
+    };
+  };
+  const copied = (report: ReportContent, how: string) =>
+    report.rows.length < table.rowCount
+      ? `Copied the query, link and the first ${report.rows.length.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows ${how}.`
+      : `Copied the query, link and ${report.rows.length.toLocaleString('en-US')} rows ${how}.`;
+  const fail = (what: string) => (error: unknown) =>
+    onNotice(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+
+  const copyRich = async () => {
+    const report = await content();
+    const html = toReportHtml(report);
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([toReportPlainText(report)], { type: 'text/plain' }),
+      }),
+    ]);
+    onNotice(copied(report, 'as rich text (paste into mail or a document)'));
+  };
+  const copyMarkdown = async () => {
+    const report = await content();
+    await navigator.clipboard.writeText(toReportMarkdown(report));
+    onNotice(copied(report, 'as Markdown'));
+  };
+  const exportExcel = async () => {
+    setExporting(true);
+    onNotice(`Writing an Excel file of ${table.rowCount.toLocaleString('en-US')} rows…`);
+    try {
+      const result = await session.runJob({
+        kind: 'xlsx',
+        tableId: table.id,
+        sheetName: table.name === 'PrimaryResult' ? 'Result' : table.name,
+      });
+      downloadBlob(result.blob, `${table.name}-${fileTimestamp()}.xlsx`);
+      onNotice(
+        result.truncated
+          ? `Exported the first ${result.rowsWritten.toLocaleString('en-US')} rows (Excel's sheet limit).`
+          : `Exported ${result.rowsWritten.toLocaleString('en-US')} rows to Excel.`,
+      );
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        title="Copy the query, its link and the results as a table"
+        onClick={() => void copyRich().catch(fail('copy for a report'))}
+      >
+        Copy for report
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => void copyMarkdown().catch(fail('copy as Markdown'))}
+      >
+        Copy Markdown
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={exporting || !table.complete}
+        onClick={() => void exportExcel().catch(fail('export to Excel'))}
+      >
+        Export Excel
+      </button>
+    </>
+  );
+}
