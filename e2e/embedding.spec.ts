@@ -88,6 +88,23 @@ test('a host that never answers gets a clear message, not a spinner', async ({ p
   await expect(frame.getByText('Running…')).toHaveCount(0);
 });
 
+test('when the host missed the token request, "Ask the portal again" asks it again and the query runs', async ({
+  page,
+}) => {
+  // The portal leaves Quarry's first token request unanswered, then answers as usual.
+  const frame = await signInToPortal(page, '?answer=not-first');
+  await runInFrame(frame, page, 'StormEvents | count');
+  const panel = frame.getByRole('region', { name: 'Results' }).getByRole('alert');
+  await expect(panel).toContainText(/did not answer the token request for "query"/, {
+    timeout: 25_000,
+  });
+  // Quarry never signs in by itself here: the button asks the portal, not the identity provider.
+  await expect(panel.getByRole('button', { name: 'Sign in again' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Ask the portal again' }).click();
+  await expect(frame.getByRole('grid').getByRole('gridcell', { name: '59066' })).toBeVisible();
+  expect(await quarryAuthorizeRequests()).toEqual([]);
+});
+
 test('self sign-in inside the frame completes through the popup relay', async ({ page }) => {
   await page.goto(`${portal}/?mode=self-sign-in`);
   const frame = page.frameLocator('iframe[title="Quarry"]');

@@ -34,6 +34,22 @@ test('the top states by storm count put TEXAS first', async ({ page }) => {
   await expect(quarry.status).toContainText('3 rows');
 });
 
+test('the schema tree’s Insert buttons put a column name at the cursor', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.setQuery('StormEvents\n| summarize count() by ');
+  const schema = page.getByRole('region', { name: /^Schema of / });
+  const stormEvents = schema
+    .locator('details')
+    .filter({ has: page.locator('summary').getByText('StormEvents', { exact: true }) });
+  await stormEvents.locator('summary').click();
+  await stormEvents.getByTitle('Insert State', { exact: true }).click();
+  // The editor has the focus back, caret after the name: Shift+Enter runs what was built.
+  await page.keyboard.press('Shift+Enter');
+  await expect(await quarry.cell(0, 'State')).not.toBeEmpty();
+  expect(await quarry.queryText()).toContain('| summarize count() by State');
+});
+
 test('a syntax error points at its line and column', async ({ page }) => {
   await signIn(page);
   const quarry = consolePage(page);

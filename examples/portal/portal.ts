@@ -10,7 +10,8 @@
  *
  * Settings come from ./portal-settings.json (see README, "Embed it"). Page parameters, for trying
  * things out: ?mode=self-sign-in (Quarry signs in itself, in a popup), ?answer=never (a host that
- * never answers), ?foreign=<url> (also loads a page from another origin beside Quarry),
+ * never answers), ?answer=not-first (a host that misses Quarry's first token request and answers
+ * the ones after it), ?foreign=<url> (also loads a page from another origin beside Quarry),
  * ?pin=params (pin with cluster=&database= instead of the /clusters/…/databases/… path).
  */
 import {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     pinByPath ? clusterPath(settings.cluster, settings.database) : '',
   );
 
+  let missedFirst = false;
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== frame.contentWindow || event.origin !== quarryOrigin) return;
     const data = event.data as { signature?: unknown; type?: unknown; scope?: unknown } | null;
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
     if (data?.signature !== 'queryExplorer' || data.type !== 'getToken') return;
     if (typeof data.scope !== 'string') return;
     if (params.get('answer') === 'never') return;
+    if (params.get('answer') === 'not-first' && !missedFirst) {
+      missedFirst = true;
+      return;
+    }
     const scope = data.scope;
     const entraScope = allowedEntraScope(scope, settings);
     if (entraScope === null) {

@@ -9,7 +9,7 @@ import { useTokenBroker } from '../features/auth/token-broker-context';
 import { useEmbeddingFlags } from '../features/embedding/embedding-context';
 import { EmbeddingNoticeBar } from '../features/embedding/embedding-notice-bar';
 import { preloadQueryEditor } from '../features/editor/query-editor';
-import { preloadResultGrid } from '../features/query/components/results-panel';
+import { preloadResultGrid } from '../features/results/components/results-panel';
 import { WorkspaceView } from '../features/workspace/components/workspace-view';
 import { useRuntimeConfig } from '../lib/config/runtime-config-context';
 import { signInHintsOf } from '../features/links/sign-in-hints';
@@ -81,7 +81,7 @@ export function AppShell({ redirectError }: { redirectError: unknown }) {
           <p role="alert">{flags.workspaceProblem}</p>
         </main>
       ) : hostSignedIn ? (
-        <WorkspaceView onSignInAgain={() => {}} />
+        <WorkspaceView onSignInAgain={null} />
       ) : starting ? (
         <main className="app-loading" id="main" aria-busy="true">
           Signing in…

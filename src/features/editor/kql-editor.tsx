@@ -1,5 +1,12 @@
 import { escapeMarkdown, withPlainDocStrings } from './plain-markdown';
-import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { currentStatement } from './current-statement';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import { getKustoWorker, monaco, onWorkerProblem } from './monaco/monaco-setup';
@@ -50,6 +57,7 @@ export default function KqlEditor({
   theme,
   ariaLabel,
   caretHandoff,
+  editorRef,
 }: KqlEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
@@ -197,6 +205,22 @@ export default function KqlEditor({
       stale = true;
     };
   }, [editor, schema]);
+
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret(text: string) {
+        const selection = editor?.getSelection();
+        if (!editor || !selection) return;
+        // Its own undo step, and the caret ends after the inserted text.
+        editor.pushUndoStop();
+        editor.executeEdits('quarry.insert', [{ range: selection, text, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+        editor.focus();
+      },
+    }),
+    [editor],
+  );
 
   useServerErrorMarker(editor, errorMarker);
 

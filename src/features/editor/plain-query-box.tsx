@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { currentStatement, type Statement } from './current-statement';
 import { editorKeyAction } from './editor-key-action';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
@@ -31,8 +38,24 @@ export function PlainQueryBox({
   errorMarker,
   ariaLabel,
   caretHandoff,
+  editorRef,
 }: PlainQueryBoxProps) {
   const boxRef = useRef<HTMLTextAreaElement>(null);
+
+  useImperativeHandle(
+    editorRef,
+    () => ({
+      insertAtCaret(text: string) {
+        const box = boxRef.current;
+        if (!box) return;
+        // Edits the box in place (caret after the text); React then sees the same value.
+        box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+        onChange(box.value);
+        box.focus();
+      },
+    }),
+    [onChange],
+  );
 
   // A server error moves the caret to its position, as the Monaco editor shows a marker there.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { Statement } from './current-statement';
 
 /** What the shell hands to either editor (Monaco or the plain box). */
@@ -20,6 +21,14 @@ export interface QueryEditorProps {
   theme: 'light' | 'dark';
   /** Accessible name of the text box, e.g. "Query editor". */
   ariaLabel: string;
+  /** What others may do to the editor (the schema tree inserts names at the caret). */
+  editorRef?: Ref<QueryEditorHandle>;
+}
+
+/** The editor's handle, whichever editor (Monaco or the plain box) is showing. */
+export interface QueryEditorHandle {
+  /** Replaces the selection (or inserts at the caret) with `text`, then focuses the editor. */
+  insertAtCaret(text: string): void;
 }
 
 /** The plain box's caret, so the Monaco editor can take over focus and caret when it mounts. */

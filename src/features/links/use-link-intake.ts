@@ -5,8 +5,8 @@ import {
   type OpenedLink,
   type ReadLinkOptions,
 } from '../../lib/share-link';
-import type { SavedTimeRange } from '../../lib/saved-query-store/saved-query-types';
-import type { SavedConnection } from '../saved-queries';
+import type { TimeRange } from '../../lib/query/time-range';
+import type { QueryTarget } from '../../lib/sources/query-target';
 import type { Connection } from '../workspace/use-connections';
 
 /**
@@ -34,7 +34,7 @@ export type PendingLink = { id: string } & (
       link: OpenedLink;
       appId: string;
       endpoint: string;
-      timeRange: SavedTimeRange | null;
+      timeRange: TimeRange | null;
       notes: string[];
     }
 );
@@ -45,12 +45,7 @@ export interface LinkIntakeOptions {
   /** A message when a token may not go to this URL, else null. */
   checkTarget(url: string): string | null;
   /** Opens the query in a new tab, adding the connection if new; false if it was refused. */
-  open(
-    title: string,
-    text: string,
-    connection: SavedConnection,
-    timeRange?: SavedTimeRange | null,
-  ): boolean;
+  open(title: string, text: string, connection: QueryTarget, timeRange?: TimeRange | null): boolean;
   notify(message: string): void;
 }
 

@@ -30,7 +30,7 @@ export type RunState =
       requestId: string | null;
       startedAt: number;
       durationMs: number;
-      /** A QueryError, or a sign-in error from the token broker. */
-      error: QueryError | { kind: 'sign-in'; cause: unknown };
+      /** Kind `sign-in` when no token could be had (it carries the token broker's error). */
+      error: QueryError;
     }
   | { status: 'cancelled'; requestId: string; startedAt: number; durationMs: number };

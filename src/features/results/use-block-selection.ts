@@ -1,17 +1,11 @@
 import type { CellClassParams, CellFocusedEvent, Column, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
-import { CLIPBOARD_ROW_LIMIT, toTsv } from '../../lib/export';
+import { toTsv } from '../../lib/export';
 import type { RowsResult } from '../../lib/query/query-result-session';
 import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
-import {
-  isSingleCell,
-  moveRange,
-  rangeBounds,
-  rangeContains,
-  rangeSize,
-  type CellRange,
-} from './cell-range';
+import { describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
+import { isSingleCell, moveRange, rangeContains, rangeSize, type CellRange } from './cell-range';
 import { selectionStats, type SelectionStats } from './selection-stats';
 
 export type GetRowBlock = (
@@ -69,29 +63,23 @@ export function useBlockSelection({
   );
 
   const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
-    const bounds = rangeBounds(range);
-    const picked = api
-      .getAllDisplayedColumns()
-      .slice(bounds.left, bounds.right + 1)
-      .map((shown) => columns.findIndex((c) => c.name === shown.getColId()))
-      .filter((index) => index >= 0);
-    const sortModel = api
-      .getColumnState()
-      .filter((state) => state.sort)
-      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-      .map((state) => ({ colId: state.colId, sort: state.sort! }));
-    const selectedRows = bounds.bottom - bounds.top + 1;
+    const plan = planBlockRead(
+      range,
+      api.getAllDisplayedColumns().map((shown) => shown.getColId()),
+      columns,
+      api.getColumnState(),
+    );
     const block = await getRows(
-      bounds.top,
-      bounds.top + Math.min(selectedRows, CLIPBOARD_ROW_LIMIT),
-      sortModel,
+      plan.start,
+      plan.end,
+      plan.sortModel,
       api.getFilterModel() as FilterModel,
       quickText,
     );
     return {
-      columns: picked.map((index) => columns[index]!),
-      rows: block.rows.map((row) => picked.map((index) => row.cells[index] ?? null)),
-      selectedRows,
+      columns: plan.columnIndexes.map((index) => columns[index]!),
+      rows: pickBlockCells(plan, block.rows),
+      selectedRows: plan.selectedRows,
     };
   };
 
@@ -160,10 +148,7 @@ export function useBlockSelection({
       }
       const block = await readBlock(api, range);
       await writeClipboard(toTsv(block.columns, block.rows, { includeHeader: false }));
-      const shape = `${plural(block.rows.length, 'row')} × ${plural(block.columns.length, 'column')}`;
-      return block.rows.length < block.selectedRows
-        ? `Copied the first ${shape} of ${block.selectedRows.toLocaleString('en-US')} selected rows (use Export CSV for more).`
-        : `Copied ${shape}.`;
+      return describeBlockCopy(block.rows.length, block.columns.length, block.selectedRows);
     },
   };
 }
@@ -181,8 +166,4 @@ function inRange(range: CellRange | null, params: CellClassParams<RowBlockRow>):
 function writeClipboard(text: string): Promise<void> {
   if (!navigator.clipboard) return Promise.reject(new Error('this page has no clipboard access'));
   return navigator.clipboard.writeText(text);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

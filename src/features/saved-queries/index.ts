@@ -4,4 +4,4 @@ export {
   type SavedQueriesSidebarProps,
 } from './components/saved-queries-sidebar';
 export { useSavedQueries } from './hooks/use-saved-queries';
-export type { SavedConnection, SavedQuery, SavedTimeRange } from '../../lib/saved-query-store';
+export type { SavedQuery } from '../../lib/saved-query-store';

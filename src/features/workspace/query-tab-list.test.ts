@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { DraftTab } from '../../lib/storage/workspace-draft-store';
 import {
   CLOSED_TABS_KEPT,
+  activeTabOf,
+  addTab,
   closeTab,
   rememberClosed,
   renameTab,
   reopenTab,
+  selectTab,
+  stepTab,
+  updateTab,
   type TabList,
 } from './query-tab-list';
 
@@ -60,5 +65,40 @@ describe('query tab list', () => {
     expect(stack).toHaveLength(CLOSED_TABS_KEPT);
     expect(stack.at(-1)!.tab.id).toBe(`t${CLOSED_TABS_KEPT + 4}`);
     expect(stack[0]!.tab.id).toBe('t5');
+  });
+});
+
+describe('workspace tab state', () => {
+  it('an edit changes only its tab and keeps the active one', () => {
+    const before = list('a', 'a', 'b');
+    const after = updateTab(before, 'b', { text: 'print 1', connectionId: 'c-2' });
+    expect(after.activeId).toBe('a');
+    expect(after.tabs[0]).toBe(before.tabs[0]);
+    expect(after.tabs[1]).toEqual({ ...before.tabs[1], text: 'print 1', connectionId: 'c-2' });
+    // An App Insights tab's range can be "set in query" (null): kept, not dropped.
+    expect(updateTab(after, 'a', { timeRange: null }).tabs[0]!.timeRange).toBeNull();
+  });
+
+  it('a new tab goes last and becomes active', () => {
+    const after = addTab(list('a', 'a', 'b'), tab('n', 'new'));
+    expect(after.tabs.map((t) => t.id)).toEqual(['a', 'b', 'n']);
+    expect(activeTabOf(after).text).toBe('new');
+  });
+
+  it('selecting a tab that is gone changes nothing', () => {
+    const before = list('a', 'a', 'b');
+    expect(selectTab(before, 'b').activeId).toBe('b');
+    expect(selectTab(before, 'gone')).toBe(before);
+  });
+
+  it('next and previous tab wrap around at either end', () => {
+    expect(stepTab(list('c', 'a', 'b', 'c'), 1).activeId).toBe('a');
+    expect(stepTab(list('a', 'a', 'b', 'c'), -1).activeId).toBe('c');
+    expect(stepTab(list('b', 'a', 'b', 'c'), 1).activeId).toBe('c');
+    expect(stepTab(list('a', 'a'), 1).activeId).toBe('a');
+  });
+
+  it('a stale active id (a tab closed in another window) falls back to the first tab', () => {
+    expect(activeTabOf(list('gone', 'a', 'b')).id).toBe('a');
   });
 });

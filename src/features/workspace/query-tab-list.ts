@@ -46,3 +46,34 @@ export function renameTab(list: TabList, id: string, title: string): TabList {
 export function rememberClosed(stack: readonly ClosedTab[], closed: ClosedTab): ClosedTab[] {
   return [...stack, closed].slice(-CLOSED_TABS_KEPT);
 }
+
+/** Changes one tab (its text, connection, time range …); the others stay as they are. */
+export function updateTab(
+  list: TabList,
+  id: string,
+  patch: Partial<Omit<DraftTab, 'id'>>,
+): TabList {
+  return { ...list, tabs: list.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)) };
+}
+
+/** Adds a tab at the end and makes it active. */
+export function addTab(list: TabList, tab: DraftTab): TabList {
+  return { tabs: [...list.tabs, tab], activeId: tab.id };
+}
+
+/** Makes a tab active; an unknown id changes nothing. */
+export function selectTab(list: TabList, id: string): TabList {
+  return list.tabs.some((tab) => tab.id === id) ? { ...list, activeId: id } : list;
+}
+
+/** The tab before or after the active one becomes active, wrapping around at either end. */
+export function stepTab(list: TabList, step: -1 | 1): TabList {
+  const at = list.tabs.findIndex((tab) => tab.id === list.activeId);
+  const next = list.tabs[(at + step + list.tabs.length) % list.tabs.length];
+  return next ? { ...list, activeId: next.id } : list;
+}
+
+/** The active tab; the first when the active id is stale (a list always has a tab). */
+export function activeTabOf(list: TabList): DraftTab {
+  return list.tabs.find((tab) => tab.id === list.activeId) ?? list.tabs[0]!;
+}

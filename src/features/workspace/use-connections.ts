@@ -1,17 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useRuntimeConfig } from '../../lib/config/runtime-config-context';
-import type { ConnectionConfig } from '../../lib/config/runtime-config-schema';
 import { useTrustedHosts } from '../../lib/trusted-hosts/trusted-hosts-context';
 import { audienceFor, type TrustedHostPolicy } from '../../lib/trusted-hosts';
-import {
-  loadUserConnections,
-  saveUserConnections,
-  type UserConnection,
-} from '../../lib/storage/user-connections-store';
+import type { ConnectionSettings, NewConnection } from '../../lib/sources/query-target';
+import { loadUserConnections, saveUserConnections } from '../../lib/storage/user-connections-store';
 
-export type Connection = ConnectionConfig & { id: string; label: string; addedByUser: boolean };
+/** A configured or user-added connection, with the id drafts and links refer to it by. */
+export type Connection = ConnectionSettings & { id: string; label: string; addedByUser: boolean };
 
-function withIdentity(connection: ConnectionConfig, addedByUser: boolean): Connection {
+function withIdentity(connection: ConnectionSettings, addedByUser: boolean): Connection {
   return connection.kind === 'kusto'
     ? {
         ...connection,
@@ -27,10 +24,6 @@ function withIdentity(connection: ConnectionConfig, addedByUser: boolean): Conne
       };
 }
 
-export type NewConnection =
-  | { kind: 'kusto'; clusterUrl: string; database: string; name?: string }
-  | { kind: 'appinsights'; appId: string; endpoint: string; name?: string };
-
 /**
  * The token audience of an App Insights endpoint the user adds: what the trusted-host policy
  * gives that target (the cloud's resource for its API hosts, a configured connection's resource,
@@ -45,11 +38,11 @@ export function monitorResourceFor(endpoint: string, policy: TrustedHostPolicy):
 export function useConnections(workspace: string) {
   const config = useRuntimeConfig();
   const policy = useTrustedHosts();
-  const [added, setAdded] = useState<UserConnection[]>(() => loadUserConnections(workspace));
+  const [added, setAdded] = useState<ConnectionSettings[]>(() => loadUserConnections(workspace));
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   /** Writes on top of what is stored now, so a connection another window added is kept. */
   const persist = useCallback(
-    (change: (stored: UserConnection[]) => UserConnection[]) => {
+    (change: (stored: ConnectionSettings[]) => ConnectionSettings[]) => {
       const next = change(loadUserConnections(workspace));
       const result = saveUserConnections(workspace, next);
       setSaveProblem(result.ok ? null : result.message);
@@ -68,7 +61,7 @@ export function useConnections(workspace: string) {
 
   const addConnection = useCallback(
     (connection: NewConnection): string => {
-      const entry: UserConnection =
+      const entry: ConnectionSettings =
         connection.kind === 'kusto'
           ? {
               kind: 'kusto',
@@ -84,7 +77,7 @@ export function useConnections(workspace: string) {
               endpoint: connection.endpoint,
               resource: monitorResourceFor(connection.endpoint, policy),
             };
-      const withoutEntry = (list: UserConnection[]) =>
+      const withoutEntry = (list: ConnectionSettings[]) =>
         list.filter((c) => withIdentity(c, true).id !== withIdentity(entry, true).id);
       const stored = persist((list) => [...withoutEntry(list), entry]);
       // Kept in memory even when storing failed.

@@ -1,3 +1,5 @@
+import type { TimeRange } from '../query/time-range';
+
 /**
  * The `timespan` the query API applies on top of the query's own filters: an ISO-8601 duration
  * (`PT1H`, `P7D`) or an interval (`<start>/<end>`).
@@ -18,8 +20,7 @@ export const timeRangePresets: TimeRangePreset[] = [
   { id: 'last-30d', label: 'Last 30 days', duration: 'P30D' },
 ];
 
-export type TimeRange =
-  { kind: 'relative'; duration: string } | { kind: 'absolute'; from: string; to: string };
+export type { TimeRange };
 
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 

@@ -5,6 +5,20 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import { redirectLoopGuard } from './redirect-loop-guard';
+import {
+  IdentityProviderUnreachableError,
+  InteractionBlockedError,
+  NotSignedInError,
+  UntrustedTokenTargetError,
+} from './token-errors';
+
+// Callers that already hold the broker get its errors from here too.
+export {
+  IdentityProviderUnreachableError,
+  InteractionBlockedError,
+  NotSignedInError,
+  UntrustedTokenTargetError,
+} from './token-errors';
 
 /**
  * Decides whether a token may be sent to a URL, and for which resource it must be issued; a
@@ -26,43 +40,6 @@ export interface TokenRequest {
   forceRefresh?: boolean;
 }
 
-export class UntrustedTokenTargetError extends Error {
-  readonly kind = 'untrusted-host';
-  constructor(
-    readonly target: string,
-    readonly reason: string,
-  ) {
-    super(`No token was sent to ${target}: ${reason}`);
-    this.name = 'UntrustedTokenTargetError';
-  }
-}
-
-export class NotSignedInError extends Error {
-  readonly kind = 'not-signed-in';
-  constructor() {
-    super('You are not signed in.');
-    this.name = 'NotSignedInError';
-  }
-}
-
-/**
- * MSAL could not reach the identity provider (it is down, or the network to it is). Named, and
- * never answered with a redirect: a redirect to a provider that does not answer would only loop.
- */
-export class IdentityProviderUnreachableError extends Error {
-  readonly kind = 'idp-unreachable';
-  constructor(
-    readonly host: string,
-    readonly errorCode: string,
-    readonly cause: unknown,
-  ) {
-    super(
-      `The identity provider ${host} could not be reached (${errorCode}), so no access token could be obtained. Quarry did not redirect to it. Check your network connection or the sign-in service's status, then run the query again.`,
-    );
-    this.name = 'IdentityProviderUnreachableError';
-  }
-}
-
 /** MSAL error codes that mean "no answer from the identity provider", not "answered no". */
 const UNREACHABLE_CODES = new Set([
   'network_error',
@@ -73,15 +50,6 @@ const UNREACHABLE_CODES = new Set([
   'failed_to_parse_response',
   'timed_out',
 ]);
-
-/** An automatic redirect was already tried for this failure; the user has to choose to retry. */
-export class InteractionBlockedError extends Error {
-  readonly kind = 'interaction-blocked';
-  constructor(readonly cause: unknown) {
-    super('Signing in again did not help, so Quarry stopped redirecting automatically.');
-    this.name = 'InteractionBlockedError';
-  }
-}
 
 /**
  * Gets a token for `scopes` some other way than MSAL (e.g. from the page embedding Quarry).

@@ -41,8 +41,6 @@ export interface ChartColumnRoles {
   series: number[];
 }
 
-export type XAxisType = 'time' | 'value' | 'category';
-
 /**
  * One line/area/scatter series over a time or value axis: points in ascending x (scatter keeps
  * row order). NaN in `y` is a gap (a null in the data).

@@ -126,11 +126,6 @@ export function toEpochMs(value: unknown): number {
   return epoch;
 }
 
-/** The x value of a cell on a time or value axis. */
-export function toAxisValue(value: unknown, type: string): number {
-  return axisReader(type)(value);
-}
-
 /** A reader of a column's cells as axis values, chosen once per column. */
 export function axisReader(type: string): (value: unknown) => number {
   return isDateTimeType(type) ? toEpochMs : toNumber;

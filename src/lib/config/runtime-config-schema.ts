@@ -137,7 +137,9 @@ export const runtimeConfigSchema = z
   });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
-export type ConnectionConfig = RuntimeConfig['connections'][number];
+// Its connections are src/lib/sources/query-target's ConnectionSettings (useConnections relies
+// on it, so the compiler checks it there); these schemas add config.json's own messages and
+// defaults.
 
 export interface ConfigProblem {
   /** Dotted path of the field, e.g. "auth.clientId". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NotSignedInError } from '../auth/token-errors';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import { clientVersionHeader, isManagementCommand, kustoEndpoint } from './kusto-http';
 import type { QueryOutcome } from '../query/query-run';
@@ -355,18 +356,23 @@ describe('runKustoQuery: failures and retries', () => {
     expect(h.calls).toEqual([]);
   });
 
-  it('maps a getToken failure to auth without calling fetch', async () => {
+  it('maps a getToken failure to sign-in without calling fetch', async () => {
+    const notSignedIn = new NotSignedInError();
     const h = run(
       [],
       {},
       {
         getToken: async () => {
-          throw Object.assign(new Error('You are not signed in.'), { kind: 'not-signed-in' });
+          throw notSignedIn;
         },
       },
     );
     const outcome = expectStatus(await h.outcome, 'failed');
-    expect(outcome.error).toMatchObject({ kind: 'auth', title: 'You are not signed in' });
+    expect(outcome.error).toMatchObject({
+      kind: 'sign-in',
+      title: 'You are not signed in',
+      signInError: notSignedIn,
+    });
     expect(h.calls).toEqual([]);
   });
 

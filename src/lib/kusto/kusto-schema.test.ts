@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isQueryFailure, type QueryError } from '../query-errors';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import { parseShowSchemaJson } from '../query/database-schema';
-import { fetchDatabaseSchema, fetchDatabases, kustoEntityName } from './kusto-schema';
+import { fetchDatabaseSchema, kustoEntityName } from './kusto-schema';
 import { fakeFetch, jsonResponse, type Answer } from '../query/test-support/fake-fetch';
 
 const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:5181'] });
@@ -95,33 +95,6 @@ async function failure(promise: Promise<unknown>): Promise<QueryError> {
 }
 
 describe('kusto-schema', () => {
-  it('fetchDatabases sends .show databases to /v1/rest/mgmt and lists names', async () => {
-    const { fetch, calls, target } = fetchWith([
-      v1Body(
-        [
-          ['DatabaseName', 'string'],
-          ['PersistentStorage', 'string'],
-          ['DatabaseAccessMode', 'string'],
-          ['PrettyName', 'string'],
-        ],
-        [
-          ['Samples', 'x', 'ReadOnly', ''],
-          ['ContosoSales', 'y', 'ReadWrite', 'Contoso Sales'],
-        ],
-      ),
-    ]);
-    const databases = await fetchDatabases(target, { fetch, randomUUID: () => 'u' });
-    expect(databases).toEqual([
-      { name: 'ContosoSales', prettyName: 'Contoso Sales', accessMode: 'ReadWrite' },
-      { name: 'Samples', prettyName: null, accessMode: 'ReadOnly' },
-    ]);
-    expect(calls[0]).toMatchObject({
-      url: 'http://localhost:5181/v1/rest/mgmt',
-      body: { db: 'NetDefaultDB', csl: '.show databases' },
-      headers: { 'x-ms-client-request-id': 'Quarry.Schema;u' },
-    });
-  });
-
   it('fetchDatabaseSchema parses tables, views, functions and keeps the document for the editor', async () => {
     const json = JSON.stringify(schemaDocument);
     const { fetch, calls, target } = fetchWith([v1Body([['DatabaseSchema', 'string']], [[json]])]);
@@ -181,8 +154,8 @@ describe('kusto-schema', () => {
     expect(error).toMatchObject({ kind: 'forbidden', database: 'Samples', principal: 'p' });
 
     const untrusted = await failure(
-      fetchDatabases(
-        { ...target, clusterUrl: 'http://localhost:9999' },
+      fetchDatabaseSchema(
+        { ...target, clusterUrl: 'http://localhost:9999', database: 'Samples' },
         { fetch: fakeFetch([]).fetch },
       ),
     );

@@ -8,7 +8,7 @@ import {
   type ResultTable,
 } from '../result-model';
 import { ResponseFormatError } from '../query/response-format-error';
-import { V2FrameParser, parseV2Bytes, type V2ParserOptions } from './parse-v2-frames';
+import { V2FrameParser, type V2ParserOptions } from './parse-v2-frames';
 import { fixedChunks, fixture, randomChunks, snapshot, v2Fixtures } from './test-support/fixtures';
 
 const encoder = new TextEncoder();
@@ -17,6 +17,11 @@ function parseChunks(chunks: Uint8Array[], options?: V2ParserOptions): DataSet {
   const parser = new V2FrameParser(undefined, {}, options);
   for (const chunk of chunks) parser.feed(chunk);
   return parser.end();
+}
+
+/** A complete body in one piece. */
+function parseV2Bytes(bytes: Uint8Array, options?: V2ParserOptions): DataSet {
+  return parseChunks([bytes], options);
 }
 
 function v2(name: string): DataSet {

@@ -759,10 +759,3 @@ function isRowsKeyBefore(view: Uint8Array, i: number): boolean {
     view[k - 5] === QUOTE
   );
 }
-
-/** Parses a complete v2 body (tests, small responses). */
-export function parseV2Bytes(bytes: Uint8Array, options?: V2ParserOptions): DataSet {
-  const parser = new V2FrameParser(undefined, {}, options);
-  parser.feed(bytes);
-  return parser.end();
-}

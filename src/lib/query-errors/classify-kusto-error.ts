@@ -332,54 +332,6 @@ export function untrustedHostError(url: string, reason: string, ctx: RequestCont
   };
 }
 
-/** getToken() failed: not signed in, interaction blocked, or an MSAL error. Never includes a token. */
-export function tokenError(error: unknown, ctx: RequestContext): QueryError {
-  const record = (error ?? {}) as {
-    kind?: unknown;
-    errorCode?: unknown;
-    message?: unknown;
-    target?: unknown;
-    reason?: unknown;
-  };
-  if (record.kind === 'untrusted-host') {
-    return untrustedHostError(
-      String(record.target ?? ''),
-      String(record.reason ?? record.message ?? ''),
-      ctx,
-    );
-  }
-  const message = typeof record.message === 'string' ? record.message : String(error);
-  const code =
-    typeof record.errorCode === 'string'
-      ? record.errorCode
-      : typeof record.kind === 'string'
-        ? record.kind
-        : undefined;
-  if (record.kind === 'idp-unreachable') {
-    return {
-      kind: 'auth',
-      title: 'The identity provider could not be reached',
-      cause: message,
-      fix: 'Check your network connection or the sign-in service, then run the query again. Nothing was sent to the cluster.',
-      requestId: ctx.requestId,
-      activityId: null,
-      detail: message,
-      ...(code ? { code } : {}),
-    };
-  }
-  return {
-    kind: 'auth',
-    title:
-      record.kind === 'not-signed-in' ? 'You are not signed in' : 'Could not get an access token',
-    cause: message || kustoErrorCatalog.signInRequired.cause,
-    fix: kustoErrorCatalog.signInRequired.fix,
-    requestId: ctx.requestId,
-    activityId: null,
-    detail: message,
-    ...(code ? { code } : {}),
-  };
-}
-
 /** A 200 whose body is not a Kusto result, or ended early. */
 export function badResponseError(
   message: string,

@@ -7,10 +7,10 @@ export {
   parseRetryAfter,
   queryErrorFromHttp,
   queryErrorFromIssue,
-  tokenError,
   untrustedHostError,
   type HttpFailure,
 } from './classify-kusto-error';
+export { tokenError } from './token-error';
 export {
   parseAppInsightsErrorBody,
   queryErrorFromAppInsightsHttp,

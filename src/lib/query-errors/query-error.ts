@@ -28,6 +28,12 @@ interface QueryErrorBase {
 
 export type QueryError =
   | (QueryErrorBase & { kind: 'auth' })
+  /**
+   * No token could be had (not signed in, interaction blocked, identity provider unreachable, the
+   * embedding host did not answer): nothing was sent. `signInError` is what the token broker threw,
+   * for the sign-in panel.
+   */
+  | (QueryErrorBase & { kind: 'sign-in'; signInError: unknown })
   | (QueryErrorBase & { kind: 'forbidden'; principal: string | null; database: string | null })
   | (QueryErrorBase & { kind: 'network'; host: string })
   | (QueryErrorBase & { kind: 'http' })

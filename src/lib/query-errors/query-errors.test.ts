@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DataSetIssue } from '../result-model';
 import {
-  parseRetryAfter,
-  queryErrorFromHttp,
-  queryErrorFromIssue,
-  tokenError,
-} from './classify-kusto-error';
+  IdentityProviderUnreachableError,
+  InteractionBlockedError,
+  NotSignedInError,
+  UntrustedTokenTargetError,
+} from '../auth/token-errors';
+import { parseRetryAfter, queryErrorFromHttp, queryErrorFromIssue } from './classify-kusto-error';
+import { tokenError } from './token-error';
 import { parseKustoErrorBody } from './parse-kusto-error-body';
 import { isPartialResultError } from './query-error';
 
@@ -140,32 +142,48 @@ describe('queryErrorFromIssue', () => {
 });
 
 describe('tokenError', () => {
-  it('maps the auth module’s errors without leaking anything but the message', () => {
+  it('names a refused target untrusted-host: nothing was sent and signing in would not help', () => {
     expect(
-      tokenError(
-        Object.assign(new Error('nope'), {
-          kind: 'untrusted-host',
-          target: 'https://x.example',
-          reason: 'not known',
-        }),
-        ctx,
-      ),
+      tokenError(new UntrustedTokenTargetError('https://x.example', 'not known'), ctx),
     ).toMatchObject({
       kind: 'untrusted-host',
       host: 'x.example',
       cause: 'not known',
     });
-    expect(
-      tokenError(
-        Object.assign(new Error('AADSTS50058: login required'), {
-          errorCode: 'interaction_required',
-        }),
-        ctx,
-      ),
-    ).toMatchObject({
-      kind: 'auth',
+  });
+
+  it('makes every other token failure sign-in, carrying the original error', () => {
+    const msal = Object.assign(new Error('AADSTS50058: login required'), {
+      errorCode: 'interaction_required',
+    });
+    expect(tokenError(msal, ctx)).toMatchObject({
+      kind: 'sign-in',
       code: 'interaction_required',
       cause: 'AADSTS50058: login required',
+      signInError: msal,
     });
+    const notSignedIn = new NotSignedInError();
+    expect(tokenError(notSignedIn, ctx)).toMatchObject({
+      kind: 'sign-in',
+      title: 'You are not signed in',
+      signInError: notSignedIn,
+    });
+    const down = new IdentityProviderUnreachableError('login.example', 'network_error', null);
+    expect(tokenError(down, ctx)).toMatchObject({
+      kind: 'sign-in',
+      title: 'The identity provider could not be reached',
+      code: 'network_error',
+    });
+    const blocked = new InteractionBlockedError(msal);
+    expect(tokenError(blocked, ctx)).toMatchObject({ kind: 'sign-in', signInError: blocked });
+  });
+
+  it('does not read an untrusted-host verdict off any object that claims one', () => {
+    const lookalike = Object.assign(new Error('nope'), {
+      kind: 'untrusted-host',
+      target: 'https://x.example',
+      reason: 'not known',
+    });
+    expect(tokenError(lookalike, ctx).kind).toBe('sign-in');
   });
 });

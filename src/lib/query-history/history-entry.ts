@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { savedConnectionSchema } from '../saved-query-store/saved-query-types';
+import { queryTargetSchema } from '../sources/query-target';
 
 export const RUN_OUTCOMES = ['ok', 'error', 'cancelled', 'partial'] as const;
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
@@ -8,7 +8,7 @@ export type RunOutcome = (typeof RUN_OUTCOMES)[number];
 export const historyEntrySchema = z.object({
   id: z.string().min(1),
   text: z.string(),
-  connection: savedConnectionSchema,
+  connection: queryTargetSchema,
   /** The database the run used (Kusto); null for App Insights. */
   database: z.string().nullable(),
   /** Epoch ms. */

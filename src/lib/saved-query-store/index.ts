@@ -16,14 +16,10 @@ export {
   connectionKey,
   describeConnection,
   normalizeTags,
-  savedConnectionSchema,
   savedQuerySchema,
-  savedTimeRangeSchema,
   type NewSavedQuery,
-  type SavedConnection,
   type SavedQuery,
   type SavedQuerySort,
-  type SavedTimeRange,
 } from './saved-query-types';
 export {
   filterAndSort,

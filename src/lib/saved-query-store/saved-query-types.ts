@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { timeRangeSchema, type TimeRange } from '../query/time-range';
+import { queryTargetSchema, type QueryTarget } from '../sources/query-target';
 
 /**
  * The shape of a saved query, as stored and as exported. Every record read from IndexedDB or an
@@ -13,50 +15,6 @@ export const MAX_TAGS = 30;
 /** Far above any real query; keeps a pasted log file from filling the store. */
 export const MAX_QUERY_TEXT_LENGTH = 1_000_000;
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an http(s) URL' },
-  );
-
-export const savedConnectionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('kusto'),
-    clusterUrl: httpUrl,
-    database: z.string().min(1).max(1024),
-  }),
-  z.object({
-    kind: z.literal('appinsights'),
-    appId: z.string().min(1).max(1024),
-    endpoint: httpUrl,
-  }),
-]);
-
-/** ISO-8601 duration as App Insights' `timespan` takes it: P1D, PT12H, PT30M, P1DT6H. */
-const ISO_DURATION =
-  /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
-
-export const savedTimeRangeSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('relative'),
-    duration: z.string().regex(ISO_DURATION, 'must be an ISO-8601 duration such as PT1H or P7D'),
-  }),
-  z.object({
-    kind: z.literal('absolute'),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-  }),
-]);
-
 const epochMs = z.number().int().nonnegative();
 
 export const savedQuerySchema = z.object({
@@ -65,15 +23,13 @@ export const savedQuerySchema = z.object({
   folder: z.string().trim().min(1).max(MAX_FOLDER_LENGTH).optional(),
   tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS),
   text: z.string().min(1).max(MAX_QUERY_TEXT_LENGTH),
-  connection: savedConnectionSchema,
-  timeRange: savedTimeRangeSchema.optional(),
+  connection: queryTargetSchema,
+  timeRange: timeRangeSchema.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
   lastUsedAt: epochMs.optional(),
 });
 
-export type SavedConnection = z.infer<typeof savedConnectionSchema>;
-export type SavedTimeRange = z.infer<typeof savedTimeRangeSchema>;
 export type SavedQuery = z.infer<typeof savedQuerySchema>;
 
 /** What the caller supplies for a new saved query; ids and timestamps are the store's. */
@@ -82,8 +38,8 @@ export interface NewSavedQuery {
   folder?: string;
   tags?: readonly string[];
   text: string;
-  connection: SavedConnection;
-  timeRange?: SavedTimeRange;
+  connection: QueryTarget;
+  timeRange?: TimeRange;
 }
 
 export type SavedQuerySort = 'name' | 'lastUsed';
@@ -95,14 +51,14 @@ export function savedQueryIdentity(
   return JSON.stringify([query.name.trim(), query.text, connectionKey(query.connection)]);
 }
 
-export function connectionKey(connection: SavedConnection): string {
+export function connectionKey(connection: QueryTarget): string {
   return connection.kind === 'kusto'
     ? `kusto|${normalizeOrigin(connection.clusterUrl)}|${connection.database}`
     : `appinsights|${normalizeOrigin(connection.endpoint)}|${connection.appId}`;
 }
 
 /** A short human label: "help.kusto.windows.net · Samples" or "App Insights · <appId>". */
-export function describeConnection(connection: SavedConnection): string {
+export function describeConnection(connection: QueryTarget): string {
   if (connection.kind === 'kusto') {
     return `${hostOf(connection.clusterUrl)} · ${connection.database}`;
   }

@@ -1,4 +1,4 @@
-import { savedTimeRangeSchema, type SavedTimeRange } from '../saved-query-store/saved-query-types';
+import { timeRangeSchema, type TimeRange } from '../query/time-range';
 import { clusterPathSegment, clusterUrlFromName, safeDecode } from './cluster-name';
 import { gzipToBase64 } from './gzip-base64url';
 import { decodeLinkQuery, formDecode, LinkQueryDecodeError, rawQueryParam } from './link-query';
@@ -69,7 +69,7 @@ export interface AppInsightsShareTarget {
   appId: string;
   /** Omitted or the public endpoint: not written to the link. */
   endpoint?: string;
-  timeRange?: SavedTimeRange;
+  timeRange?: TimeRange;
   text: string;
 }
 
@@ -85,7 +85,7 @@ export type LinkTarget =
        * the caller uses it only when it is one the user already has.
        */
       requestedEndpoint: string | null;
-      timeRange?: SavedTimeRange;
+      timeRange?: TimeRange;
     };
 
 export interface OpenedLink {
@@ -296,17 +296,17 @@ function clusterHostOf(url: URL): { cluster: string; database: string | null } |
   return { cluster: url.origin, database: first ? safeDecode(first) : null };
 }
 
-function timespanParam(range: SavedTimeRange): string {
+function timespanParam(range: TimeRange): string {
   return range.kind === 'relative' ? range.duration : `${range.from}/${range.to}`;
 }
 
-function timeRangeFromParam(value: string): SavedTimeRange {
+function timeRangeFromParam(value: string): TimeRange {
   const parts = value.split('/');
   const candidate =
     parts.length === 1
       ? { kind: 'relative', duration: parts[0] }
       : { kind: 'absolute', from: parts[0], to: parts[1] };
-  const result = savedTimeRangeSchema.safeParse(candidate);
+  const result = timeRangeSchema.safeParse(candidate);
   if (!result.success || parts.length > 2) {
     throw new ShareLinkError(
       'bad-time-range',

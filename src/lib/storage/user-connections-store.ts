@@ -1,33 +1,49 @@
-/** Clusters and apps the user added, kept per workspace in localStorage. */
-export type UserConnection =
-  | { kind: 'kusto'; name: string; clusterUrl: string; database: string }
-  | { kind: 'appinsights'; name: string; appId: string; endpoint: string; resource: string };
+import { connectionSettingsSchema, type ConnectionSettings } from '../sources/query-target';
+
+/**
+ * Clusters and apps the user added, kept per workspace in localStorage as a JSON array of
+ * ConnectionSettings (the shape has not changed since the first version, `.v1`). Each entry is
+ * checked on load; one that does not read (written by a newer Quarry with another kind of source,
+ * or damaged) is left out of the list but kept in storage: saving the list never drops it.
+ */
 
 const key = (workspace: string) => `quarry.${workspace}.connections.v1`;
 
-export function loadUserConnections(workspace: string): UserConnection[] {
+function readStored(workspace: string): unknown[] {
   try {
     const raw = window.localStorage.getItem(key(workspace));
     if (!raw) return [];
     const value: unknown = JSON.parse(raw);
-    return Array.isArray(value) ? value.filter(isConnection) : [];
+    return Array.isArray(value) ? value : [];
   } catch {
     return [];
   }
 }
 
+function parse(value: unknown): ConnectionSettings | null {
+  const result = connectionSettingsSchema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+export function loadUserConnections(workspace: string): ConnectionSettings[] {
+  return readStored(workspace)
+    .map(parse)
+    .filter((entry): entry is ConnectionSettings => entry !== null);
+}
+
 export type ConnectionsSaveResult = { ok: true } | { ok: false; message: string };
 
 /**
- * Writes the list. Returns why it failed (storage full) so the caller can say so: the
- * connection then lasts for this page only.
+ * Writes the list (plus any stored entries this version cannot read, as they were). Returns why
+ * it failed (storage full) so the caller can say so: the connection then lasts for this page only.
  */
 export function saveUserConnections(
   workspace: string,
-  connections: UserConnection[],
+  connections: ConnectionSettings[],
 ): ConnectionsSaveResult {
   try {
-    window.localStorage.setItem(key(workspace), JSON.stringify(connections));
+    const unreadable = readStored(workspace).filter((entry) => parse(entry) === null);
+    window.localStorage.setItem(key(workspace), JSON.stringify([...connections, ...unreadable]));
     return { ok: true };
   } catch (error) {
     const quota =
@@ -40,17 +56,4 @@ export function saveUserConnections(
         : `The connection was added for this page only: it could not be stored (${error instanceof Error ? error.message : String(error)}).`,
     };
   }
-}
-
-function isConnection(value: unknown): value is UserConnection {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (typeof v.name !== 'string') return false;
-  if (v.kind === 'kusto') return typeof v.clusterUrl === 'string' && typeof v.database === 'string';
-  return (
-    v.kind === 'appinsights' &&
-    typeof v.appId === 'string' &&
-    typeof v.endpoint === 'string' &&
-    typeof v.resource === 'string'
-  );
 }

@@ -12,17 +12,15 @@
  * A value that does not parse is set aside under a backup key rather than thrown away; when even
  * that cannot be written (storage full) it stays where it is and is skipped.
  */
+import type { TimeRange } from '../query/time-range';
 export interface DraftTab {
   id: string;
   title: string;
   text: string;
   connectionId: string | null;
   /** App Insights tabs: the time range applied on top of the query (absent or null = none). */
-  timeRange?: DraftTimeRange | null;
+  timeRange?: TimeRange | null;
 }
-
-export type DraftTimeRange =
-  { kind: 'relative'; duration: string } | { kind: 'absolute'; from: string; to: string };
 
 export interface WorkspaceDraft {
   tabs: DraftTab[];

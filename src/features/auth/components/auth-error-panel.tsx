@@ -1,24 +1,44 @@
 import { describeAuthError } from '../../../lib/auth/describe-auth-error';
-import { InteractionBlockedError } from '../../../lib/auth/token-broker';
+import { InteractionBlockedError } from '../../../lib/auth/token-errors';
 
 interface AuthErrorPanelProps {
   error: unknown;
   onSignInAgain: () => void;
+  /**
+   * f-IFrameAuth: the page embedding Quarry provides every token and Quarry never signs in, so
+   * the button asks that page again (by running the query again) instead of signing in.
+   */
+  tokensFromHost?: boolean;
 }
 
+const HOST_TOKEN_ADVICE = {
+  meaning:
+    'Quarry runs inside another page that provides its access tokens, and that page gave none for this request.',
+  fix: 'Ask the portal again. If it keeps failing, reload the page, or tell whoever runs the page embedding Quarry.',
+};
+
 /** A sign-in failure: the code, what it means, what to do, and the ids support will ask for. */
-export function AuthErrorPanel({ error, onSignInAgain }: AuthErrorPanelProps) {
+export function AuthErrorPanel({
+  error,
+  onSignInAgain,
+  tokensFromHost = false,
+}: AuthErrorPanelProps) {
   const blocked = error instanceof InteractionBlockedError;
   const description = describeAuthError(blocked ? error.cause : error);
+  const advice = tokensFromHost ? HOST_TOKEN_ADVICE : description;
   return (
     <section className="error-panel" role="alert" aria-labelledby="auth-error-title">
-      <h2 id="auth-error-title">Sign-in failed: {description.code}</h2>
+      <h2 id="auth-error-title">
+        {tokensFromHost
+          ? 'No access token from the embedding page'
+          : `Sign-in failed: ${description.code}`}
+      </h2>
       <p className="error-panel__message">{description.message}</p>
       <dl className="error-panel__facts">
         <dt>What it means</dt>
-        <dd>{description.meaning}</dd>
+        <dd>{advice.meaning}</dd>
         <dt>What to do</dt>
-        <dd>{description.fix}</dd>
+        <dd>{advice.fix}</dd>
         {blocked && (
           <>
             <dt>Why no automatic retry</dt>
@@ -52,7 +72,7 @@ export function AuthErrorPanel({ error, onSignInAgain }: AuthErrorPanelProps) {
         )}
       </dl>
       <button type="button" className="button button--primary" onClick={onSignInAgain}>
-        Sign in again
+        {tokensFromHost ? 'Ask the portal again' : 'Sign in again'}
       </button>
     </section>
   );

@@ -1,26 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { UntrustedTokenTargetError } from '../../../lib/auth/token-broker';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { runAppInsightsQuery } from '../../../lib/appinsights';
 import { runKustoQuery } from '../../../lib/kusto/kusto-client';
 import type { TokenFunction } from '../../../lib/auth/token-function';
 import type { QueryCallbacks, QueryHandle } from '../../../lib/query/query-run';
+import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { defaultResultEngine } from '../../../lib/sources/result-engine';
 import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import type { RunState } from '../run-state';
-
-/** Where a query goes: a Kusto cluster and database, or an Application Insights app. */
-export type QueryTarget =
-  | { kind: 'kusto'; clusterUrl: string; database: string }
-  | {
-      kind: 'appinsights';
-      endpoint: string;
-      appId: string;
-      resource: string;
-      timespan: string | null;
-    };
+import { runStateFromOutcome } from '../run-state-from-outcome';
 
 export interface QueryRun {
   run: RunState;
@@ -30,14 +19,16 @@ export interface QueryRun {
 
 interface StartArgs {
   text: string;
+  /** App Insights: the time range applied on top of the query; null = what the query says. */
+  timespan: string | null;
   signal: AbortSignal;
   trustedHosts: TrustedHostPolicy;
   getToken: TokenFunction;
   callbacks: QueryCallbacks;
 }
 
-function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
-  const { text, signal, trustedHosts, getToken, callbacks } = args;
+function startQuery(target: ConnectionSettings, args: StartArgs): QueryHandle {
+  const { text, timespan, signal, trustedHosts, getToken, callbacks } = args;
   if (target.kind === 'kusto') {
     const { clusterUrl, database } = target;
     return runKustoQuery(
@@ -48,7 +39,7 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
       },
     );
   }
-  const { endpoint, appId, timespan } = target;
+  const { endpoint, appId } = target;
   return runAppInsightsQuery(
     { endpoint, appId, timespan, text, signal, trustedHosts, getToken },
     callbacks,
@@ -56,18 +47,16 @@ function startQuery(target: QueryTarget, args: StartArgs): QueryHandle {
   );
 }
 
-function targetKey(target: QueryTarget): string[] {
-  return target.kind === 'kusto'
-    ? ['kusto', target.clusterUrl, target.database]
-    : ['appinsights', target.endpoint, target.appId];
-}
-
 /**
  * Runs KQL against a cluster or an Application Insights app: token from the broker (silent,
  * then interactive), streaming parse in the worker, one RunState for the UI. A new run
  * supersedes the previous one.
  */
-export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) => void): QueryRun {
+export function useQueryRun(
+  target: ConnectionSettings,
+  timespan: string | null,
+  onFinished?: (run: RunState) => void,
+): QueryRun {
   const trustedHosts = useTrustedHosts();
   const getToken = useAccessToken(
     target.kind === 'kusto' ? target.clusterUrl : target.endpoint,
@@ -75,96 +64,52 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
   );
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const current = useRef<{ controller: AbortController; handle: QueryHandle } | null>(null);
-
-  const mutation = useMutation({
-    mutationKey: ['run', ...targetKey(target)],
-    mutationFn: async (text: string): Promise<RunState> => {
-      const previous = current.current;
-      previous?.controller.abort();
-      const controller = new AbortController();
-      const startedAt = Date.now();
-      let signInError: unknown = null;
-      const handle: QueryHandle = startQuery(target, {
-        text,
-        signal: controller.signal,
-        trustedHosts,
-        getToken: async (options) => {
-          try {
-            return await getToken(options);
-          } catch (error) {
-            signInError = error;
-            throw error;
-          }
-        },
-        callbacks: {
-          onSummary: (summary) =>
-            setRun((state) =>
-              state.status === 'running' && state.requestId === handle.requestId
-                ? { ...state, summary, session: handle }
-                : state,
-            ),
-        },
-      });
-      current.current = { controller, handle };
-      setRun({
-        status: 'running',
-        requestId: handle.requestId,
-        startedAt,
-        summary: null,
-        session: handle,
-      });
-      previous?.handle.dispose();
-
-      const outcome = await handle.outcome;
-      const durationMs = outcome.timing.finishedAt - outcome.timing.startedAt;
-      let next: RunState;
-      if (outcome.status === 'succeeded') {
-        next = {
-          status: 'done',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          summary: outcome.summary,
-          session: handle,
-          problem: outcome.issues[0] ?? null,
-        };
-      } else if (outcome.status === 'cancelled') {
-        next = { status: 'cancelled', requestId: outcome.requestId, startedAt, durationMs };
-      } else if (signInError !== null && !(signInError instanceof UntrustedTokenTargetError)) {
-        next = {
-          status: 'failed',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          error: { kind: 'sign-in', cause: signInError },
-        };
-      } else if (outcome.summary && outcome.summary.primaryTableIds.length > 0) {
-        // Rows arrived before the failure: keep them on screen with the error beside them.
-        next = {
-          status: 'done',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          summary: outcome.summary,
-          session: handle,
-          problem: outcome.error,
-        };
-      } else {
-        next = {
-          status: 'failed',
-          requestId: outcome.requestId,
-          startedAt,
-          durationMs,
-          error: outcome.error,
-        };
-      }
-      if (current.current?.handle === handle) {
-        setRun(next);
-        onFinished?.(next);
-      }
-      return next;
-    },
+  // `start` stays the same function for the editor's key bindings; a run uses what the tab
+  // shows when it starts (target, token function, finish callback), read from here.
+  const latest = useRef({ target, timespan, trustedHosts, getToken, onFinished });
+  useLayoutEffect(() => {
+    latest.current = { target, timespan, trustedHosts, getToken, onFinished };
   });
+
+  const start = useCallback((text: string) => {
+    const { target, timespan, trustedHosts, getToken, onFinished } = latest.current;
+    const previous = current.current;
+    previous?.controller.abort();
+    const controller = new AbortController();
+    const startedAt = Date.now();
+    const handle: QueryHandle = startQuery(target, {
+      text,
+      timespan: target.kind === 'appinsights' ? timespan : null,
+      signal: controller.signal,
+      trustedHosts,
+      getToken,
+      callbacks: {
+        onSummary: (summary) =>
+          setRun((state) =>
+            state.status === 'running' && state.requestId === handle.requestId
+              ? { ...state, summary, session: handle }
+              : state,
+          ),
+      },
+    });
+    current.current = { controller, handle };
+    setRun({
+      status: 'running',
+      requestId: handle.requestId,
+      startedAt,
+      summary: null,
+      session: handle,
+    });
+    previous?.handle.dispose();
+
+    void handle.outcome.then((outcome) => {
+      // A newer run superseded this one: its outcome is not what the tab shows.
+      if (current.current?.handle !== handle) return;
+      const next = runStateFromOutcome(outcome, startedAt, handle);
+      setRun(next);
+      onFinished?.(next);
+    });
+  }, []);
 
   useEffect(
     () => () => {
@@ -174,8 +119,6 @@ export function useQueryRun(target: QueryTarget, onFinished?: (run: RunState) =>
     [],
   );
 
-  const { mutate } = mutation;
-  const start = useCallback((text: string) => mutate(text), [mutate]);
   const cancel = useCallback(() => current.current?.controller.abort(), []);
   return { run, start, cancel };
 }

@@ -1,13 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SidePanelNotice } from '../../side-panel/side-panel-notice';
 import { downloadBlob } from '../../../lib/export';
-import {
-  groupByFolder,
-  type SavedConnection,
-  type SavedQuery,
-  type SavedTimeRange,
-  type StoreWarning,
-} from '../../../lib/saved-query-store';
+import { groupByFolder, type SavedQuery, type StoreWarning } from '../../../lib/saved-query-store';
+import type { TimeRange } from '../../../lib/query/time-range';
+import type { QueryTarget } from '../../../lib/sources/query-target';
 import { useSavedQueries } from '../hooks/use-saved-queries';
 import {
   visibleQueries,
@@ -20,8 +16,8 @@ import './saved-queries.css';
 
 export interface CurrentQuery {
   text: string;
-  connection: SavedConnection;
-  timeRange?: SavedTimeRange;
+  connection: QueryTarget;
+  timeRange?: TimeRange;
 }
 
 export interface SavedQueriesSidebarProps {

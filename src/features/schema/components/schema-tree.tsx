@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
+import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
 
 interface SchemaTreeProps {
   schema: UseQueryResult<DatabaseSchema>;
@@ -14,22 +15,32 @@ interface SchemaTreeProps {
 export function KustoSchemaTree({
   clusterUrl,
   database,
+  onInsert,
 }: {
   clusterUrl: string;
   database: string;
+  onInsert?(name: string): void;
 }) {
-  return <SchemaTree schema={useDatabaseSchema(clusterUrl, database)} database={database} />;
+  return (
+    <SchemaTree
+      schema={useDatabaseSchema(clusterUrl, database)}
+      database={database}
+      onInsert={onInsert}
+    />
+  );
 }
 
 export function AppInsightsSchemaTree(props: {
   endpoint: string;
   appId: string;
   resource: string;
+  onInsert?(name: string): void;
 }) {
   return (
     <SchemaTree
       schema={useAppInsightsSchema(props.endpoint, props.appId, props.resource)}
       database={props.appId}
+      onInsert={props.onInsert}
     />
   );
 }
@@ -132,7 +143,7 @@ function TableNode({
               <button
                 type="button"
                 className="schema-tree__column"
-                onClick={() => onInsert?.(column.name)}
+                onClick={() => onInsert?.(kustoEntityName(column.name))}
                 title={`Insert ${column.name}`}
               >
                 <span>{column.name}</span>

@@ -1,19 +1,12 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { DatabaseSchema } from '../../../lib/query/database-schema';
+import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
-  databasesQueryOptions,
 } from '../api/schema-query-options';
-
-/** `.show databases` on a cluster, cached per cluster. */
-export function useDatabases(clusterUrl: string) {
-  const getToken = useAccessToken(clusterUrl);
-  const trustedHosts = useTrustedHosts();
-  return useQuery(databasesQueryOptions({ clusterUrl, getToken, trustedHosts }));
-}
 
 /** `.show database X schema as json`, cached per cluster and database. */
 export function useDatabaseSchema(clusterUrl: string, database: string) {
@@ -30,11 +23,7 @@ export function useAppInsightsSchema(endpoint: string, appId: string, resource: 
 }
 
 /** The schema for whatever a tab is connected to: a Kusto database or an App Insights app. */
-export function useConnectionSchema(
-  connection:
-    | { kind: 'kusto'; clusterUrl: string; database: string }
-    | { kind: 'appinsights'; endpoint: string; appId: string; resource: string },
-) {
+export function useConnectionSchema(connection: ConnectionSettings) {
   const kusto = connection.kind === 'kusto';
   const getToken = useAccessToken(
     kusto ? connection.clusterUrl : connection.endpoint,

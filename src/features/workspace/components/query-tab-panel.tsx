@@ -1,25 +1,19 @@
-import { useCallback, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useRef, useState, type Ref } from 'react';
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
 import { QueryEditor } from '../../editor/query-editor';
+import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import { recordRun } from '../../history';
-import { ResultsPanel } from '../../query/components/results-panel';
+import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
-import type { SavedConnection } from '../../saved-queries';
+import { targetOf } from '../../../lib/sources/query-target';
 import { useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
-
-/** How a connection is stored in saved queries and history. */
-export function savedConnectionOf(connection: Connection): SavedConnection {
-  return connection.kind === 'kusto'
-    ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-    : { kind: 'appinsights', appId: connection.appId, endpoint: connection.endpoint };
-}
 
 function safeTimespan(range: TimeRange | null): string | null {
   try {
@@ -39,11 +33,17 @@ interface QueryTabPanelProps {
   onConnectionChange(id: string): void;
   text: string;
   onTextChange(text: string): void;
-  onSignInAgain(): void;
+  /**
+   * The sign-in panel's button; null when the embedding page provides tokens (f-IFrameAuth):
+   * the button then runs the last statement again, which asks that page for a new token.
+   */
+  onSignInAgain: (() => void) | null;
   /** Embedders can hide Share (f-ShowShareMenu=false). */
   showShare?: boolean;
   /** The visible tab: it alone answers Shift+Alt+L (copy query link). */
   active?: boolean;
+  /** The tab's editor, for the schema tree's "Insert" buttons. */
+  editorRef?: Ref<QueryEditorHandle>;
 }
 
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
@@ -59,6 +59,7 @@ export function QueryTabPanel({
   onSignInAgain,
   showShare = true,
   active = true,
+  editorRef,
 }: QueryTabPanelProps) {
   const scheme = useColorScheme();
   const connectionSelectId = useId();
@@ -93,7 +94,7 @@ export function QueryTabPanel({
           : null;
       recordRun(workspace, {
         text: statement?.text ?? '',
-        connection: savedConnectionOf(connection),
+        connection: targetOf(connection),
         database,
         startedAt: run.startedAt,
         durationMs: run.durationMs,
@@ -114,18 +115,7 @@ export function QueryTabPanel({
     [workspace, connection, database],
   );
 
-  const { run, start, cancel } = useQueryRun(
-    connection.kind === 'kusto'
-      ? { kind: 'kusto', clusterUrl: connection.clusterUrl, database: connection.database }
-      : {
-          kind: 'appinsights',
-          endpoint: connection.endpoint,
-          appId: connection.appId,
-          resource: connection.resource,
-          timespan,
-        },
-    onFinished,
-  );
+  const { run, start, cancel } = useQueryRun(connection, timespan, onFinished);
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -136,6 +126,10 @@ export function QueryTabPanel({
   };
 
   const runAll = () => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 });
+  const runLastAgain = () => {
+    const last = lastStatement.current;
+    if (last) runStatement(last.text, last);
+  };
 
   const share = async () => {
     try {
@@ -301,12 +295,14 @@ export function QueryTabPanel({
           errorMarker={errorMarker}
           theme={scheme}
           ariaLabel="Query"
+          editorRef={editorRef}
         />
       </div>
       <ResultsPanel
         run={run}
         dark={scheme === 'dark'}
-        onSignInAgain={onSignInAgain}
+        onSignInAgain={onSignInAgain ?? runLastAgain}
+        tokensFromHost={onSignInAgain === null}
         context={rangeLabel}
       />
     </>

@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
 import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget } from '../../../lib/trusted-hosts';
@@ -6,17 +7,29 @@ import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-contex
 import { AddAppInsightsDialog } from '../../connections/components/add-app-insights-dialog';
 import { AddConnectionDialog } from '../../connections/components/add-connection-dialog';
 import { HistoryPanel } from '../../history';
-import { preloadResultGrid } from '../../query/components/results-panel';
-import { SavedQueriesSidebar, type SavedConnection, type SavedQuery } from '../../saved-queries';
+import { preloadResultGrid } from '../../results/components/results-panel';
+import { SavedQueriesSidebar, type SavedQuery } from '../../saved-queries';
+import { targetOf, type QueryTarget } from '../../../lib/sources/query-target';
 import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
 import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
 import { usePinnedConnections } from '../use-pinned-connections';
 import { useWindowDraft } from '../use-window-draft';
-import { QueryTabPanel, savedConnectionOf } from './query-tab-panel';
+import { QueryTabPanel } from './query-tab-panel';
 import { QueryTabStrip } from './query-tab-strip';
-import { closeTab, rememberClosed, renameTab, reopenTab, type ClosedTab } from '../query-tab-list';
+import {
+  activeTabOf,
+  addTab,
+  closeTab,
+  rememberClosed,
+  renameTab,
+  reopenTab,
+  selectTab,
+  stepTab,
+  updateTab as withTabUpdate,
+  type ClosedTab,
+} from '../query-tab-list';
 import { useLinkIntake } from '../../links/use-link-intake';
 import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
 import { OpenLinkDialog } from '../../links/components/open-link-dialog';
@@ -30,7 +43,11 @@ function newTabId(): string {
   return `tab-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) {
+/**
+ * `onSignInAgain` is what the sign-in panel's button does; null when the embedding page provides
+ * the tokens (f-IFrameAuth), where the button asks that page again by running the query again.
+ */
+export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) | null }) {
   const trustedHosts = useTrustedHosts();
   // Embedders choose the storage workspace, pin one cluster/database and hide parts of the UI.
   const {
@@ -63,7 +80,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     };
     return { tabs: [first], activeId: first.id };
   });
-  const activeTab = draft.tabs.find((tab) => tab.id === draft.activeId) ?? draft.tabs[0]!;
+  const activeTab = activeTabOf(draft);
 
   useEffect(preloadResultGrid, []);
   useEffect(() => {
@@ -83,15 +100,12 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
     return verdict.ok ? null : `Quarry will not send your token to ${url}: ${verdict.reason}`;
   };
 
-  const updateTab = (id: string, patch: Partial<DraftTab>) =>
-    setDraft((d) => ({
-      ...d,
-      tabs: d.tabs.map((tab) => (tab.id === id ? { ...tab, ...patch } : tab)),
-    }));
+  const updateTab = (id: string, patch: Partial<Omit<DraftTab, 'id'>>) =>
+    setDraft((d) => withTabUpdate(d, id, patch));
 
   const openInNewTab = (tab: Omit<DraftTab, 'id'>) => {
     const id = newTabId();
-    setDraft((d) => ({ tabs: [...d.tabs, { ...tab, id }], activeId: id }));
+    setDraft((d) => addTab(d, { ...tab, id }));
   };
 
   /** A connection id for a cluster+database, adding it (after the trust check) if it is new. */
@@ -117,7 +131,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   const openQuery = (
     title: string,
     text: string,
-    connection: SavedConnection,
+    connection: QueryTarget,
     timeRange?: DraftTab['timeRange'],
   ): boolean => {
     const id =
@@ -176,12 +190,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
       text: '',
       connectionId: activeTab.connectionId,
     });
-  const moveToTab = (step: -1 | 1) =>
-    setDraft((d) => {
-      const at = d.tabs.findIndex((tab) => tab.id === d.activeId);
-      const next = d.tabs[(at + step + d.tabs.length) % d.tabs.length];
-      return next ? { ...d, activeId: next.id } : d;
-    });
+  const moveToTab = (step: -1 | 1) => setDraft((d) => stepTab(d, step));
 
   // The ADX web UI's workspace shortcuts (the editor's own are Monaco's); `?` lists them all.
   const onShortcutKey = useEffectEvent((event: KeyboardEvent) => {
@@ -204,6 +213,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
   }, []);
 
   const activeConnection = connectionFor(activeTab);
+  // Every tab's editor by tab id; the schema tree inserts into the visible tab's.
+  const editors = useRef(new Map<string, QueryEditorHandle>());
+  const insertName = (name: string) => editors.current.get(activeTab.id)?.insertAtCaret(name);
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
   const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
 
@@ -276,6 +288,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
             <KustoSchemaTree
               clusterUrl={activeConnection.clusterUrl}
               database={activeConnection.database}
+              onInsert={insertName}
             />
           )}
           {activeConnection?.kind === 'appinsights' && (
@@ -283,6 +296,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               endpoint={activeConnection.endpoint}
               appId={activeConnection.appId}
               resource={activeConnection.resource}
+              onInsert={insertName}
             />
           )}
         </aside>
@@ -306,7 +320,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
           <QueryTabStrip
             tabs={draft.tabs}
             activeId={activeTab.id}
-            onSelect={(id) => setDraft((d) => ({ ...d, activeId: id }))}
+            onSelect={(id) => setDraft((d) => selectTab(d, id))}
             onClose={closeQueryTab}
             onRename={(id, title) => setDraft((d) => renameTab(d, id, title))}
           />
@@ -400,6 +414,10 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
                   onSignInAgain={onSignInAgain}
                   showShare={showShareMenu}
                   active={tab.id === activeTab.id}
+                  editorRef={(handle: QueryEditorHandle | null) => {
+                    if (handle) editors.current.set(tab.id, handle);
+                    else editors.current.delete(tab.id);
+                  }}
                 />
               ) : (
                 <p className="results__notice">No connection is configured.</p>
@@ -416,7 +434,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: () => void }) 
               workspace={WORKSPACE}
               current={{
                 text: activeTab.text,
-                connection: savedConnectionOf(activeConnection),
+                connection: targetOf(activeConnection),
                 ...(activeConnection.kind === 'appinsights' && activeTab.timeRange !== null
                   ? { timeRange: activeTab.timeRange ?? DEFAULT_TIME_RANGE }
                   : {}),
