@@ -64,7 +64,7 @@ async function main() {
 
   const prometheus = await startPrometheusSource({ certificate });
   closers.push(prometheus.close);
-  if (prometheus.notice) console.warn(prometheus.notice);
+  for (const notice of prometheus.notices) console.warn(notice);
 
   if (consoleMode !== 'none') closers.push(await startConsole(consoleMode, consolePort));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daemonClient, ports, quarryClient } from '../local-constants.ts';
+import { daemonClient, ports, proxyClients, quarryClient } from '../local-constants.ts';
 import {
   examplePortalClient,
   loadAppRegistrations,
@@ -28,13 +28,25 @@ describe('quarryRedirectUris', () => {
 });
 
 describe('loadAppRegistrations', () => {
-  it('has the Quarry SPA, the example portal SPA and the confidential daemon', () => {
-    const registrations = loadAppRegistrations({});
+  it('has the Quarry SPA, the example portal SPA, the confidential daemon and the two proxy apps', () => {
+    const registrations = loadAppRegistrations({}, { query: 'QUERY-PEM' });
     expect(registrations.map((r) => [r.clientId, r.kind])).toEqual([
       [quarryClient.clientId, 'spa'],
       [examplePortalClient.clientId, 'spa'],
       [daemonClient.clientId, 'confidential'],
+      [proxyClients.query.clientId, 'confidential'],
+      [proxyClients.ingestion.clientId, 'confidential'],
     ]);
+    // Certificate credentials only, each app with the one role its job needs.
+    expect(registrations[3]).toMatchObject({
+      certificates: ['QUERY-PEM'],
+      roles: ['Monitoring Data Reader'],
+    });
+    expect(registrations[4]).toMatchObject({
+      certificates: [],
+      roles: ['Monitoring Metrics Publisher'],
+    });
+    expect(registrations[3]).not.toHaveProperty('clientSecret');
     expect(registrations[1]).toMatchObject({
       displayName: 'Contoso Portal (example host)',
       redirectUris: ['http://127.0.0.1:5190/', 'http://127.0.0.1:5190/redirect.html'],

@@ -115,15 +115,24 @@ async function launch(
     close: () => stop(child, exited, pidFile),
   };
   try {
-    await waitReady(url, child, exited);
+    await waitReady(url, child, exited, () => lines);
   } catch (error) {
     await running.close();
-    throw new Error(`${(error as Error).message}\n${running.log()}`, { cause: error });
+    // The line that says why (e.g. `err="listen tcp 127.0.0.1:9091: bind: address already in use"`).
+    const reason = [...lines].reverse().find((line) => /level=(error|fatal)|err=/.test(line));
+    throw new Error(`${(error as Error).message}${reason ? ` ${reason}` : ''}\n${running.log()}`, {
+      cause: error,
+    });
   }
   return running;
 }
 
-async function waitReady(url: string, child: ChildProcess, exited: Promise<void>): Promise<void> {
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  exited: Promise<void>,
+  log: () => readonly string[],
+): Promise<void> {
   let gone = false;
   void exited.then(() => {
     gone = true;
@@ -131,8 +140,12 @@ async function waitReady(url: string, child: ChildProcess, exited: Promise<void>
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (gone) throw new Error(`Prometheus (${url}) exited at start with code ${child.exitCode}.`);
+    // A taken port is logged, but the process lingers: fail at once rather than after a minute.
+    if (log().some((line) => /level=error msg="Unable to start web listener"/.test(line))) {
+      throw new Error(`Prometheus (${url}) could not listen.`);
+    }
     try {
-      const response = await fetch(`${url}/-/ready`);
+      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
     } catch {
       // Not listening yet.

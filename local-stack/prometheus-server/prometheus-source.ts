@@ -38,8 +38,11 @@ export interface PrometheusSourceOptions {
 
 export interface RunningPrometheusSource {
   workspaceUrl: string;
-  /** Undefined when Prometheus is installed; else the one line saying how to install it. */
-  notice: string | undefined;
+  /**
+   * One line each for what is missing: Prometheus not installed (how to install it), or a
+   * Prometheus process that did not start. Empty when all is well.
+   */
+  notices: string[];
   /** Lines for the start banner. */
   summary: string[];
   close(): Promise<void>;
@@ -68,14 +71,23 @@ export async function startPrometheusSource(
   };
   try {
     const binaries = findPrometheus();
+    const notices: string[] = binaries ? [] : [installHint];
     let storage: RunningPrometheus | undefined;
+    let storageProblem: string | undefined;
     if (binaries) {
-      storage = await startPrometheusStorage({
-        binaries,
-        port: ports.prometheusStorage,
-        backfill: historyOpenMetrics({ services: scrapedServices }),
-      });
-      closers.push(storage.close);
+      // This source is optional: a Prometheus that will not start (its port taken, say) is
+      // reported in one line and the stack goes on, the workspace answering 503 with the reason.
+      try {
+        storage = await startPrometheusStorage({
+          binaries,
+          port: ports.prometheusStorage,
+          backfill: historyOpenMetrics({ services: scrapedServices }),
+        });
+        closers.push(storage.close);
+      } catch (error) {
+        storageProblem = `Prometheus did not start: ${firstLine(error)}`;
+        notices.push(`${storageProblem} (the workspace has no data this time).`);
+      }
     }
     const workspace = await startWorkspaceStandIn({
       verifyToken: createTokenVerifier({
@@ -85,6 +97,7 @@ export async function startPrometheusSource(
         caPem: options.certificate.certPem,
       }),
       storageUrl: storage?.url,
+      ...(storageProblem ? { storageMissingReason: storageProblem } : {}),
     });
     closers.push(workspace.close);
 
@@ -134,25 +147,31 @@ export async function startPrometheusSource(
     closers.push(ingestionProxy.close);
 
     let agent: RunningPrometheus | undefined;
-    if (binaries) {
-      agent = await startPrometheusAgent({
-        binaries,
-        port: ports.prometheusAgent,
-        config: agentConfig(
-          `${ingestionProxy.url}${ingestionPathOf()}`,
-          options.certificate.certPath,
-        ),
-      });
-      closers.push(agent.close);
+    if (binaries && storage) {
+      try {
+        agent = await startPrometheusAgent({
+          binaries,
+          port: ports.prometheusAgent,
+          config: agentConfig(
+            `${ingestionProxy.url}${ingestionPathOf()}`,
+            options.certificate.certPath,
+          ),
+        });
+        closers.push(agent.close);
+      } catch (error) {
+        notices.push(
+          `The Prometheus agent did not start (no live metrics, history only): ${firstLine(error)}`,
+        );
+      }
     }
     return {
       workspaceUrl: workspace.url,
-      notice: binaries ? undefined : installHint,
+      notices,
       summary: [
         `  Prometheus:         ${workspace.url}   (Azure Monitor workspace stand-in; token for ${resources.prometheus})`,
         storage
           ? `                      storage: real Prometheus on ${storage.url}, 3 hours of history`
-          : '                      storage: none (Prometheus not installed)',
+          : `                      storage: none (${storageProblem ?? 'Prometheus not installed'})`,
         `                      query proxy (no token needed): ${queryProxy.url}`,
         `                      ingestion proxy: ${ingestionProxy.url}${agent ? ` (the agent on ${agent.url} remote-writes the stack's /metrics through it)` : ''}`,
         `                      proxy logs: ${path.relative(process.cwd(), logDir)}/`,
@@ -163,6 +182,10 @@ export async function startPrometheusSource(
     await close();
     throw error;
   }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 /** The consoles that may call the query proxy from a browser: vite dev, preview, the SWA emulator. */
