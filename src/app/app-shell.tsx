@@ -13,6 +13,7 @@ import { preloadResultGrid } from '../features/results/components/results-panel'
 import { WorkspaceView } from '../features/workspace/components/workspace-view';
 import { useRuntimeConfig } from '../lib/config/runtime-config-context';
 import { signInHintsOf } from '../features/links/sign-in-hints';
+import './app-shell.css';
 
 export function AppShell({ redirectError }: { redirectError: unknown }) {
   const { instance, accounts, inProgress } = useMsal();

@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '../lib/config/runtime-config-schema';
+import './config-error-page.css';
 
 /** config.json is missing or wrong: name each field and the fix instead of a blank page. */
 export function ConfigErrorPage({ problems }: { problems: ConfigProblem[] }) {
