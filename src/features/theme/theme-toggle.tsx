@@ -3,6 +3,7 @@ import {
   useThemePreference,
   type ThemePreference,
 } from '../../lib/theme/color-scheme';
+import './theme-toggle.css';
 
 const next: Record<ThemePreference, ThemePreference> = {
   system: 'light',

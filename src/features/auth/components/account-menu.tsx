@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountInfo } from '@azure/msal-browser';
+import './account-menu.css';
 
 interface AccountMenuProps {
   account: AccountInfo;

@@ -1,4 +1,5 @@
 import { AuthErrorPanel } from './auth-error-panel';
+import './landing-view.css';
 
 interface LandingViewProps {
   onSignIn: () => void;
