@@ -1,3 +1,5 @@
+// First: the picker's own rules (time-range-picker.css) override this file's `.toolbar select`.
+import '../../workspace/components/query-tab-panel.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { TimeRange } from '../../../lib/appinsights';

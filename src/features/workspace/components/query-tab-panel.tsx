@@ -1,3 +1,5 @@
+// First: the picker's own rules (time-range-picker.css) override this file's `.toolbar select`.
+import './query-tab-panel.css';
 import {
   useCallback,
   useEffect,

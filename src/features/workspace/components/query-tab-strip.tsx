@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { MAX_TAB_TITLE } from '../query-tab-list';
+import './query-tab-strip.css';
 
 interface QueryTabStripProps {
   tabs: readonly DraftTab[];

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { timeRangePresets, type TimeRange } from '../../../lib/appinsights';
+import './time-range-picker.css';
 
 interface TimeRangePickerProps {
   value: TimeRange | null;

@@ -25,6 +25,7 @@ import { LinkConfirmDialog } from '../../links/components/link-confirm-dialog';
 import { OpenLinkDialog } from '../../links/components/open-link-dialog';
 import { ShortcutsDialog } from '../../shortcuts/shortcuts-dialog';
 import { isTextField, workspaceShortcut } from '../../shortcuts/shortcut-table';
+import './workspace-view.css';
 
 const DEFAULT_TIME_RANGE = { kind: 'relative', duration: 'P1D' } as const;
 
