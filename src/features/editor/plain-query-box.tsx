@@ -10,6 +10,7 @@ import { currentStatement, type Statement } from './current-statement';
 import { editorKeyAction } from './editor-key-action';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import './query-editor.css';
+import './query-box.css';
 
 interface PlainQueryBoxProps extends QueryEditorProps {
   /** Filled while the box is shown, so the Monaco editor can take over the caret. */

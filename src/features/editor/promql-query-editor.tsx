@@ -2,6 +2,7 @@ import { Component, lazy, Suspense, useRef, type ReactNode } from 'react';
 import { PlainQueryBox } from './plain-query-box';
 import type { PromqlEditorProps } from './promql-editor';
 import type { CaretHandoff } from './query-editor-props';
+import './query-box.css';
 
 const PromqlEditor = lazy(() => import('./promql-editor'));
 

@@ -1,6 +1,7 @@
 import { Component, lazy, Suspense, useRef, type ReactNode } from 'react';
 import { PlainQueryBox } from './plain-query-box';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
+import './query-box.css';
 
 const loadKqlEditor = () => import('./kql-editor');
 const KqlEditor = lazy(loadKqlEditor);
