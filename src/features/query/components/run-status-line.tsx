@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RunState } from '../run-state';
+import './run-status-line.css';
 
 /** Row count, duration, server time and the request id support will ask for. */
 export function RunStatusLine({

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './json-tree.css';
 
 /**
  * A dynamic value as an expandable tree. Every key and value is rendered as text.

@@ -29,6 +29,7 @@ import {
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import type { FilterRequest } from './cell-filter-menu';
+import './result-grid.css';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
