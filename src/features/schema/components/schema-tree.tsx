@@ -4,6 +4,7 @@ import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-sc
 import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
 import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
 import { SchemaFunctions } from './schema-functions';
+import './schema-tree.css';
 
 interface SchemaTreeProps {
   schema: UseQueryResult<DatabaseSchema>;
