@@ -11,6 +11,8 @@ import {
   OUTCOME_LABELS,
 } from '../format-run';
 import { useQueryHistory } from '../hooks/use-query-history';
+// The shared side-panel frame first; this panel's own rules come after it.
+import '../../side-panel/side-panel.css';
 import './history.css';
 
 export interface HistoryPanelProps {

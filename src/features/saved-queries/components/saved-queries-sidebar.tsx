@@ -12,6 +12,8 @@ import {
 } from '../saved-queries-controller';
 import { SaveQueryDialog } from './save-query-dialog';
 import { SavedQueryItem, type SavedQueryItemActions } from './saved-query-item';
+// The shared side-panel frame first; this panel's own rules come after it.
+import '../../side-panel/side-panel.css';
 import './saved-queries.css';
 
 export interface CurrentQuery {
