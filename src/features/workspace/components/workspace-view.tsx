@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
-import { isShareLink, kustoLinkPath, withoutShareParams } from '../../../lib/share-link';
+import { kustoLinkPath } from '../../../lib/share-link';
 import type { DraftTab } from '../../../lib/storage/workspace-draft-store';
 import { checkTokenTarget } from '../../../lib/trusted-hosts';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
@@ -144,16 +144,9 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     checkTarget: checkCluster,
     open: (title, text, connection, timeRange) => openQuery(title, text, connection, timeRange),
     notify: setNotice,
-  });
-  useEffect(() => {
-    const href = window.location.href;
     // Inside an embedding frame a path or cluster= pins the picker (embedding flags) instead.
-    if (pinned || !isShareLink(href)) return;
-    window.history.replaceState(window.history.state, '', withoutShareParams(href));
-    void links.intake(href);
-    // Runs once, on the URL the page was opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    pinned: pinned !== null,
+  });
 
   const closeQueryTab = tabs.closeTab;
   const reopenQueryTab = tabs.reopenTab;
