@@ -64,16 +64,7 @@ export function useLinkIntake({
     [connections, checkTarget, notify],
   );
 
-  // The address this page opened with: asked about once, and taken out of the address bar so a
-  // reload does not ask again.
-  useEffect(() => {
-    const href = arrivalLink(window.location.href, pinned);
-    if (href === null) return;
-    window.history.replaceState(window.history.state, '', withoutShareParams(href));
-    void intake(href);
-    // Runs once, on the URL the page was opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useArrivalLink(intake, pinned);
 
   const confirm = useCallback(
     (database: string) => {
@@ -103,4 +94,19 @@ export function useLinkIntake({
   }, [notify]);
 
   return { pending, intake, confirm, cancel };
+}
+
+/**
+ * The address this page opened with: asked about once, and taken out of the address bar so a
+ * reload does not ask again.
+ */
+function useArrivalLink(intake: (href: string) => Promise<boolean>, pinned: boolean) {
+  useEffect(() => {
+    const href = arrivalLink(window.location.href, pinned);
+    if (href === null) return;
+    window.history.replaceState(window.history.state, '', withoutShareParams(href));
+    void intake(href);
+    // Runs once, on the URL the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }
