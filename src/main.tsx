@@ -16,6 +16,8 @@ import { resolveHostOrigin } from './lib/embedding/resolve-host-origin';
 import { createEmbeddingNoticeStore } from './features/embedding/embedding-notices';
 import type { EmbeddingState } from './features/embedding/embedding-context';
 import { applyThemePreference, readThemePreference } from './lib/theme/color-scheme';
+// After the app's modules, so in the built stylesheet the tokens, base rules and shared classes
+// come after every component's own file (see README, Development): keep it here.
 import './app/app.css';
 
 applyThemePreference(readThemePreference());
