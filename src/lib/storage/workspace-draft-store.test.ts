@@ -83,6 +83,32 @@ describe('workspace draft store (per window)', () => {
     });
   });
 
+  it("keeps a Prometheus tab's query type and step; one it cannot read falls back, the tab stays", () => {
+    const local = new MemoryStorage();
+    const session = new MemoryStorage();
+    const promTab = (id: string, promql: unknown) => ({
+      ...tab(id, 'up'),
+      connectionId: 'prometheus:proxy',
+      timeRange: { kind: 'relative', duration: 'PT6H' },
+      promql,
+    });
+    new WindowDraftStore('default', windowOf(local, session)).save({
+      tabs: [
+        promTab('p', { type: 'instant', step: '1m' }),
+        promTab('q', { type: 'sideways', step: 3 }) as never,
+      ],
+      activeId: 'p',
+    });
+    const reloaded = new WindowDraftStore('default', windowOf(local, session)).load();
+    expect(reloaded?.tabs[0]).toMatchObject({ promql: { type: 'instant', step: '1m' } });
+    expect(reloaded?.tabs[1]).toMatchObject({
+      id: 'q',
+      text: 'up',
+      timeRange: { duration: 'PT6H' },
+    });
+    expect(reloaded?.tabs[1]).not.toHaveProperty('promql');
+  });
+
   it('two windows editing: both drafts are kept, and each reload finds its own (fault matrix)', () => {
     const local = new MemoryStorage();
     const sessionA = new MemoryStorage();
