@@ -117,7 +117,7 @@ test('a Prometheus run is kept in History; opening it brings back query, connect
   await expect(quarry.status).toContainText('Range query · step 2m');
 
   await page.getByRole('button', { name: 'History', exact: true }).click();
-  const entry = page.getByRole('button', { name: /sum by \(job\) \(up\)/ });
+  const entry = page.getByRole('button', { name: /^sum by \(job\) \(up\)/ });
   await expect(entry).toContainText('Prometheus · localhost:5185 (proxy)');
   await expect(entry).toContainText('Range query · Last 4 hours · step 2m');
   await entry.click();

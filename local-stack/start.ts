@@ -16,6 +16,7 @@ import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
 import { startPrometheusSource } from './prometheus-server/prometheus-source.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
 import { appInsightsApps, demoUsers, ports, resources, urls } from './local-constants.ts';
+import { watchOwner } from './process/owner-watch.ts';
 import { ensureLocalCertificate } from './tls/local-certificate.ts';
 
 type ConsoleMode = 'dev' | 'preview' | 'none';
@@ -111,12 +112,24 @@ let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
+  // A closer that hangs must not keep the ports: Prometheus children are ended on exit anyway.
+  setTimeout(() => process.exit(code), 20_000).unref();
   await Promise.allSettled(closers.map((close) => close()));
   process.exit(code);
 }
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// The terminal closing.
+process.on('SIGHUP', () => void shutdown(0));
+// A parent killed outright (Playwright, `npm start`'s script) sends nothing: without this the
+// stack would live on holding the fixed ports (process/owner-watch.ts).
+watchOwner({
+  onGone: (reason) => {
+    console.error(`The local stack is stopping: ${reason}.`);
+    void shutdown(0);
+  },
+});
 
 main().catch((error: unknown) => {
   console.error('The local stack could not start:', error);

@@ -5,6 +5,7 @@ import {
   draftKey,
   windowDraftKey,
   type DraftStoreEnvironment,
+  type DraftTab,
 } from './workspace-draft-store';
 
 class MemoryStorage implements Storage {
@@ -86,16 +87,17 @@ describe('workspace draft store (per window)', () => {
   it("keeps a Prometheus tab's query type and step; one it cannot read falls back, the tab stays", () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();
-    const promTab = (id: string, promql: unknown) => ({
+    // `promql` is typed loosely on purpose: the second tab holds what no version wrote.
+    const promTab = (id: string, promql: DraftTab['promql']) => ({
       ...tab(id, 'up'),
       connectionId: 'prometheus:proxy',
-      timeRange: { kind: 'relative', duration: 'PT6H' },
+      timeRange: { kind: 'relative' as const, duration: 'PT6H' },
       promql,
     });
     new WindowDraftStore('default', windowOf(local, session)).save({
       tabs: [
         promTab('p', { type: 'instant', step: '1m' }),
-        promTab('q', { type: 'sideways', step: 3 }) as never,
+        promTab('q', { type: 'sideways', step: 3 } as unknown as DraftTab['promql']),
       ],
       activeId: 'p',
     });
