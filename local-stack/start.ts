@@ -40,9 +40,19 @@ const closers: Array<() => Promise<void>> = [];
 async function main() {
   const certificate = await ensureLocalCertificate();
   // One token for this start's /__admin controls, handed to the tests (admin/admin-token-file.ts).
+
   const adminToken = startAdminToken();
   const identityProvider = await startIdentityProvider({ adminToken });
   closers.push(identityProvider.close);
+
+  // The workspace's Prometheus processes (promtool's backfill, start-up, readiness) work in
+  // their own processes: start them now and let the Kusto and App Insights stand-ins, which build
+  // their data in this one, start meanwhile. Its proxies need only the identity provider.
+  let standInsStarted = (): void => undefined;
+  const scrapeTargetsReady = new Promise<void>((resolve) => (standInsStarted = resolve));
+  const prometheusStarting = startPrometheusSource({ certificate, scrapeTargetsReady });
+  // Awaited below; until then a failure must not count as unhandled (main's catch shuts down).
+  prometheusStarting.catch(() => undefined);
 
   const kusto = await startKustoStandIn({
     adminToken,
@@ -63,7 +73,8 @@ async function main() {
   });
   closers.push(appInsights.close);
 
-  const prometheus = await startPrometheusSource({ certificate });
+  standInsStarted();
+  const prometheus = await prometheusStarting;
   closers.push(prometheus.close);
   for (const notice of prometheus.notices) console.warn(notice);
 

@@ -34,6 +34,11 @@ import { agentConfig, scrapedServices } from './scraped-services.ts';
 export interface PrometheusSourceOptions {
   /** The local TLS certificate (the identity provider's; the JWKS is fetched over https). */
   certificate: { certPem: string; certPath: string };
+  /**
+   * Resolves when the services the agent scrapes are listening: the agent waits for it, so its
+   * first scrapes do not record them as down (`up` 0) while they are still starting.
+   */
+  scrapeTargetsReady?: Promise<void>;
 }
 
 export interface RunningPrometheusSource {
@@ -149,6 +154,7 @@ export async function startPrometheusSource(
 
     let agent: RunningPrometheus | undefined;
     if (binaries && storage) {
+      await options.scrapeTargetsReady;
       try {
         agent = await startPrometheusAgent({
           binaries,
