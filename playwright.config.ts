@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { embeddingPorts } from './local-stack/local-constants.ts';
+import { OWNER_ENV, withOwner } from './local-stack/process/owner-watch.ts';
 import { chromiumLaunchOptions } from './e2e/support/chromium-launch.ts';
 
 // The stack Playwright starts (CI) gets its /__admin token from here, and the test workers
 // inherit it; a stack started by hand leaves its own in .local-stack/admin-token instead.
 if (process.env.CI) process.env.QUARRY_ADMIN_TOKEN ??= randomBytes(32).toString('base64url');
+// The servers below end when this runner does, even when it is killed outright and cannot tear
+// them down (local-stack/process/owner-watch.ts). Workers inherit the runner's value.
+if (!process.env.TEST_WORKER_INDEX) process.env[OWNER_ENV] = withOwner(process.pid);
 
 const consolePort = Number(process.env.QUARRY_E2E_CONSOLE_PORT ?? 4173);
 const swaPort = embeddingPorts.staticWebAppEmulator;
@@ -45,7 +49,8 @@ export default defineConfig({
       // The production build under the official SWA CLI emulator, with the local config.json and
       // a staticwebapp.config.json generated from it (scripts/prepare-swa-e2e-site.ts). The CLI
       // reads staticwebapp.config.json from its working directory, hence the cd.
-      command: `npx tsx scripts/prepare-swa-e2e-site.ts && cd dist-swa-e2e && ../node_modules/.bin/swa start . --port ${swaPort} --host 127.0.0.1`,
+      // The emulator does not watch for its parent: while-owner-lives.ts ends it with Playwright.
+      command: `npx tsx scripts/prepare-swa-e2e-site.ts && cd dist-swa-e2e && npx tsx ../e2e/support/while-owner-lives.ts ../node_modules/.bin/swa start . --port ${swaPort} --host 127.0.0.1`,
       url: `http://127.0.0.1:${swaPort}/config.json`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -102,3 +102,34 @@ test('a PromQL syntax error is marked while typing and placed by the server', as
   await expect(quarry.errorPanel).toContainText('PromQL syntax error at line 1, column 21');
   await expect(quarry.errorPanel).toContainText('unexpected end of input');
 });
+
+test('a Prometheus run is kept in History; opening it brings back query, connection, range and step', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openConnection(page, THROUGH_PROXY);
+  await queryType(page, 'Range');
+  const quarry = consolePage(page);
+  const panel = page.locator('[role="tabpanel"]:not([hidden])');
+  await panel.getByLabel('Time range').selectOption({ label: 'Last 4 hours' });
+  await panel.getByLabel('Step').fill('2m');
+  await quarry.runQuery('sum by (job) (up)');
+  await expect(quarry.status).toContainText('Range query · step 2m');
+
+  await page.getByRole('button', { name: 'History', exact: true }).click();
+  const entry = page.getByRole('button', { name: /^sum by \(job\) \(up\)/ });
+  await expect(entry).toContainText('Prometheus · localhost:5185 (proxy)');
+  await expect(entry).toContainText('Range query · Last 4 hours · step 2m');
+  await entry.click();
+
+  // A new tab (opening never runs it) with everything the run used.
+  await expect(page.getByRole('tab', { name: /From history/, selected: true })).toBeVisible();
+  await expect(panel.getByLabel('Connection').locator('option:checked')).toHaveText(THROUGH_PROXY);
+  expect(await quarry.queryText()).toContain('sum by (job) (up)');
+  await expect(
+    panel.getByRole('group', { name: 'Query type' }).getByRole('button', { name: 'Range' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByLabel('Time range').locator('option:checked')).toHaveText('Last 4 hours');
+  await expect(panel.getByLabel('Step')).toHaveValue('2m');
+  await expect(quarry.status).toHaveCount(0);
+});

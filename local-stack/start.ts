@@ -16,6 +16,7 @@ import { startKustoStandIn } from './kusto-standin/kusto-standin.ts';
 import { startPrometheusSource } from './prometheus-server/prometheus-source.ts';
 import { createTokenVerifier } from './kusto-standin/token-verifier.ts';
 import { appInsightsApps, demoUsers, ports, resources, urls } from './local-constants.ts';
+import { watchOwner } from './process/owner-watch.ts';
 import { ensureLocalCertificate } from './tls/local-certificate.ts';
 
 type ConsoleMode = 'dev' | 'preview' | 'none';
@@ -39,9 +40,19 @@ const closers: Array<() => Promise<void>> = [];
 async function main() {
   const certificate = await ensureLocalCertificate();
   // One token for this start's /__admin controls, handed to the tests (admin/admin-token-file.ts).
+
   const adminToken = startAdminToken();
   const identityProvider = await startIdentityProvider({ adminToken });
   closers.push(identityProvider.close);
+
+  // The workspace's Prometheus processes (promtool's backfill, start-up, readiness) work in
+  // their own processes: start them now and let the Kusto and App Insights stand-ins, which build
+  // their data in this one, start meanwhile. Its proxies need only the identity provider.
+  let standInsStarted = (): void => undefined;
+  const scrapeTargetsReady = new Promise<void>((resolve) => (standInsStarted = resolve));
+  const prometheusStarting = startPrometheusSource({ certificate, scrapeTargetsReady });
+  // Awaited below; until then a failure must not count as unhandled (main's catch shuts down).
+  prometheusStarting.catch(() => undefined);
 
   const kusto = await startKustoStandIn({
     adminToken,
@@ -62,7 +73,8 @@ async function main() {
   });
   closers.push(appInsights.close);
 
-  const prometheus = await startPrometheusSource({ certificate });
+  standInsStarted();
+  const prometheus = await prometheusStarting;
   closers.push(prometheus.close);
   for (const notice of prometheus.notices) console.warn(notice);
 
@@ -111,12 +123,24 @@ let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
+  // A closer that hangs must not keep the ports: Prometheus children are ended on exit anyway.
+  setTimeout(() => process.exit(code), 20_000).unref();
   await Promise.allSettled(closers.map((close) => close()));
   process.exit(code);
 }
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// The terminal closing.
+process.on('SIGHUP', () => void shutdown(0));
+// A parent killed outright (Playwright, `npm start`'s script) sends nothing: without this the
+// stack would live on holding the fixed ports (process/owner-watch.ts).
+watchOwner({
+  onGone: (reason) => {
+    console.error(`The local stack is stopping: ${reason}.`);
+    void shutdown(0);
+  },
+});
 
 main().catch((error: unknown) => {
   console.error('The local stack could not start:', error);

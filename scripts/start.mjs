@@ -25,12 +25,19 @@ if (stale) {
   }
 }
 
+// The stack ends with this script however it goes (process/owner-watch.ts): it watches this pid.
+const owners = [process.env.QUARRY_STACK_OWNER_PID, String(process.pid)].filter(Boolean).join(',');
 const child = spawn(
   join(root, 'node_modules', '.bin', 'tsx'),
   ['local-stack/start.ts', '--console=dev', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, QUARRY_STACK_OWNER_PID: owners } },
 );
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
+// npm killed outright sends nothing: a new parent pid says it is gone, and the stack goes too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 1000).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

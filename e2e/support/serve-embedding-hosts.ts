@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startExamplePortal } from '../../examples/portal/serve-portal.ts';
 import { embeddingPorts } from '../../local-stack/local-constants.ts';
+import { watchOwner } from '../../local-stack/process/owner-watch.ts';
 
 const foreignDir = fileURLToPath(new URL('./foreign-host/', import.meta.url));
 
@@ -41,3 +42,11 @@ console.log(
 const stop = () => void Promise.all([portal.close(), closeForeign()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// A killed Playwright sends no signal: notice it, and free the ports.
+watchOwner({
+  onGone: (reason) => {
+    console.error(`The embedding hosts are stopping: ${reason}.`);
+    stop();
+  },
+});

@@ -10,8 +10,19 @@ export interface PrometheusBinaries {
   promtool: string;
 }
 
-export const installHint =
-  'Prometheus is not installed, so the local Azure Monitor workspace has no data: run `sudo apt-get install -y prometheus` (Debian/Ubuntu) and start again.';
+export const installCommand = 'sudo apt-get install -y prometheus';
+
+export const installHint = `Prometheus is not installed, so the local Azure Monitor workspace has no data: run \`${installCommand}\` (Debian/Ubuntu) and start again.`;
+
+/**
+ * The one line `npm start` prints when there is no Prometheus to run (and the workspace's 503
+ * says): what is missing, why it matters, and the command that installs it.
+ */
+export function missingPrometheusNotice(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.QUARRY_PROMETHEUS_BIN;
+  if (!explicit) return installHint;
+  return `Prometheus was not found at QUARRY_PROMETHEUS_BIN=${explicit} (an executable prometheus with promtool beside it), so the local Azure Monitor workspace has no data: fix or unset QUARRY_PROMETHEUS_BIN, or run \`${installCommand}\` (Debian/Ubuntu), and start again.`;
+}
 
 function executable(file: string): boolean {
   try {

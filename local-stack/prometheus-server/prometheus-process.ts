@@ -6,8 +6,10 @@
  * hours of backfilled history (prometheus-history.ts), so range queries show something at once.
  *
  * Children stay in this process's process group: Ctrl-C in a terminal and Playwright's teardown
- * (which kills the group) end them with the stack. A pid file per process lets the next start
- * end one that a killed stack left behind (only when its command line still names our data dir).
+ * (which kills the group) end them with the stack. Whenever this process exits (a normal close,
+ * `process.exit` in the middle of a start, an uncaught error) the children still running are sent
+ * SIGTERM. Only a SIGKILL of this process itself can leave one behind: a pid file per process
+ * lets the next start end it (only when its command line still names our data dir).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -89,6 +91,21 @@ export async function startPrometheusAgent(options: AgentOptions): Promise<Runni
   ]);
 }
 
+/** Children not yet seen to exit, for the exit hook below. */
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function endChildrenOnExit(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' handlers must be synchronous: a signal is all that can be sent from here.
+  process.once('exit', () => {
+    for (const orphan of liveChildren) orphan.kill('SIGTERM');
+  });
+}
+
 async function launch(
   binary: string,
   dir: string,
@@ -99,6 +116,7 @@ async function launch(
   const child = spawn(binary, [...args, `--web.listen-address=127.0.0.1:${port}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  endChildrenOnExit(child);
   const lines: string[] = [];
   const keep = (chunk: Buffer): void => {
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));

@@ -21,7 +21,7 @@ import {
 import { ensureProxyClientCertificates } from '../tls/client-certificate.ts';
 import { createTokenVerifier } from '../kusto-standin/token-verifier.ts';
 import { startWorkspaceStandIn } from '../prometheus-workspace/workspace-standin.ts';
-import { findPrometheus, installHint } from './prometheus-binary.ts';
+import { findPrometheus, missingPrometheusNotice } from './prometheus-binary.ts';
 import { historyOpenMetrics } from './prometheus-history.ts';
 import {
   defaultPrometheusDir,
@@ -34,6 +34,11 @@ import { agentConfig, scrapedServices } from './scraped-services.ts';
 export interface PrometheusSourceOptions {
   /** The local TLS certificate (the identity provider's; the JWKS is fetched over https). */
   certificate: { certPem: string; certPath: string };
+  /**
+   * Resolves when the services the agent scrapes are listening: the agent waits for it, so its
+   * first scrapes do not record them as down (`up` 0) while they are still starting.
+   */
+  scrapeTargetsReady?: Promise<void>;
 }
 
 export interface RunningPrometheusSource {
@@ -71,9 +76,10 @@ export async function startPrometheusSource(
   };
   try {
     const binaries = findPrometheus();
-    const notices: string[] = binaries ? [] : [installHint];
     let storage: RunningPrometheus | undefined;
-    let storageProblem: string | undefined;
+    // Said once at start and in every 503 of the workspace, so the console shows it too.
+    let storageProblem = binaries ? undefined : missingPrometheusNotice();
+    const notices: string[] = storageProblem ? [storageProblem] : [];
     if (binaries) {
       // This source is optional: a Prometheus that will not start (its port taken, say) is
       // reported in one line and the stack goes on, the workspace answering 503 with the reason.
@@ -148,6 +154,7 @@ export async function startPrometheusSource(
 
     let agent: RunningPrometheus | undefined;
     if (binaries && storage) {
+      await options.scrapeTargetsReady;
       try {
         agent = await startPrometheusAgent({
           binaries,
@@ -171,7 +178,7 @@ export async function startPrometheusSource(
         `  Prometheus:         ${workspace.url}   (Azure Monitor workspace stand-in; token for ${resources.prometheus})`,
         storage
           ? `                      storage: real Prometheus on ${storage.url}, 3 hours of history`
-          : `                      storage: none (${storageProblem ?? 'Prometheus not installed'})`,
+          : `                      storage: none (${binaries ? storageProblem : 'Prometheus not found'})`,
         `                      query proxy (no token needed): ${queryProxy.url}`,
         `                      ingestion proxy: ${ingestionProxy.url}${agent ? ` (the agent on ${agent.url} remote-writes the stack's /metrics through it)` : ''}`,
         `                      proxy logs: ${path.relative(process.cwd(), logDir)}/`,

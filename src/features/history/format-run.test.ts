@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, formatDuration, formatRowCount, formatRunTime } from './format-run';
+import type { HistoryEntry } from '../../lib/query-history';
+import {
+  firstLine,
+  formatDuration,
+  formatRowCount,
+  formatRunSettings,
+  formatRunTime,
+} from './format-run';
 
 describe('run formatting', () => {
   it('formats durations across ms, seconds and minutes', () => {
@@ -27,5 +34,40 @@ describe('run formatting', () => {
   it('summarises a query by its first non-empty line', () => {
     expect(firstLine('\n  \n  StormEvents\n| count')).toBe('StormEvents');
     expect(firstLine('')).toBe('');
+  });
+
+  it('says how a run was evaluated: Prometheus type, range and step; App Insights range', () => {
+    const base: HistoryEntry = {
+      id: 'e',
+      text: 'up',
+      connection: { kind: 'prometheus', endpoint: 'http://localhost:5184', auth: 'entra' },
+      database: null,
+      startedAt: 0,
+      durationMs: 1,
+      rowCount: 1,
+      outcome: 'ok',
+      requestId: 'r',
+    };
+    const lastHour = { kind: 'relative', duration: 'PT1H' } as const;
+    expect(
+      formatRunSettings({
+        ...base,
+        timeRange: lastHour,
+        promql: { type: 'range', step: '1m', ranStep: '1m' },
+      }),
+    ).toBe('Range query · Last hour · step 1m');
+    expect(
+      formatRunSettings({ ...base, timeRange: lastHour, promql: { type: 'instant', step: '' } }),
+    ).toBe('Instant query · Last hour');
+    const app = {
+      ...base,
+      connection: { kind: 'appinsights', appId: 'DEMO_APP', endpoint: 'http://localhost:5182' },
+    } as const;
+    expect(formatRunSettings({ ...app, timeRange: { kind: 'relative', duration: 'P7D' } })).toBe(
+      'Time range: Last 7 days',
+    );
+    expect(formatRunSettings({ ...app, timeRange: null })).toBe('Time range: set in query');
+    // Kusto runs, and entries recorded before ranges were kept, say nothing more.
+    expect(formatRunSettings(app)).toBeNull();
   });
 });

@@ -1,3 +1,6 @@
+import { describeTimespan, toTimespan, type TimeRange } from '../../lib/appinsights';
+import type { HistoryEntry } from '../../lib/query-history';
+
 /** "850 ms", "1.2 s", "2 min 05 s". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -44,4 +47,31 @@ export function firstLine(text: string): string {
       .map((line) => line.trim())
       .find(Boolean) ?? ''
   );
+}
+
+/**
+ * How the run was evaluated, when that is more than its text: a Prometheus run's query type,
+ * range and step ("Range query · Last hour · step 15s (auto)"), an App Insights run's time range.
+ * Null for Kusto and for entries recorded before these were kept.
+ */
+export function formatRunSettings(entry: HistoryEntry): string | null {
+  const range = entry.timeRange ? describeRange(entry.timeRange) : null;
+  if (entry.promql) {
+    const parts = [entry.promql.type === 'range' ? 'Range query' : 'Instant query'];
+    if (range) parts.push(range);
+    if (entry.promql.type === 'range' && entry.promql.ranStep) {
+      parts.push(`step ${entry.promql.ranStep}${entry.promql.step ? '' : ' (auto)'}`);
+    }
+    return parts.join(' · ');
+  }
+  if (entry.timeRange === undefined) return null;
+  return `Time range: ${range ?? 'set in query'}`;
+}
+
+function describeRange(range: TimeRange): string {
+  try {
+    return describeTimespan(toTimespan(range));
+  } catch {
+    return range.kind === 'relative' ? range.duration : `${range.from} – ${range.to}`;
+  }
 }

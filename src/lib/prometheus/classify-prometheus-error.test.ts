@@ -48,6 +48,19 @@ describe('queryErrorFromPrometheusHttp', () => {
     expect(error.fix).toMatch(/Narrow the time range/);
   });
 
+  it('a workspace saying it cannot serve (503 ServiceUnavailable) is the workspace’s, also through a proxy', () => {
+    const body =
+      '{"error":{"code":"ServiceUnavailable","message":"The workspace\'s storage is not available: Prometheus is not installed, so the local Azure Monitor workspace has no data: run `sudo apt-get install -y prometheus` (Debian/Ubuntu) and start again.","correlationId":"c-1"}}';
+    for (const auth of ['entra', 'proxy'] as const) {
+      const error = queryErrorFromPrometheusHttp({ status: 503, bodyText: body }, { ...ctx, auth });
+      expect(error.title).toMatch(/Azure Monitor workspace .*cannot answer queries right now/);
+      expect(error.title).not.toMatch(/not ready/);
+      expect(error.cause).toContain('`sudo apt-get install -y prometheus`');
+      expect(error.fix).toMatch(/Nothing is wrong with the query/);
+      expect(error.activityId).toBe('c-1');
+    }
+  });
+
   it('names Monitoring Data Reader for the user on a 403 directly, and for the proxy’s identity through a proxy', () => {
     const body =
       '{"error":{"code":"Forbidden","message":"The principal lacks the required role."}}';

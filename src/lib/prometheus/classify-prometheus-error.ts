@@ -222,6 +222,9 @@ export function queryErrorFromPrometheusHttp(
       ...base,
     };
   }
+  if (status === 503 && (errorType === 'ServiceUnavailable' || errorType === 'unavailable')) {
+    return workspaceUnavailable(message, ctx, base);
+  }
   if (proxy && (status === 502 || status === 503)) {
     return proxyNotServing(status, message, ctx, base);
   }
@@ -234,6 +237,30 @@ export function queryErrorFromPrometheusHttp(
       status >= 500
         ? 'Run the query again in a moment; if it keeps failing, check the service’s health.'
         : 'Check the endpoint URL and the query.',
+    ...base,
+  };
+}
+
+/**
+ * The workspace itself (its `{"error":{"code":"ServiceUnavailable"}}`, or Prometheus's own
+ * `unavailable`) says it cannot serve queries now: through a proxy this is passed on, so it is not
+ * the proxy's fault. Its message says why (the local stack's names the command that installs
+ * Prometheus), so it is the cause; the fix says to act on it.
+ */
+function workspaceUnavailable(
+  message: string,
+  ctx: PrometheusErrorContext,
+  base: Pick<QueryError, 'requestId' | 'activityId' | 'httpStatus' | 'detail' | 'code'>,
+): QueryError {
+  const where =
+    ctx.auth === 'proxy'
+      ? `The Azure Monitor workspace behind the auth proxy at ${ctx.host ?? 'its address'}`
+      : `The Azure Monitor workspace at ${ctx.host ?? 'this address'}`;
+  return {
+    kind: 'http',
+    title: `${where} cannot answer queries right now (HTTP 503)`,
+    cause: message || 'The workspace answered 503 Service Unavailable without saying why.',
+    fix: 'Nothing is wrong with the query. If the message above names a step (a local stack without Prometheus names the command that installs it; start the stack again after), take it; otherwise run the query again in a few minutes, and check the workspace’s Resource health in the Azure portal if it persists.',
     ...base,
   };
 }

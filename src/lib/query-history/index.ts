@@ -14,5 +14,6 @@ export {
   historyEntrySchema,
   type HistoryEntry,
   type NewHistoryEntry,
+  type PromqlRunSettings,
   type RunOutcome,
 } from './history-entry';

@@ -103,6 +103,89 @@ describe('query history', () => {
   });
 });
 
+describe('what the history keeps of each source, and what earlier versions stored', () => {
+  it('keeps a Prometheus run: connection kind, PromQL, query type, time range and step', async () => {
+    const history = await open(workspace());
+    const recorded = await history.record(
+      run(10, {
+        text: 'sum by (route) (rate(http_requests_total[5m]))',
+        connection: { kind: 'prometheus', endpoint: 'http://localhost:5185', auth: 'proxy' },
+        database: null,
+        timeRange: { kind: 'absolute', from: '2026-12-05T09:00:00Z', to: '2026-12-05T10:00:00Z' },
+        promql: { type: 'range', step: '30s', ranStep: '30s' },
+      }),
+    );
+    const [listed] = await history.list();
+    expect(listed).toEqual(recorded);
+    expect(listed).toMatchObject({
+      connection: { kind: 'prometheus', auth: 'proxy' },
+      text: 'sum by (route) (rate(http_requests_total[5m]))',
+      timeRange: { kind: 'absolute', from: '2026-12-05T09:00:00Z' },
+      promql: { type: 'range', step: '30s', ranStep: '30s' },
+    });
+    expect((await history.list({ search: 'prometheus range' })).map((e) => e.id)).toEqual([
+      recorded.id,
+    ]);
+  });
+
+  it('reads entries as earlier versions stored them (no time range, no PromQL settings)', async () => {
+    const ws = workspace();
+    const history = await open(ws);
+    history.close();
+    // Written as Quarry stored runs before Prometheus runs were recorded.
+    const raw = await openDB(historyDatabaseName(ws), 1);
+    const earlier = [
+      {
+        id: 'k-1',
+        text: 'StormEvents | count',
+        connection: { kind: 'kusto', clusterUrl: 'http://localhost:5181', database: 'Samples' },
+        database: 'Samples',
+        startedAt: 1_700_000_000_000,
+        durationMs: 120,
+        rowCount: 1,
+        outcome: 'ok',
+        requestId: 'KD2RunQuery;1',
+      },
+      {
+        id: 'a-1',
+        text: 'requests | take 5',
+        connection: { kind: 'appinsights', appId: 'DEMO_APP', endpoint: 'http://localhost:5182' },
+        database: null,
+        startedAt: 1_700_000_100_000,
+        durationMs: 80,
+        rowCount: null,
+        outcome: 'error',
+        errorMessage: 'Bad request',
+        requestId: 'req-2',
+      },
+    ];
+    for (const entry of earlier) await raw.put('runs', entry);
+    raw.close();
+    const reopened = await open(ws);
+    expect(await reopened.list()).toEqual([...earlier].reverse());
+  });
+
+  it('an entry this version cannot read is skipped, never deleted', async () => {
+    const ws = workspace();
+    const history = await open(ws);
+    await history.record(run(1));
+    history.close();
+    const raw = await openDB(historyDatabaseName(ws), 1);
+    await raw.put('runs', {
+      ...run(2),
+      id: 'future',
+      connection: { kind: 'sql', server: 'db.example.com' },
+    });
+    raw.close();
+    const reopened = await open(ws);
+    expect((await reopened.list()).map((e) => e.startedAt)).toEqual([1]);
+    await reopened.record(run(3));
+    const check = await openDB(historyDatabaseName(ws), 1);
+    expect(await check.get('runs', 'future')).toMatchObject({ connection: { kind: 'sql' } });
+    check.close();
+  });
+});
+
 describe('history open failures (fault matrix)', () => {
   it.each([1, 2, 5])(
     'indexedDB.open failing %i time(s) deletes nothing; opening again finds every run',

@@ -5,6 +5,7 @@ import {
   draftKey,
   windowDraftKey,
   type DraftStoreEnvironment,
+  type DraftTab,
 } from './workspace-draft-store';
 
 class MemoryStorage implements Storage {
@@ -81,6 +82,33 @@ describe('workspace draft store (per window)', () => {
         { id: 'b', text: 'print 1' },
       ],
     });
+  });
+
+  it("keeps a Prometheus tab's query type and step; one it cannot read falls back, the tab stays", () => {
+    const local = new MemoryStorage();
+    const session = new MemoryStorage();
+    // `promql` is typed loosely on purpose: the second tab holds what no version wrote.
+    const promTab = (id: string, promql: DraftTab['promql']) => ({
+      ...tab(id, 'up'),
+      connectionId: 'prometheus:proxy',
+      timeRange: { kind: 'relative' as const, duration: 'PT6H' },
+      promql,
+    });
+    new WindowDraftStore('default', windowOf(local, session)).save({
+      tabs: [
+        promTab('p', { type: 'instant', step: '1m' }),
+        promTab('q', { type: 'sideways', step: 3 } as unknown as DraftTab['promql']),
+      ],
+      activeId: 'p',
+    });
+    const reloaded = new WindowDraftStore('default', windowOf(local, session)).load();
+    expect(reloaded?.tabs[0]).toMatchObject({ promql: { type: 'instant', step: '1m' } });
+    expect(reloaded?.tabs[1]).toMatchObject({
+      id: 'q',
+      text: 'up',
+      timeRange: { duration: 'PT6H' },
+    });
+    expect(reloaded?.tabs[1]).not.toHaveProperty('promql');
   });
 
   it('two windows editing: both drafts are kept, and each reload finds its own (fault matrix)', () => {

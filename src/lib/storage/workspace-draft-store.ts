@@ -20,6 +20,13 @@ export interface DraftTab {
   connectionId: string | null;
   /** App Insights tabs: the time range applied on top of the query (absent or null = none). */
   timeRange?: TimeRange | null;
+  /** Prometheus tabs: instant or range query, and the Step field (empty = auto); absent = range, auto. */
+  promql?: DraftPromql;
+}
+
+export interface DraftPromql {
+  type: 'instant' | 'range';
+  step: string;
 }
 
 export interface WorkspaceDraft {
@@ -237,7 +244,13 @@ function readDraft(storage: Storage, key: string): WorkspaceDraft | null {
   }
   if (raw === null) return null;
   const value = parseStored(raw);
-  if (value) return { tabs: value.tabs, activeId: value.activeId, savedAt: value.savedAt };
+  if (value) {
+    return {
+      tabs: value.tabs.map(withReadablePromql),
+      activeId: value.activeId,
+      savedAt: value.savedAt,
+    };
+  }
   try {
     storage.setItem(`${key}.corrupt-${Date.now()}`, raw);
     storage.removeItem(key);
@@ -297,6 +310,22 @@ function isTab(value: unknown): value is DraftTab {
     typeof v.text === 'string' &&
     (typeof v.connectionId === 'string' || v.connectionId === null)
   );
+}
+
+/** A tab whose `promql` this version cannot read keeps everything else (the default applies). */
+function withReadablePromql(tab: DraftTab): DraftTab {
+  if (tab.promql === undefined) return tab;
+  const promql: unknown = tab.promql;
+  if (
+    typeof promql === 'object' &&
+    promql !== null &&
+    ((promql as DraftPromql).type === 'instant' || (promql as DraftPromql).type === 'range') &&
+    typeof (promql as DraftPromql).step === 'string'
+  ) {
+    return tab;
+  }
+  const { promql: _unreadable, ...rest } = tab;
+  return rest;
 }
 
 function safeStorage(kind: 'localStorage' | 'sessionStorage'): Storage | null {

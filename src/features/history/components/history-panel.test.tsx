@@ -48,6 +48,26 @@ describe('HistoryPanelView', () => {
     expect(html).toContain('aria-label="Remove from history: &lt;b&gt;StormEvents&lt;/b&gt;"');
   });
 
+  it('shows a Prometheus run with its connection, query type, range and step', () => {
+    const html = render({
+      entries: [
+        {
+          ...entry,
+          id: 'p1',
+          text: 'sum by (route) (rate(http_requests_total[5m]))',
+          connection: { kind: 'prometheus', endpoint: 'http://localhost:5185', auth: 'proxy' },
+          database: null,
+          outcome: 'ok',
+          errorMessage: undefined,
+          timeRange: { kind: 'relative', duration: 'PT1H' },
+          promql: { type: 'range', step: '', ranStep: '15s' },
+        },
+      ],
+    });
+    expect(html).toContain('sum by (route) (rate(http_requests_total[5m]))');
+    expect(html).toContain('Range query · Last hour · step 15s (auto)');
+  });
+
   it('says when there are no runs, or none matching the search', () => {
     expect(render({})).toContain('No queries run yet.');
     expect(render({ search: 'zzz' })).toContain('No run matches “zzz”.');

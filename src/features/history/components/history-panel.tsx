@@ -7,6 +7,7 @@ import {
   firstLine,
   formatDuration,
   formatRowCount,
+  formatRunSettings,
   formatRunTime,
   OUTCOME_LABELS,
 } from '../format-run';
@@ -141,6 +142,9 @@ export function HistoryPanelView({ state, controller, onOpen, now }: HistoryPane
                   ? ` (${entry.database})`
                   : ''}
               </span>
+              {formatRunSettings(entry) && (
+                <span className="history__settings">{formatRunSettings(entry)}</span>
+              )}
               {entry.errorMessage && <span className="history__error">{entry.errorMessage}</span>}
             </button>
             <button

@@ -2,6 +2,9 @@
 import '../../workspace/components/query-tab-panel.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { PromqlRunSettings } from '../../../lib/query-history';
+import { targetOf } from '../../../lib/sources/query-target';
+import type { DraftPromql } from '../../../lib/storage/workspace-draft-store';
 import type { TimeRange } from '../../../lib/appinsights';
 import {
   autoStepSeconds,
@@ -20,7 +23,9 @@ import { statementPositionToDocument, type Statement } from '../../editor/curren
 import type { PromqlCompletionSource } from '../../editor/promql-completion-source';
 import { PromqlQueryEditor } from '../../editor/promql-query-editor';
 import { ResultsPanel } from '../../results/components/results-panel';
+import { recordRun, runFacts } from '../../history';
 import { useQueryRun } from '../../query/hooks/use-query-run';
+import type { RunState } from '../../query/run-state';
 import type { Connection } from '../../workspace/use-connections';
 import { TimeRangePicker } from '../../workspace/components/time-range-picker';
 import { DEFAULT_PROMETHEUS_RANGE, rangeSeconds, timeWindow } from '../time-window';
@@ -29,6 +34,8 @@ import './prometheus-tab-panel.css';
 export type PrometheusConnection = Extract<Connection, { kind: 'prometheus' }>;
 
 interface PrometheusTabPanelProps {
+  /** The storage workspace, whose history records each run. */
+  workspace: string;
   connection: PrometheusConnection;
   /** The range of a range query (an instant query is evaluated at its end); null = last hour. */
   timeRange: TimeRange | null;
@@ -37,6 +44,9 @@ interface PrometheusTabPanelProps {
   onConnectionChange(id: string): void;
   text: string;
   onTextChange(text: string): void;
+  /** Instant or range, and the Step field; undefined = range with the step chosen from the range. */
+  promql: DraftPromql | undefined;
+  onPromqlChange(promql: DraftPromql): void;
   /** Null when tokens come from an embedding page (the panel then runs the query again). */
   onSignInAgain: (() => void) | null;
 }
@@ -49,6 +59,7 @@ const METADATA_STALE_MS = 5 * 60_000;
  * range and step, and its results (a grid; a range query also draws a time chart).
  */
 export function PrometheusTabPanel({
+  workspace,
   connection,
   timeRange,
   onTimeRangeChange,
@@ -56,12 +67,17 @@ export function PrometheusTabPanel({
   onConnectionChange,
   text,
   onTextChange,
+  promql,
+  onPromqlChange,
   onSignInAgain,
 }: PrometheusTabPanelProps) {
   const scheme = useColorScheme();
   const ids = { connection: useId(), step: useId() };
-  const [mode, setMode] = useState<'instant' | 'range'>('range');
-  const [step, setStep] = useState('');
+  // Kept in the tab's draft, so a reload or a run reopened from history brings them back.
+  const mode = promql?.type ?? 'range';
+  const step = promql?.step ?? '';
+  const setMode = (type: DraftPromql['type']) => onPromqlChange({ type, step });
+  const setStep = (value: string) => onPromqlChange({ type: mode, step: value });
   const [problem, setProblem] = useState<string | null>(null);
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
   // The ref serves the run (read when it starts); the state, the status line.
@@ -72,7 +88,33 @@ export function PrometheusTabPanel({
   const spanSeconds = rangeSeconds(range);
   const autoStep = spanSeconds === null ? '' : formatStep(autoStepSeconds(spanSeconds));
 
-  const { run, start, cancel } = useQueryRun(connection, null, undefined, () => evaluation.current);
+  // What the history records of the run that is going: read when it finishes.
+  const ranAs = useRef<{ statement: string; timeRange: TimeRange; promql: PromqlRunSettings }>(
+    null,
+  );
+  const onFinished = useCallback(
+    (run: RunState) => {
+      const facts = runFacts(run);
+      const settings = ranAs.current;
+      if (!facts || !settings) return;
+      recordRun(workspace, {
+        text: settings.statement,
+        connection: targetOf(connection),
+        database: null,
+        ...facts,
+        timeRange: settings.timeRange,
+        promql: settings.promql,
+      }).catch((error: unknown) => console.error('Could not record the run in history', error));
+    },
+    [workspace, connection],
+  );
+
+  const { run, start, cancel } = useQueryRun(
+    connection,
+    null,
+    onFinished,
+    () => evaluation.current,
+  );
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -97,6 +139,15 @@ export function PrometheusTabPanel({
           ? { kind: 'instant', time: window.end }
           : { kind: 'instant' };
     setRanWith(evaluation.current);
+    ranAs.current = {
+      statement: statementText,
+      timeRange: range,
+      promql: {
+        type: mode,
+        step: step.trim(),
+        ...(mode === 'range' ? { ranStep: chosenStep } : {}),
+      },
+    };
     setRunStatementAt(statement);
     start(statementText);
   };

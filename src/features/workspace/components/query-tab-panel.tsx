@@ -18,7 +18,7 @@ import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { addFilterToQuery } from '../add-filter-to-query';
-import { recordRun } from '../../history';
+import { recordRun, runFacts } from '../../history';
 import { ResultsPanel } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
@@ -108,35 +108,18 @@ export function QueryTabPanel({
 
   const onFinished = useCallback(
     (run: RunState) => {
-      if (run.status === 'idle' || run.status === 'running') return;
-      const statement = lastStatement.current;
-      const rowCount =
-        run.status === 'done'
-          ? run.summary.tables
-              .filter((t) => run.summary.primaryTableIds.includes(t.id))
-              .reduce((sum, t) => sum + t.rowCount, 0)
-          : null;
+      const facts = runFacts(run);
+      if (!facts) return;
       recordRun(workspace, {
-        text: statement?.text ?? '',
+        text: lastStatement.current?.text ?? '',
         connection: targetOf(connection),
         database,
-        startedAt: run.startedAt,
-        durationMs: run.durationMs,
-        rowCount,
-        outcome:
-          run.status === 'done'
-            ? run.problem
-              ? 'partial'
-              : 'ok'
-            : run.status === 'cancelled'
-              ? 'cancelled'
-              : 'error',
-        errorMessage:
-          run.status === 'failed' && run.error.kind !== 'sign-in' ? run.error.title : undefined,
-        requestId: run.requestId ?? '',
+        ...facts,
+        // App Insights: the range the run applied on top of the query (null: the query's own).
+        ...(connection.kind === 'appinsights' ? { timeRange: timespan ? timeRange : null } : {}),
       }).catch((error: unknown) => console.error('Could not record the run in history', error));
     },
-    [workspace, connection, database],
+    [workspace, connection, database, timeRange, timespan],
   );
 
   const { run, start, cancel } = useQueryRun(connection, timespan, onFinished);

@@ -117,6 +117,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
     text: string,
     connection: QueryTarget,
     timeRange?: DraftTab['timeRange'],
+    promql?: DraftTab['promql'],
   ): boolean => {
     const id =
       connection.kind === 'kusto'
@@ -133,6 +134,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
       text,
       connectionId: id,
       ...(timeRange !== undefined ? { timeRange } : {}),
+      ...(promql !== undefined ? { promql } : {}),
     });
     return true;
   };
@@ -388,6 +390,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
             >
               {connection?.kind === 'prometheus' ? (
                 <PrometheusTabPanel
+                  workspace={WORKSPACE}
                   connection={connection}
                   timeRange={tab.timeRange ?? null}
                   onTimeRangeChange={(timeRange) => updateTab(tab.id, { timeRange })}
@@ -395,6 +398,8 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
                   onConnectionChange={(id) => updateTab(tab.id, { connectionId: id })}
                   text={tab.text}
                   onTextChange={(text) => updateTab(tab.id, { text })}
+                  promql={tab.promql}
+                  onPromqlChange={(promql) => updateTab(tab.id, { promql })}
                   onSignInAgain={onSignInAgain}
                 />
               ) : connection ? (
@@ -443,7 +448,15 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
           ) : (
             <HistoryPanel
               workspace={WORKSPACE}
-              onOpen={(entry) => void openQuery('From history', entry.text, entry.connection)}
+              onOpen={(entry) =>
+                void openQuery(
+                  'From history',
+                  entry.text,
+                  entry.connection,
+                  entry.timeRange,
+                  entry.promql && { type: entry.promql.type, step: entry.promql.step },
+                )
+              }
             />
           )}
         </div>
