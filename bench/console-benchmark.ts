@@ -21,8 +21,8 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import { demoUsers, urls } from '../local-stack/local-constants.ts';
 import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
 
-const CONSOLE_PORT = 4173;
-const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
+export const CONSOLE_PORT = 4173;
+export const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
 
 export interface ConsoleMeasurement {
   rows: number;
@@ -39,7 +39,7 @@ export interface ConsoleMeasurement {
   anchor: { totalMs: number; longestTaskMs: number } | string;
 }
 
-async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
+export async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -52,7 +52,7 @@ async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-function startStack(): ChildProcess {
+export function startStack(): ChildProcess {
   return spawn(
     'npx',
     ['tsx', 'local-stack/start.ts', '--console=preview', `--console-port=${CONSOLE_PORT}`],
@@ -96,7 +96,7 @@ function rendererRss(): number {
 
 // The stand-in sends no Timing-Allow-Origin, so Resource Timing hides responseStart and sizes of
 // the cross-origin query: the first byte is taken when fetch() resolves (headers received).
-const INIT_SCRIPT = `
+export const INIT_SCRIPT = `
   window.__longTasks = [];
   window.__queryHeadersAt = null;
   const originalFetch = window.fetch;
@@ -117,7 +117,7 @@ const INIT_SCRIPT = `
   } catch {}
 `;
 
-async function signIn(page: Page): Promise<void> {
+export async function signIn(page: Page): Promise<void> {
   const user = demoUsers[0]!;
   await page.goto(consoleUrl);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -131,7 +131,7 @@ async function signIn(page: Page): Promise<void> {
     .waitFor({ timeout: 60_000 });
 }
 
-async function setQuery(page: Page, text: string): Promise<void> {
+export async function setQuery(page: Page, text: string): Promise<void> {
   const editor = page.locator('[role="tabpanel"]:not([hidden]) .monaco-editor');
   await editor.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -223,7 +223,7 @@ async function measureSize(
   let sortMs: number | null = null;
   let sortLongTasks: number | null = null;
   try {
-    const header = page.getByRole('columnheader', { name: 'DamageProperty', exact: true });
+    const header = page.getByRole('columnheader', { name: 'EventId', exact: true });
     const sortStart = await page.evaluate(() => performance.now());
     const firstCell = page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first();
     const before = await firstCell.textContent();

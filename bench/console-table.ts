@@ -74,7 +74,7 @@ export function printConsoleTable(
       '',
     ),
     line(
-      'sort by DamageProperty: time (tasks > 50 ms)',
+      'sort by EventId: time (tasks > 50 ms)',
       sizes.map((n) => {
         const m = at(n);
         return m ? `${ms(m.sortMs)} (${m.sortLongTasks ?? 'n/a'})` : 'n/a';
