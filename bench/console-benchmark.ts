@@ -21,8 +21,8 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import { demoUsers, urls } from '../local-stack/local-constants.ts';
 import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
 
-const CONSOLE_PORT = 4173;
-const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
+export const CONSOLE_PORT = 4173;
+export const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
 
 export interface ConsoleMeasurement {
   rows: number;
@@ -34,12 +34,14 @@ export interface ConsoleMeasurement {
   longestTaskMs: number;
   rssGrowthBytes: number;
   heapGrowthBytes: number;
+  /** JS heap growth of the page's workers (the parse worker keeps the columns). */
+  workerHeapGrowthBytes: number;
   sortMs: number | null;
   sortLongTasks: number | null;
   anchor: { totalMs: number; longestTaskMs: number } | string;
 }
 
-async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
+export async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -52,7 +54,7 @@ async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-function startStack(): ChildProcess {
+export function startStack(): ChildProcess {
   return spawn(
     'npx',
     ['tsx', 'local-stack/start.ts', '--console=preview', `--console-port=${CONSOLE_PORT}`],
@@ -96,7 +98,7 @@ function rendererRss(): number {
 
 // The stand-in sends no Timing-Allow-Origin, so Resource Timing hides responseStart and sizes of
 // the cross-origin query: the first byte is taken when fetch() resolves (headers received).
-const INIT_SCRIPT = `
+export const INIT_SCRIPT = `
   window.__longTasks = [];
   window.__queryHeadersAt = null;
   const originalFetch = window.fetch;
@@ -117,7 +119,7 @@ const INIT_SCRIPT = `
   } catch {}
 `;
 
-async function signIn(page: Page): Promise<void> {
+export async function signIn(page: Page): Promise<void> {
   const user = demoUsers[0]!;
   await page.goto(consoleUrl);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -131,7 +133,7 @@ async function signIn(page: Page): Promise<void> {
     .waitFor({ timeout: 60_000 });
 }
 
-async function setQuery(page: Page, text: string): Promise<void> {
+export async function setQuery(page: Page, text: string): Promise<void> {
   const editor = page.locator('[role="tabpanel"]:not([hidden]) .monaco-editor');
   await editor.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -146,7 +148,10 @@ async function armWatchers(page: Page): Promise<number> {
     w.__firstRowAt = null;
     w.__statusChangedAt = null;
     const observer = new MutationObserver(() => {
-      if (w.__firstRowAt === null && document.querySelector('[role="row"][aria-rowindex="2"]'))
+      if (
+        w.__firstRowAt === null &&
+        document.querySelector('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"]')
+      )
         w.__firstRowAt = performance.now();
       w.__statusChangedAt = performance.now();
     });
@@ -167,6 +172,53 @@ async function longTasksSince(page: Page, since: number, until: number) {
   };
 }
 
+/**
+ * JS heap in use by the page's dedicated workers (the parse worker holds the result), after a GC
+ * in each. Playwright opens CDP sessions for pages only, so this attaches to the worker targets
+ * through the page's session (Target.setAutoAttach, non-flat) and talks to each with
+ * Target.sendMessageToTarget. (`performance.measureUserAgentSpecificMemory` would need
+ * cross-origin isolation, which the console does not have.)
+ */
+async function workerHeapUsed(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  const workers: string[] = [];
+  const pending = new Map<number, (result: unknown) => void>();
+  session.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') workers.push(event.sessionId);
+  });
+  session.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result ?? null);
+  });
+  let nextId = 1;
+  const call = (sessionId: string, method: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      setTimeout(() => resolve(null), 30_000);
+      void session
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+        .catch(() => resolve(null));
+    });
+  try {
+    await session.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    let total = 0;
+    for (const worker of workers) {
+      await call(worker, 'HeapProfiler.collectGarbage');
+      const usage = (await call(worker, 'Runtime.getHeapUsage')) as { usedSize?: number } | null;
+      total += usage?.usedSize ?? 0;
+    }
+    return total;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
 async function heapUsed(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
@@ -185,8 +237,14 @@ async function measureSize(
   const copies = copiesFor(rows);
   const total = copies * STORM_EVENTS_ROWS;
   const csl = unionQuery(copies);
+  // A fresh tab per size, so the first-row watcher does not see the previous size's rows.
+  if (await page.locator('.ag-row').count()) {
+    await page.getByRole('button', { name: 'New tab' }).click();
+    await page.waitForTimeout(500);
+  }
   await setQuery(page, csl);
   const heapBefore = await heapUsed(page);
+  const workerHeapBefore = await workerHeapUsed(page);
   const rssBefore = rendererRss();
   await page.evaluate(() => performance.clearResourceTimings());
   const started = await armWatchers(page);
@@ -218,20 +276,24 @@ async function measureSize(
   const tasks = await longTasksSince(page, started, done);
   const rssAfter = rendererRss();
   const heapAfter = await heapUsed(page);
+  const workerHeapAfter = await workerHeapUsed(page);
 
   // Sort by a number column, from the click to the first row changing.
   let sortMs: number | null = null;
   let sortLongTasks: number | null = null;
   try {
-    const header = page.getByRole('columnheader', { name: 'DamageProperty', exact: true });
+    const header = page.getByRole('columnheader', { name: 'EventId', exact: true });
     const sortStart = await page.evaluate(() => performance.now());
-    const firstCell = page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first();
+    const firstCell = page
+      .locator('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]')
+      .first();
     const before = await firstCell.textContent();
     await header.click();
     await page.waitForFunction(
       (text) =>
-        document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]')?.textContent !==
-        text,
+        document.querySelector(
+          '[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]',
+        )?.textContent !== text,
       before,
       { timeout: 60_000 },
     );
@@ -261,6 +323,7 @@ async function measureSize(
     longestTaskMs: tasks.longest,
     rssGrowthBytes: rssAfter - rssBefore,
     heapGrowthBytes: heapAfter - heapBefore,
+    workerHeapGrowthBytes: workerHeapAfter - workerHeapBefore,
     sortMs,
     sortLongTasks,
     anchor,

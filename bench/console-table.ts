@@ -66,15 +66,17 @@ export function printConsoleTable(
       '≤ 1.0×',
     ),
     line(
-      'page JS heap growth / payload',
+      'JS heap growth / payload: worker + page (worker; page)',
       sizes.map((n) => {
         const m = at(n);
-        return m ? ratio(m.heapGrowthBytes, m.payloadBytes) : 'n/a';
+        return m
+          ? `${ratio(m.workerHeapGrowthBytes + m.heapGrowthBytes, m.payloadBytes)} (${ratio(m.workerHeapGrowthBytes, m.payloadBytes)}; ${ratio(m.heapGrowthBytes, m.payloadBytes)})`
+          : 'n/a';
       }),
-      '',
+      '≤ 1.0×',
     ),
     line(
-      'sort by DamageProperty: time (tasks > 50 ms)',
+      'sort by EventId: time (tasks > 50 ms)',
       sizes.map((n) => {
         const m = at(n);
         return m ? `${ms(m.sortMs)} (${m.sortLongTasks ?? 'n/a'})` : 'n/a';

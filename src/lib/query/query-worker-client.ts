@@ -1,4 +1,4 @@
-import type { DataSetSummary } from '../result-model';
+import { shareUnchanged, type DataSetSummary } from '../result-model';
 import { ParseWorkerCore, type ParseWorkerCoreOptions } from './parse-worker-core';
 import type {
   ParseWorkerRequest,
@@ -195,17 +195,18 @@ export class PortResultEngine implements ResultEngine {
       case 'update': {
         const state = this.sessions.get(message.sessionId);
         if (!state || state.settled) return;
-        state.latest = message.summary;
-        state.onUpdate?.(message.summary);
+        state.latest = shareUnchanged(state.latest, message.summary);
+        state.onUpdate?.(state.latest);
         return;
       }
       case 'done': {
         const state = this.sessions.get(message.sessionId);
+        const summary = shareUnchanged(state?.latest ?? null, message.summary);
         if (state) {
-          state.latest = message.summary;
-          state.onUpdate?.(message.summary);
+          state.latest = summary;
+          state.onUpdate?.(summary);
         }
-        this.settle(message.sessionId, { ok: true, summary: message.summary });
+        this.settle(message.sessionId, { ok: true, summary });
         return;
       }
       case 'failed': {

@@ -39,6 +39,7 @@ export {
   type VisualizationProperties,
 } from './result-types';
 export { getRowBlock, type RowBlockRow } from './row-block';
+export { shareUnchanged } from './summary-sharing';
 export { compareDecimalText, identityIndex, sortIndex } from './sort-index';
 export { aggregateRows, keyReader, type AggregateValue } from './aggregate';
 export { GroupedView } from './group-view';

@@ -126,3 +126,41 @@ describe('result engine (worker protocol)', () => {
     expect(outcome).toMatchObject({ ok: false, failure: { reason: 'stream' } });
   });
 });
+
+describe('parse worker updates (fake clock)', () => {
+  it('posts row-count updates at most every 250 ms by default; structural changes at once', () => {
+    let clock = 0;
+    const posted: { at: number; message: ParseWorkerResponse }[] = [];
+    const core = new ParseWorkerCore(
+      (message) => posted.push({ at: clock, message }),
+      resultParsers,
+      {
+        now: () => clock,
+      },
+    );
+    const body = fixture(v2Fixtures, 'python-progressive_result.json');
+    core.handle({ type: 'open', sessionId: 1, format: 'v2', body: null });
+    for (let at = 0; at < body.length; at += 40) {
+      clock += 10; // a chunk every 10 ms
+      core.handle({ type: 'chunk', sessionId: 1, chunk: body.slice(at, at + 40) });
+    }
+    core.handle({ type: 'end', sessionId: 1 });
+    expect(posted.at(-1)?.message.type).toBe('done');
+    const updates = posted.filter((p) => p.message.type === 'update');
+    const shape = (p: (typeof updates)[number]) => {
+      const summary = (p.message as Extract<ParseWorkerResponse, { type: 'update' }>).summary;
+      return JSON.stringify([
+        summary.tables.map((t) => [t.id, t.complete, t.rowCount > 0]),
+        summary.issues.length,
+        summary.completion !== null,
+      ]);
+    };
+    let sameShapeGaps = 0;
+    for (let i = 1; i < updates.length; i++) {
+      if (shape(updates[i]!) !== shape(updates[i - 1]!)) continue;
+      sameShapeGaps++;
+      expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(250);
+    }
+    expect(sameShapeGaps).toBeGreaterThan(0); // the fixture is long enough to throttle
+  });
+});

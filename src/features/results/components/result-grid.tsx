@@ -9,9 +9,6 @@ import {
   RowApiModule,
   TextFilterModule,
   TooltipModule,
-  colorSchemeDark,
-  colorSchemeLight,
-  themeQuartz,
   type ColDef,
   type GridApi,
   type IDatasource,
@@ -28,6 +25,7 @@ import {
 } from '../../../lib/result-model';
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 import { useCellFilterMenu } from '../use-cell-filter-menu';
+import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -87,17 +85,7 @@ export default function ResultGrid({
   const selection = useBlockSelection({ columns, getRows, quickText, onSelection });
   const { cellClassRules } = selection;
   const filterMenu = useCellFilterMenu({ columns, selection, onFilter });
-  const theme = useMemo(
-    () =>
-      themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
-        fontSize: 13,
-        headerFontSize: 13,
-        spacing: 5,
-        wrapperBorderRadius: 6,
-        fontFamily: 'inherit',
-      }),
-    [dark],
-  );
+  const theme = resultGridTheme(dark);
 
   const columnDefs = useMemo<ColDef<RowBlockRow>[]>(
     () =>
@@ -165,7 +153,7 @@ export default function ResultGrid({
       <AgGridReact<RowBlockRow>
         theme={theme}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        defaultColDef={RESULT_DEFAULT_COL_DEF}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={200}

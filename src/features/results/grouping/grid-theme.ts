@@ -1,7 +1,6 @@
-import { colorSchemeDark, colorSchemeLight, themeQuartz } from 'ag-grid-community';
+import { colorSchemeDark, colorSchemeLight, themeQuartz, type ColDef } from 'ag-grid-community';
 
-/** The result grids' look (the same parameters as the plain result grid). */
-export function resultGridTheme(dark: boolean) {
+function makeTheme(dark: boolean) {
   return themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
     fontSize: 13,
     headerFontSize: 13,
@@ -10,3 +9,19 @@ export function resultGridTheme(dark: boolean) {
     fontFamily: 'inherit',
   });
 }
+
+// One theme object per scheme for the whole page: AG Grid builds a theme's CSS once per object,
+// so a new object per grid (or per render) repeats that work on the main thread.
+const themes = { light: makeTheme(false), dark: makeTheme(true) };
+
+/** The result grids' look (the plain, grouped and pivot grids share it). */
+export function resultGridTheme(dark: boolean) {
+  return dark ? themes.dark : themes.light;
+}
+
+/**
+ * The result grids' default column definition, one object: AG Grid compares grid options by
+ * reference, and a new `defaultColDef` makes it rebuild every column and header (50–180 ms at
+ * 22 columns, on every re-render while rows stream in).
+ */
+export const RESULT_DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, minWidth: 70 };

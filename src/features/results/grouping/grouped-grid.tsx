@@ -28,7 +28,7 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
-import { resultGridTheme } from './grid-theme';
+import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
 import './group-bar.css';
 
 ModuleRegistry.registerModules([
@@ -101,7 +101,7 @@ export default function GroupedGrid({
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   // Expanded group ids per grouping, so a new grouping starts collapsed.
   const expandedSets = useRef(new Map<string, Set<string>>());
-  const theme = useMemo(() => resultGridTheme(dark), [dark]);
+  const theme = resultGridTheme(dark);
   const groupKey = JSON.stringify([groupBy, aggregates]);
 
   const toggle = useCallback(
@@ -194,14 +194,14 @@ export default function GroupedGrid({
       <AgGridReact<RowBlockRow>
         theme={theme}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        defaultColDef={RESULT_DEFAULT_COL_DEF}
         rowModelType="infinite"
         datasource={datasource}
         context={context}
         cacheBlockSize={200}
         maxBlocksInCache={50}
         infiniteInitialRowCount={1}
-        getRowClass={(params) => (params.data?.group ? 'row--group' : undefined)}
+        getRowClass={groupRowClass}
         onGridReady={(event) => {
           apiRef.current = event.api;
         }}
@@ -216,4 +216,9 @@ export default function GroupedGrid({
       />
     </div>
   );
+}
+
+/** One function for the grid's life: AG Grid compares options by reference. */
+function groupRowClass(params: { data?: RowBlockRow }): string | undefined {
+  return params.data?.group ? 'row--group' : undefined;
 }

@@ -9,7 +9,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { PivotModel, PivotResult } from '../../../lib/result-model';
-import { resultGridTheme } from './grid-theme';
+import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
 import './group-bar.css';
 
 ModuleRegistry.registerModules([
@@ -53,7 +53,7 @@ export default function PivotGrid({ model, runPivot, dark, label, revision }: Pi
       live = false;
     };
   }, [runPivot, modelKey, revision]);
-  const theme = useMemo(() => resultGridTheme(dark), [dark]);
+  const theme = resultGridTheme(dark);
 
   const columnDefs = useMemo<ColDef<PivotRow>[]>(
     () =>
@@ -99,7 +99,7 @@ export default function PivotGrid({ model, runPivot, dark, label, revision }: Pi
         rowData={rowData}
         // Up to a hundred value columns are all rendered (readable by tests and screen readers).
         suppressColumnVirtualisation={result.columns.length <= 100}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 70 }}
+        defaultColDef={RESULT_DEFAULT_COL_DEF}
       />
     </div>
   );
