@@ -6,7 +6,15 @@ import { useAccessToken } from '../../auth/hooks/use-access-token';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
+  databasesQueryOptions,
 } from '../api/schema-query-options';
+
+/** `.show databases` on a cluster, cached per cluster. */
+export function useDatabases(clusterUrl: string) {
+  const getToken = useAccessToken(clusterUrl);
+  const trustedHosts = useTrustedHosts();
+  return useQuery(databasesQueryOptions({ clusterUrl, getToken, trustedHosts }));
+}
 
 /** `.show database X schema as json`, cached per cluster and database. */
 export function useDatabaseSchema(clusterUrl: string, database: string) {

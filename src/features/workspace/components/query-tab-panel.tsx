@@ -358,6 +358,7 @@ export function QueryTabPanel({
         context={rangeLabel}
         onAddFilter={addFilter}
         reportSource={reportSource}
+        shortcutsActive={active}
       />
     </>
   );
