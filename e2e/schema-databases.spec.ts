@@ -73,6 +73,15 @@ test('the cluster lists its databases; another database loads when opened, and U
   await quarry.setQuery('');
   await tree.getByRole('button', { name: 'Insert table Sales', exact: true }).click();
   await expect.poll(() => quarry.queryText()).toBe('database("ContosoSales").Sales');
+  // The editor knows every database the tree has loaded: the other database's columns complete.
+  await page.keyboard.type('\n| where Reg');
+  const suggestions = page.locator('.suggest-widget');
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(suggestions.getByText('Region', { exact: true })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
 
   // Use: the tab's connection becomes ContosoSales (as the connection picker would set it).
   await tree.getByRole('button', { name: 'Use database ContosoSales' }).click();
@@ -89,7 +98,6 @@ test('the cluster lists its databases; another database loads when opened, and U
   // The editor's completion follows the database: Sales' columns are offered now.
   // (The schema reaches the language-service worker asynchronously.)
   await quarry.setQuery('Sales\n| where Reg');
-  const suggestions = page.locator('.suggest-widget');
   await expect(async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Space');
