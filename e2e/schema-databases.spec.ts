@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
-import { signIn } from './support/sign-in.ts';
+import { signIn, viewer } from './support/sign-in.ts';
 
 test.beforeEach(async () => {
   await identityProvider.reset();
@@ -119,6 +119,24 @@ test('the cluster lists its databases; another database loads when opened, and U
   await expect(samples.locator('summary').first()).toContainText('current');
   await quarry.runQuery('StormsByState | where State == "TEXAS" | project Storms');
   await expect(await quarry.cell(0, 'Storms')).toHaveText('4701');
+});
+
+test('the tree lists only the databases the user may read, and a query runs on the one chosen', async ({
+  page,
+}) => {
+  await signIn(page, viewer);
+  const quarry = consolePage(page);
+  const { tree, database } = schemaTree(page);
+  await expect(database('SampleLogs')).toBeVisible();
+  await expect(tree.locator('summary').first()).toContainText('2 databases');
+  await expect(database('ContosoSales')).toHaveCount(0);
+
+  await tree.getByRole('button', { name: 'Use database SampleLogs' }).click();
+  await expect(database('SampleLogs').locator('summary').first()).toContainText('current');
+  await quarry.runQuery('TraceLogs | count');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('2000');
+  const queries = (await kustoStandIn.requests()).filter((r) => r.path === '/v2/rest/query');
+  expect(queries.at(-1)).toMatchObject({ db: 'SampleLogs', status: 200 });
 });
 
 test('Ctrl+Shift+C copies the query, its link and the results as rich text', async ({

@@ -1,7 +1,7 @@
 /**
  * The databases the stand-in cluster serves: Samples (the StormEvents replica and its companion
  * tables, a materialized view and an external table's listing), ContosoSales (restricted, see
- * principals.ts) and QuarryTest (a big deterministic table for truncation and performance tests).
+ * principals.ts), SampleLogs (generated trace lines) and QuarryTest (a big deterministic table for truncation and performance tests).
  */
 import {
   generatePopulationData,
@@ -9,6 +9,7 @@ import {
   generateStateCodes,
 } from '../data/sample-tables.ts';
 import { generateStormEvents } from '../data/storm-events.ts';
+import { generateTraceLogs } from '../data/sample-logs.ts';
 import { prepareDatabase } from './kql-engine-api.ts';
 import type { ColumnSchema, PreparedDatabase, TableInput, WireValue } from './kql-engine-api.ts';
 import { estimateBytesPerRow, type TableWeights } from './query-measurement.ts';
@@ -232,9 +233,16 @@ export function contosoSalesDatabase(): CatalogDatabase {
   );
 }
 
+/** A second database every principal may read (generated; see ../data/sample-logs.ts). */
+export function sampleLogsDatabase(): CatalogDatabase {
+  return catalogDatabase('SampleLogs', '5a3e1f0b-7c2d-4e8f-9a6b-1d2c3e4f5a6b', [
+    generateTraceLogs(),
+  ]);
+}
+
 export function buildLocalCatalog(options: LocalCatalogOptions = {}): DatabaseCatalog {
   const stormEvents = generateStormEvents();
-  const databases = [samplesDatabase(stormEvents), contosoSalesDatabase()];
+  const databases = [samplesDatabase(stormEvents), contosoSalesDatabase(), sampleLogsDatabase()];
   if (options.includeLargeTestTable ?? false) {
     databases.push(
       catalogDatabase('QuarryTest', '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918', [

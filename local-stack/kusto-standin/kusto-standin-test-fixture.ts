@@ -9,6 +9,7 @@ import {
   catalogDatabase,
   contosoSalesDatabase,
   DatabaseCatalog,
+  sampleLogsDatabase,
   samplesDatabase,
 } from './database-catalog.ts';
 import type { WireValue } from './kql-engine-api.ts';
@@ -44,6 +45,7 @@ export function testCatalog(): DatabaseCatalog {
   sharedCatalog = new DatabaseCatalog([
     samplesDatabase(),
     contosoSalesDatabase(),
+    sampleLogsDatabase(),
     catalogDatabase('QuarryTest', '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918', [
       { name: 'Numbers', columns: [{ name: 'n', type: 'long' }], rows: numbers },
     ]),

@@ -1,3 +1,4 @@
+import { generateTraceLogs } from '../data/sample-logs.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { urls } from '../local-constants.ts';
 import { NUMBERS_ROWS, startStandInFixture } from './kusto-standin-test-fixture.ts';
@@ -174,6 +175,19 @@ describe('authentication and authorization', () => {
     expect(table.Rows.find((r) => r[0] === 'Samples')![3]).toBe(false);
   });
 
+  it('serves SampleLogs to every caller, the same rows on every start', async () => {
+    const { frames } = await v2(
+      'TraceLogs | summarize Lines = count(), Errors = countif(Level == "Error")',
+      'SampleLogs',
+    );
+    // The table comes from a fixed seed: a second generation gives the same rows.
+    const rows = generateTraceLogs().rows;
+    expect(generateTraceLogs().rows).toEqual(rows);
+    const errors = rows.filter((r) => r[3] === 'Error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(primary(frames).Rows).toEqual([[2000, errors]]);
+  });
+
   it('runs a query and a stored function on the database the request names', async () => {
     const { frames } = await v2('SalesByRegion() | count', 'ContosoSales', undefined, {
       token: analyst,
@@ -184,8 +198,8 @@ describe('authentication and authorization', () => {
   it('lists only the databases the caller may read in .show databases', async () => {
     const names = async (token: string) =>
       (await mgmt('.show databases', 'Samples', token)).body.Tables[0]!.Rows.map((r) => r[0]);
-    expect(await names(viewer)).toEqual(['Samples', 'QuarryTest']);
-    expect(await names(analyst)).toEqual(['Samples', 'ContosoSales', 'QuarryTest']);
+    expect(await names(viewer)).toEqual(['Samples', 'SampleLogs', 'QuarryTest']);
+    expect(await names(analyst)).toEqual(['Samples', 'ContosoSales', 'SampleLogs', 'QuarryTest']);
   });
 });
 
