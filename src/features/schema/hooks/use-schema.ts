@@ -4,6 +4,7 @@ import type { DatabaseSchema } from '../../../lib/query/database-schema';
 import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
+import { mergeShowSchemaDocuments } from '../merge-schema-documents';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
@@ -94,22 +95,9 @@ export function useClusterSchemaJson(
       .map(([, data]) => data)
       .filter((data): data is DatabaseSchema => data !== undefined && data !== current);
     if (others.length === 0 || loaded === '') return current.showSchemaJson;
-    try {
-      const document = JSON.parse(current.showSchemaJson) as {
-        Databases?: Record<string, unknown>;
-      };
-      const databases = { ...(document.Databases ?? {}) };
-      for (const other of others) {
-        const otherDocument = JSON.parse(other.showSchemaJson) as {
-          Databases?: Record<string, unknown>;
-        };
-        for (const [name, db] of Object.entries(otherDocument.Databases ?? {}))
-          if (!(name in databases)) databases[name] = db;
-      }
-      return JSON.stringify({ ...document, Databases: databases });
-    } catch {
-      // A document that does not parse stays as it was: the editor reports it.
-      return current.showSchemaJson;
-    }
+    return mergeShowSchemaDocuments(
+      current.showSchemaJson,
+      others.map((other) => other.showSchemaJson),
+    );
   }, [client, current, filter, loaded]);
 }
