@@ -39,9 +39,8 @@ test('the schema tree’s Insert buttons put a column name at the cursor', async
   const quarry = consolePage(page);
   await quarry.setQuery('StormEvents\n| summarize count() by ');
   const schema = page.getByRole('region', { name: /^Schema of / });
-  const stormEvents = schema
-    .locator('details')
-    .filter({ has: page.locator('summary').getByText('StormEvents', { exact: true }) });
+  // Cluster → Samples → Tables → StormEvents: the tab's database is open from the start.
+  const stormEvents = schema.getByRole('group', { name: 'Table StormEvents', exact: true });
   await stormEvents.locator('summary').click();
   await stormEvents.getByTitle('Insert State', { exact: true }).click();
   // The editor has the focus back, caret after the name: Shift+Enter runs what was built.

@@ -2,17 +2,16 @@
  * Test helpers: a stand-in on a free port whose token verifier trusts a key pair made here, and
  * tokens minted with it for the demo users, the daemon app, or with broken claims.
  */
-import { SAMPLES_FUNCTIONS } from './stored-functions.ts';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
-import {
-  generatePopulationData,
-  generateSales,
-  generateStateCodes,
-} from '../data/sample-tables.ts';
-import { generateStormEvents } from '../data/storm-events.ts';
 import { daemonClient, demoUsers, tenant } from '../local-constants.ts';
-import { catalogDatabase, DatabaseCatalog } from './database-catalog.ts';
+import {
+  catalogDatabase,
+  contosoSalesDatabase,
+  DatabaseCatalog,
+  sampleLogsDatabase,
+  samplesDatabase,
+} from './database-catalog.ts';
 import type { WireValue } from './kql-engine-api.ts';
 import { startKustoStandIn } from './kusto-standin.ts';
 import type { RunningKustoStandIn } from './kusto-standin.ts';
@@ -44,13 +43,9 @@ export function testCatalog(): DatabaseCatalog {
   const numbers: WireValue[][] = [];
   for (let i = 1; i <= NUMBERS_ROWS; i++) numbers.push([i]);
   sharedCatalog = new DatabaseCatalog([
-    catalogDatabase(
-      'Samples',
-      'a4f2c7d1-6b3e-4c8a-9f0d-2e1b5a7c3d90',
-      [generateStormEvents(), generatePopulationData(), generateStateCodes()],
-      SAMPLES_FUNCTIONS,
-    ),
-    catalogDatabase('ContosoSales', 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b', [generateSales()]),
+    samplesDatabase(),
+    contosoSalesDatabase(),
+    sampleLogsDatabase(),
     catalogDatabase('QuarryTest', '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918', [
       { name: 'Numbers', columns: [{ name: 'n', type: 'long' }], rows: numbers },
     ]),

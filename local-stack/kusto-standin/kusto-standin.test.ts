@@ -1,3 +1,4 @@
+import { generateTraceLogs } from '../data/sample-logs.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { urls } from '../local-constants.ts';
 import { NUMBERS_ROWS, startStandInFixture } from './kusto-standin-test-fixture.ts';
@@ -153,11 +154,52 @@ describe('authentication and authorization', () => {
     }
   });
 
+  it('.show databases answers the real column set, one row per database', async () => {
+    const { body } = await mgmt('.show databases', 'ContosoSales', analyst);
+    const table = body.Tables[0]!;
+    expect(table.Columns.map((c) => `${c.ColumnName}:${c.ColumnType}`)).toEqual([
+      'DatabaseName:string',
+      'PersistentStorage:string',
+      'Version:string',
+      'IsCurrent:bool',
+      'DatabaseAccessMode:string',
+      'PrettyName:string',
+      'ReservedSlot1:bool',
+      'DatabaseId:guid',
+      'InTransitionTo:string',
+      'SuspensionState:dynamic',
+    ]);
+    const sales = table.Rows.find((r) => r[0] === 'ContosoSales')!;
+    // IsCurrent follows the request's database.
+    expect(sales[3]).toBe(true);
+    expect(table.Rows.find((r) => r[0] === 'Samples')![3]).toBe(false);
+  });
+
+  it('serves SampleLogs to every caller, the same rows on every start', async () => {
+    const { frames } = await v2(
+      'TraceLogs | summarize Lines = count(), Errors = countif(Level == "Error")',
+      'SampleLogs',
+    );
+    // The table comes from a fixed seed: a second generation gives the same rows.
+    const rows = generateTraceLogs().rows;
+    expect(generateTraceLogs().rows).toEqual(rows);
+    const errors = rows.filter((r) => r[3] === 'Error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(primary(frames).Rows).toEqual([[2000, errors]]);
+  });
+
+  it('runs a query and a stored function on the database the request names', async () => {
+    const { frames } = await v2('SalesByRegion() | count', 'ContosoSales', undefined, {
+      token: analyst,
+    });
+    expect(primary(frames).Rows).toEqual([[4]]);
+  });
+
   it('lists only the databases the caller may read in .show databases', async () => {
     const names = async (token: string) =>
       (await mgmt('.show databases', 'Samples', token)).body.Tables[0]!.Rows.map((r) => r[0]);
-    expect(await names(viewer)).toEqual(['Samples', 'QuarryTest']);
-    expect(await names(analyst)).toEqual(['Samples', 'ContosoSales', 'QuarryTest']);
+    expect(await names(viewer)).toEqual(['Samples', 'SampleLogs', 'QuarryTest']);
+    expect(await names(analyst)).toEqual(['Samples', 'ContosoSales', 'SampleLogs', 'QuarryTest']);
   });
 });
 
@@ -477,6 +519,38 @@ describe('POST /v1/rest/mgmt', () => {
     });
     expect(storm.Folder).toBe('Storm_Events');
     expect(typeof schema.Databases.Samples!.MajorVersion).toBe('number');
+  });
+
+  it('lists a materialized view and an external table in their own schema sections', async () => {
+    const { body } = await mgmt('.show database Samples schema as json');
+    const db = (
+      JSON.parse(body.Tables[0]!.Rows[0]![0] as string) as {
+        Databases: Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+      }
+    ).Databases.Samples!;
+    const view = db.MaterializedViews!.StormsByState!;
+    expect(view).toMatchObject({ Name: 'StormsByState', EntityType: 'MaterializedViewTable' });
+    expect(view.Query).toMatch(/^StormEvents \| summarize/);
+    expect((view.OrderedColumns as unknown[]).at(0)).toEqual({
+      Name: 'State',
+      Type: 'System.String',
+      CslType: 'string',
+    });
+    expect(db.ExternalTables!.StormEventsArchive).toMatchObject({
+      EntityType: 'ExternalTable',
+      Folder: 'Archive',
+    });
+    // A view is not a table: `.show tables` leaves it out, as clusters do.
+    const tables = (await mgmt('.show tables')).body.Tables[0]!.Rows.map((r) => r[0]);
+    expect(tables).not.toContain('StormsByState');
+    expect(tables).not.toContain('StormEventsArchive');
+    const views = (await mgmt('.show materialized-views')).body.Tables[0]!.Rows;
+    expect(views.map((r) => r.slice(0, 2))).toEqual([['StormsByState', 'StormEvents']]);
+  });
+
+  it('a materialized view is queried by name and agrees with its source', async () => {
+    const { frames } = await v2('StormsByState | where State == "TEXAS" | project Storms');
+    expect(primary(frames).Rows).toEqual([[4701]]);
   });
 
   it('refuses the schema of a database the caller may not read', async () => {

@@ -1,9 +1,10 @@
 /**
  * `/v1/rest/mgmt`: the control commands a query console needs (`.show databases`, `.show tables`,
+ * `.show functions`, `.show materialized-views`, `.show external tables`,
  * `.show database X schema as json`, `.show version`, `.show queries`, `.cancel query`), answered
  * in the v1 shape with the columns real clusters return.
  */
-import type { CatalogDatabase } from './database-catalog.ts';
+import type { CatalogDatabase, CatalogTable } from './database-catalog.ts';
 import { parameterList } from './stored-functions.ts';
 import type { ColumnSchema, KustoScalarType, WireValue } from './kql-engine-api.ts';
 import { JSON_CONTENT_TYPE, sendJson } from './kusto-exchange.ts';
@@ -37,30 +38,50 @@ const clrTypeByKustoType: Record<KustoScalarType, string> = {
   dynamic: 'System.Object',
 };
 
-/** The `.show database X schema as json` document `@kusto/monaco-kusto`'s setSchemaFromShowSchema reads. */
+function orderedColumns(table: CatalogTable) {
+  return table.columns.map((c) => ({
+    Name: c.name,
+    Type: clrTypeByKustoType[c.type],
+    CslType: c.type,
+  }));
+}
+
+/** One entity of a schema section, keyed by name. */
+function section<T extends CatalogTable>(
+  tables: readonly T[],
+  entityType: 'Table' | 'MaterializedViewTable' | 'ExternalTable',
+  extra: (table: T) => Record<string, unknown> = () => ({}),
+) {
+  return Object.fromEntries(
+    tables.map((t) => [
+      t.name,
+      {
+        Name: t.name,
+        EntityType: entityType,
+        OrderedColumns: orderedColumns(t),
+        Folder: t.folder ?? '',
+        DocString: t.docString ?? '',
+        ...extra(t),
+      },
+    ]),
+  );
+}
+
+/**
+ * The `.show database X schema as json` document `@kusto/monaco-kusto`'s setSchemaFromShowSchema
+ * reads: Tables, ExternalTables and MaterializedViews are name-keyed sections with the same entity
+ * shape (EntityType tells them apart; a view also carries its Query), Functions their own.
+ */
 export function databaseSchemaJson(databases: readonly CatalogDatabase[]): string {
   const entries = databases.map((db) => [
     db.name,
     {
       Name: db.name,
-      Tables: Object.fromEntries(
-        db.tables.map((t) => [
-          t.name,
-          {
-            Name: t.name,
-            EntityType: 'Table',
-            OrderedColumns: t.columns.map((c) => ({
-              Name: c.name,
-              Type: clrTypeByKustoType[c.type],
-              CslType: c.type,
-            })),
-            Folder: t.folder ?? '',
-            DocString: t.docString ?? '',
-          },
-        ]),
-      ),
-      ExternalTables: {},
-      MaterializedViews: {},
+      Tables: section(db.tables, 'Table'),
+      ExternalTables: section(db.externalTables, 'ExternalTable'),
+      MaterializedViews: section(db.materializedViews, 'MaterializedViewTable', (view) => ({
+        Query: view.query,
+      })),
       Functions: Object.fromEntries(
         db.functions.map((fn) => [
           fn.name,
@@ -174,6 +195,26 @@ export async function executeManagementCommand(
         fn.folder,
         fn.docString,
       ]),
+    };
+  } else if (/^\.show\s+materialized-views\s*$/i.test(text)) {
+    const db = authorizeDatabase(exchange, services, kustoRequest.db, text);
+    if (!db) return;
+    result = {
+      columns: stringColumns('Name', 'SourceTable', 'Query', 'Folder', 'DocString'),
+      rows: db.materializedViews.map((v) => [
+        v.name,
+        v.sourceTable,
+        v.query,
+        v.folder ?? '',
+        v.docString ?? '',
+      ]),
+    };
+  } else if (/^\.show\s+external\s+tables\s*$/i.test(text)) {
+    const db = authorizeDatabase(exchange, services, kustoRequest.db, text);
+    if (!db) return;
+    result = {
+      columns: stringColumns('TableName', 'TableType', 'Folder', 'DocString'),
+      rows: db.externalTables.map((t) => [t.name, 'Blob', t.folder ?? '', t.docString ?? '']),
     };
   } else if (/^\.show\s+version\s*$/i.test(text)) {
     result = {

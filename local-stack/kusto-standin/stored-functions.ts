@@ -41,6 +41,17 @@ export const SAMPLES_FUNCTIONS: readonly StoredFunction[] = [
   },
 ];
 
+/** ContosoSales' one stored function. */
+export const CONTOSO_SALES_FUNCTIONS: readonly StoredFunction[] = [
+  {
+    name: 'SalesByRegion',
+    parameters: [],
+    body: '{ Sales | summarize Orders = count(), Revenue = round(sum(Revenue), 2) by Region | order by Revenue desc }',
+    folder: 'Reports',
+    docString: 'Orders and revenue per sales region, highest revenue first.',
+  },
+];
+
 /** `(state:string, n:long = 5)` */
 export function parameterList(fn: StoredFunction): string {
   return `(${fn.parameters

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isCopyLinkShortcut,
+  isCopyReportShortcut,
   SHORTCUTS,
   workspaceShortcut,
   type ShortcutEvent,
@@ -45,6 +46,25 @@ describe('workspace shortcuts as ADX binds them', () => {
     expect(isCopyLinkShortcut(key('KeyL', { shiftKey: true, altKey: true, ctrlKey: true }))).toBe(
       false,
     );
+  });
+
+  it('Ctrl/Cmd+Shift+C copies for a report; plain copy and the editor’s chords do not', () => {
+    expect(isCopyReportShortcut(key('KeyC', { ctrlKey: true, shiftKey: true }, 'C'))).toBe(true);
+    expect(isCopyReportShortcut(key('KeyC', { metaKey: true, shiftKey: true }, 'c'))).toBe(true);
+    // Ctrl+C (copy), Alt+C (the editor's find option), Ctrl+Shift+Alt+C: not this shortcut.
+    expect(isCopyReportShortcut(key('KeyC', { ctrlKey: true }))).toBe(false);
+    expect(isCopyReportShortcut(key('KeyC', { altKey: true }))).toBe(false);
+    expect(isCopyReportShortcut(key('KeyC', { ctrlKey: true, shiftKey: true, altKey: true }))).toBe(
+      false,
+    );
+    expect(
+      isCopyReportShortcut(key('KeyC', { ctrlKey: true, shiftKey: true, isComposing: true })),
+    ).toBe(false);
+    // No other Quarry shortcut uses the chord.
+    expect(
+      workspaceShortcut(key('KeyC', { ctrlKey: true, shiftKey: true }, 'C'), false),
+    ).toBeNull();
+    expect(isCopyLinkShortcut(key('KeyC', { ctrlKey: true, shiftKey: true }))).toBe(false);
   });
 
   it('lists each action once, with both platforms', () => {

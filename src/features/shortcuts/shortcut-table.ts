@@ -42,6 +42,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     by: 'Quarry',
   },
   {
+    action: 'Copy query, link and results for a report (rich text)',
+    windows: 'Ctrl+Shift+C',
+    mac: '⌘+Shift+C',
+    by: 'Quarry',
+    note: 'Kusto.Explorer’s shortcut (not in ADX’s list); taken over from the browser’s inspector while Quarry has focus.',
+  },
+  {
     action: 'Add selection as a filter (result grid; with Alt: exclude it)',
     windows: 'Ctrl+Shift+Space',
     mac: '⌘+Shift+Space',
@@ -144,6 +151,21 @@ export function isCopyLinkShortcut(event: ShortcutEvent): boolean {
     !event.ctrlKey &&
     !event.metaKey &&
     event.code === 'KeyL'
+  );
+}
+
+/**
+ * Ctrl+Shift+C (⌘+Shift+C): Kusto.Explorer's "copy query, link and results as rich text". Neither
+ * Monaco nor the grid binds it; Chromium's own binding (the element inspector) is prevented by the
+ * handler while the page has focus.
+ */
+export function isCopyReportShortcut(event: ShortcutEvent): boolean {
+  return (
+    !event.isComposing &&
+    (event.ctrlKey || event.metaKey) &&
+    event.shiftKey &&
+    !event.altKey &&
+    event.code === 'KeyC'
   );
 }
 

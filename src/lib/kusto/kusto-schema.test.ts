@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isQueryFailure, type QueryError } from '../query-errors';
 import { createTrustedHostPolicy } from '../trusted-hosts';
 import { parseShowSchemaJson } from '../query/database-schema';
-import { fetchDatabaseSchema, kustoEntityName } from './kusto-schema';
+import { fetchDatabaseSchema, fetchDatabases, kustoEntityName } from './kusto-schema';
 import { fakeFetch, jsonResponse, type Answer } from '../query/test-support/fake-fetch';
 
 const trustedHosts = createTrustedHostPolicy({ extraHosts: ['http://localhost:5181'] });
@@ -94,7 +94,84 @@ async function failure(promise: Promise<unknown>): Promise<QueryError> {
   throw new Error('expected a QueryFailure');
 }
 
+/**
+ * `.show databases` in v1 as clusters answer it: the column set of the public result types
+ * (KustoSchemaTools' ShowDatabase, Microsoft's sqltoolsservice ShowDatabasesResult), with v1's
+ * ColumnType spellings. No recorded response of this command is public; the values are made up.
+ */
+const SHOW_DATABASES_COLUMNS: [string, string][] = [
+  ['DatabaseName', 'string'],
+  ['PersistentStorage', 'string'],
+  ['Version', 'string'],
+  ['IsCurrent', 'bool'],
+  ['DatabaseAccessMode', 'string'],
+  ['PrettyName', 'string'],
+  ['ReservedSlot1', 'bool'],
+  ['DatabaseId', 'guid'],
+  ['InTransitionTo', 'string'],
+  ['SuspensionState', 'dynamic'],
+];
+
 describe('kusto-schema', () => {
+  it('fetchDatabases sends .show databases to /v1/rest/mgmt and lists names', async () => {
+    const { fetch, calls, target } = fetchWith([
+      v1Body(SHOW_DATABASES_COLUMNS, [
+        [
+          'Samples',
+          'https://x.blob.core.windows.net/samples',
+          'v1.0',
+          true,
+          'ReadOnly',
+          '',
+          false,
+          'a4f2c7d1-6b3e-4c8a-9f0d-2e1b5a7c3d90',
+          '',
+          null,
+        ],
+        [
+          'ContosoSales',
+          'https://x.blob.core.windows.net/contoso',
+          'v7.2',
+          false,
+          'ReadWrite',
+          'Contoso Sales',
+          false,
+          'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b',
+          '',
+          { State: 'None' },
+        ],
+      ]),
+    ]);
+    const databases = await fetchDatabases(target, { fetch, randomUUID: () => 'u' });
+    expect(databases).toEqual([
+      { name: 'ContosoSales', prettyName: 'Contoso Sales', accessMode: 'ReadWrite' },
+      { name: 'Samples', prettyName: null, accessMode: 'ReadOnly' },
+    ]);
+    expect(calls[0]).toMatchObject({
+      url: 'http://localhost:5181/v1/rest/mgmt',
+      body: { db: 'NetDefaultDB', csl: '.show databases' },
+      headers: { 'x-ms-client-request-id': 'Quarry.Schema;u' },
+    });
+  });
+
+  it('fetchDatabases finds the columns by name, whatever their order', async () => {
+    const { fetch, target } = fetchWith([
+      v1Body(
+        [
+          ['PrettyName', 'string'],
+          ['DatabaseName', 'string'],
+        ],
+        [
+          ['', 'Samples'],
+          ['', ''],
+        ],
+      ),
+    ]);
+    expect(await fetchDatabases(target, { fetch })).toEqual([
+      { name: 'Samples', prettyName: null, accessMode: null },
+    ]);
+  });
+
   it('fetchDatabaseSchema parses tables, views, functions and keeps the document for the editor', async () => {
     const json = JSON.stringify(schemaDocument);
     const { fetch, calls, target } = fetchWith([v1Body([['DatabaseSchema', 'string']], [[json]])]);
@@ -129,6 +206,70 @@ describe('kusto-schema', () => {
       },
     ]);
     expect([schema.majorVersion, schema.minorVersion]).toEqual([12, 3]);
+  });
+
+  it('reads the MaterializedViews and ExternalTables sections as clusters write them', () => {
+    // Each section is name-keyed with the table's entity shape; EntityType tells them apart
+    // (monaco-kusto's showSchema types), and a view carries its Query.
+    const document = {
+      Plugins: [],
+      Databases: {
+        Samples: {
+          Name: 'Samples',
+          Tables: {},
+          MaterializedViews: {
+            StormsByState: {
+              Name: 'StormsByState',
+              EntityType: 'MaterializedViewTable',
+              OrderedColumns: [
+                { Name: 'State', Type: 'System.String', CslType: 'string' },
+                { Name: 'Storms', Type: 'System.Int64', CslType: 'long' },
+              ],
+              Folder: 'Storm_Events',
+              DocString: 'Storms per state',
+              Query: 'StormEvents | summarize Storms = count() by State',
+            },
+          },
+          ExternalTables: {
+            StormEventsArchive: {
+              Name: 'StormEventsArchive',
+              EntityType: 'ExternalTable',
+              OrderedColumns: [{ Name: 'StartTime', Type: 'System.DateTime', CslType: 'datetime' }],
+              Folder: 'Archive',
+              DocString: '',
+            },
+          },
+          Functions: {},
+          EntityGroups: {},
+          DatabaseAccessMode: 'ReadOnly',
+          MajorVersion: 1,
+          MinorVersion: 0,
+        },
+      },
+    };
+    const schema = parseShowSchemaJson(JSON.stringify(document), 'Samples');
+    expect(schema.tables).toEqual([]);
+    expect(schema.materializedViews).toEqual([
+      {
+        name: 'StormsByState',
+        entityType: 'MaterializedView',
+        folder: 'Storm_Events',
+        docString: 'Storms per state',
+        columns: [
+          { name: 'State', type: 'string', cslType: 'string', docString: null },
+          { name: 'Storms', type: 'long', cslType: 'long', docString: null },
+        ],
+      },
+    ]);
+    expect(schema.externalTables).toEqual([
+      {
+        name: 'StormEventsArchive',
+        entityType: 'ExternalTable',
+        folder: 'Archive',
+        docString: null,
+        columns: [{ name: 'StartTime', type: 'datetime', cslType: 'datetime', docString: null }],
+      },
+    ]);
   });
 
   it('quotes database names that are not plain identifiers', () => {

@@ -12,6 +12,15 @@ import { parseV1Bytes } from './parse-v1-tables';
  * command results are small.
  */
 
+/** One row of `.show databases`: what the schema tree lists for a cluster. */
+export interface KustoDatabaseInfo {
+  name: string;
+  /** The database's display name, when it has one (`PrettyName`). */
+  prettyName: string | null;
+  /** `ReadWrite`, `ReadOnly`, `ReadOnlyFollowing`… */
+  accessMode: string | null;
+}
+
 /** The database management commands run against when none is chosen (the SDKs' default). */
 const DEFAULT_DATABASE = 'NetDefaultDB';
 
@@ -67,6 +76,39 @@ function primary(dataSet: DataSet): ResultTable {
       badResponseError('The command returned no table.', null, { requestId: null }),
     );
   return table;
+}
+
+function text(table: ResultTable, row: number, column: string): string | null {
+  const col = table.columns.findIndex((c) => c.name === column);
+  if (col < 0) return null;
+  const value = getCell(table, row, col);
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The databases of a `.show databases` result, by name (columns found by name, not position). */
+export function databasesFromTable(table: ResultTable): KustoDatabaseInfo[] {
+  const databases: KustoDatabaseInfo[] = [];
+  for (let row = 0; row < table.rowCount; row++) {
+    const name = text(table, row, 'DatabaseName');
+    if (name) {
+      databases.push({
+        name,
+        prettyName: text(table, row, 'PrettyName'),
+        accessMode: text(table, row, 'DatabaseAccessMode'),
+      });
+    }
+  }
+  return databases.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `.show databases`: the databases the signed-in user can see on the cluster. */
+export async function fetchDatabases(
+  target: KustoTarget,
+  deps?: HttpDeps & { randomUUID?: () => string },
+): Promise<KustoDatabaseInfo[]> {
+  return databasesFromTable(
+    primary(await runKustoCommand({ ...target, command: '.show databases' }, deps)),
+  );
 }
 
 /** Kusto entity name as a literal that is safe in a command: `Samples` or `['My DB']`. */

@@ -45,6 +45,8 @@ interface ResultsPanelProps {
   onAddFilter?: (request: FilterRequest) => string;
   /** The query and its link, for Copy for report. */
   reportSource?: ReportSource;
+  /** This tab is the visible one: its Copy for report answers Ctrl+Shift+C. */
+  shortcutsActive?: boolean;
 }
 
 export function ResultsPanel({
@@ -55,6 +57,7 @@ export function ResultsPanel({
   context,
   onAddFilter,
   reportSource,
+  shortcutsActive = false,
 }: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
@@ -101,6 +104,7 @@ export function ResultsPanel({
           dark={dark}
           onAddFilter={onAddFilter}
           reportSource={reportSource}
+          shortcutsActive={shortcutsActive}
         />
       ) : (
         <p className="results__notice" aria-live="polite">
@@ -118,12 +122,14 @@ function ResultTables({
   dark,
   onAddFilter,
   reportSource,
+  shortcutsActive,
 }: {
   summary: DataSetSummary;
   session: RowSource;
   dark: boolean;
   onAddFilter?: (request: FilterRequest) => string;
   reportSource?: ReportSource;
+  shortcutsActive: boolean;
 }) {
   const primary = useMemo(
     () =>
@@ -248,6 +254,7 @@ function ResultTables({
           session={session}
           reportSource={reportSource}
           onNotice={setCopyNotice}
+          shortcutActive={shortcutsActive}
         />
         <input
           type="search"

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { isCopyReportShortcut } from '../../shortcuts/shortcut-table';
 import type { RowsRequest, RowsResult } from '../../../lib/query/query-result-session';
 import type { WorkerJob, WorkerJobResult } from '../../../lib/query/worker-jobs';
 import {
@@ -24,6 +25,8 @@ interface ReportActionsProps {
   reportSource?: ReportSource;
   /** A line for the status notice: what was copied or exported, or why not. */
   onNotice: (message: string) => void;
+  /** Ctrl+Shift+C (Kusto.Explorer's shortcut) copies for a report: true in the visible tab only. */
+  shortcutActive?: boolean;
 }
 
 /**
@@ -31,7 +34,13 @@ interface ReportActionsProps {
  * Export Excel (written in the worker, typed cells). Rows come from the worker in the order the
  * server sent them.
  */
-export function ReportActions({ table, session, reportSource, onNotice }: ReportActionsProps) {
+export function ReportActions({
+  table,
+  session,
+  reportSource,
+  onNotice,
+  shortcutActive = false,
+}: ReportActionsProps) {
   const [exporting, setExporting] = useState(false);
 
   const content = async (): Promise<ReportContent> => {
@@ -93,12 +102,29 @@ export function ReportActions({ table, session, reportSource, onNotice }: Report
     }
   };
 
+  // Kusto.Explorer's Ctrl+Shift+C, anywhere in Quarry (the editor and the grid do not bind it).
+  // preventDefault keeps Chromium's inspector shortcut from taking it while the page has focus.
+  const onCopyReportKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || !isCopyReportShortcut(event)) return;
+    // An open dialog's keys are its own.
+    if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
+    event.preventDefault();
+    void copyRich().catch(fail('copy for a report'));
+  });
+  useEffect(() => {
+    if (!shortcutActive) return;
+    const listener = (event: KeyboardEvent) => onCopyReportKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [shortcutActive]);
+
   return (
     <>
       <button
         type="button"
         className="button button--small"
-        title="Copy the query, its link and the results as a table"
+        aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
+        title="Copy the query, its link and the results as a table (Ctrl+Shift+C)"
         onClick={() => void copyRich().catch(fail('copy for a report'))}
       >
         Copy for report

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchAppInsightsSchema } from '../../../lib/appinsights';
-import { fetchDatabaseSchema } from '../../../lib/kusto/kusto-schema';
+import { fetchDatabases, fetchDatabaseSchema } from '../../../lib/kusto/kusto-schema';
 import type { TrustedHostPolicy } from '../../../lib/trusted-hosts';
 import type { TokenFunction } from '../../../lib/auth/token-function';
 
@@ -8,6 +8,7 @@ import type { TokenFunction } from '../../../lib/auth/token-function';
 export const schemaKeys = {
   all: ['schema'] as const,
   cluster: (clusterUrl: string) => [...schemaKeys.all, clusterUrl] as const,
+  databases: (clusterUrl: string) => [...schemaKeys.cluster(clusterUrl), 'databases'] as const,
   database: (clusterUrl: string, database: string) =>
     [...schemaKeys.cluster(clusterUrl), 'database', database] as const,
   appInsights: (endpoint: string, appId: string) =>
@@ -22,6 +23,21 @@ interface SchemaSource {
 
 /** Schemas change rarely; keep them for the session and refetch only when asked. */
 const SCHEMA_STALE_MS = 30 * 60 * 1000;
+
+/** `.show databases`: the cluster level of the schema tree. */
+export function databasesQueryOptions(source: SchemaSource) {
+  return queryOptions({
+    queryKey: schemaKeys.databases(source.clusterUrl),
+    queryFn: ({ signal }) =>
+      fetchDatabases({
+        clusterUrl: source.clusterUrl,
+        getToken: source.getToken,
+        trustedHosts: source.trustedHosts,
+        signal,
+      }),
+    staleTime: SCHEMA_STALE_MS,
+  });
+}
 
 export function databaseSchemaQueryOptions(source: SchemaSource & { database: string }) {
   return queryOptions({

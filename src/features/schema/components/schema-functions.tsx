@@ -21,9 +21,12 @@ export function functionInsertText(fn: FunctionSchema): string {
 export function SchemaFunctions({
   functions,
   onInsert,
+  qualify = (call) => call,
 }: {
   functions: readonly FunctionSchema[];
   onInsert?(text: string): void;
+  /** Makes the call text right for the tab's database (another database's need its name). */
+  qualify?: (call: string) => string;
 }) {
   if (functions.length === 0) return null;
   return (
@@ -37,7 +40,7 @@ export function SchemaFunctions({
               className="schema-tree__column schema-tree__function"
               aria-label={`Insert function ${fn.name}`}
               title={fn.docString ?? functionSignature(fn)}
-              onClick={() => onInsert?.(functionInsertText(fn))}
+              onClick={() => onInsert?.(qualify(functionInsertText(fn)))}
             >
               <span>{functionSignature(fn)}</span>
               {fn.folder && <span className="schema-tree__type">{fn.folder}</span>}

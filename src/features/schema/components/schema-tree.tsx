@@ -1,9 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
-import { useAppInsightsSchema, useDatabaseSchema } from '../hooks/use-schema';
+import { useAppInsightsSchema } from '../hooks/use-schema';
 import { kustoEntityName } from '../../../lib/kusto/kusto-schema';
 import { SchemaFunctions } from './schema-functions';
+import { kqlName } from '../../../lib/kql-text/kql-literal';
 import './schema-tree.css';
 
 interface SchemaTreeProps {
@@ -12,24 +13,6 @@ interface SchemaTreeProps {
   database: string;
   /** Puts a name into the editor at the cursor. */
   onInsert?(name: string): void;
-}
-
-export function KustoSchemaTree({
-  clusterUrl,
-  database,
-  onInsert,
-}: {
-  clusterUrl: string;
-  database: string;
-  onInsert?(name: string): void;
-}) {
-  return (
-    <SchemaTree
-      schema={useDatabaseSchema(clusterUrl, database)}
-      database={database}
-      onInsert={onInsert}
-    />
-  );
 }
 
 export function AppInsightsSchemaTree(props: {
@@ -132,20 +115,38 @@ function SchemaTables({
   );
 }
 
-function TableNode({
+/** What a table-like node is called in labels. */
+export const ENTITY_LABEL: Record<TableSchema['entityType'], string> = {
+  Table: 'table',
+  MaterializedView: 'materialized view',
+  ExternalTable: 'external table',
+};
+
+/**
+ * A table (or view, or external table) with its typed columns. A click on a column types its
+ * name at the cursor; the Insert button beside the name types the table's.
+ */
+export function TableNode({
   table,
   columns,
   open,
   onInsert,
+  insertText = kqlName(table.name),
 }: {
   table: TableSchema;
   columns: TableSchema['columns'];
   open: boolean;
   onInsert?(name: string): void;
+  /** What the Insert button types (qualified when the table is in another database). */
+  insertText?: string;
 }) {
+  const kind = ENTITY_LABEL[table.entityType];
   return (
-    <li>
-      <details open={open || undefined}>
+    <li className="schema-tree__node">
+      <details
+        open={open || undefined}
+        aria-label={`${kind[0]!.toUpperCase()}${kind.slice(1)} ${table.name}`}
+      >
         <summary title={table.docString ?? undefined}>
           <span className="schema-tree__table">{table.name}</span>
           {table.folder && <span className="schema-tree__folder">{table.folder}</span>}
@@ -166,6 +167,17 @@ function TableNode({
           ))}
         </ul>
       </details>
+      {onInsert && (
+        <button
+          type="button"
+          className="schema-tree__insert"
+          aria-label={`Insert ${kind} ${table.name}`}
+          title={`Insert ${insertText}`}
+          onClick={() => onInsert(insertText)}
+        >
+          Insert
+        </button>
+      )}
     </li>
   );
 }

@@ -1,12 +1,23 @@
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { DatabaseSchema } from '../../../lib/query/database-schema';
 import type { ConnectionSettings } from '../../../lib/sources/query-target';
 import { useTrustedHosts } from '../../../lib/trusted-hosts/trusted-hosts-context';
 import { useAccessToken } from '../../auth/hooks/use-access-token';
+import { mergeShowSchemaDocuments } from '../merge-schema-documents';
 import {
   appInsightsSchemaQueryOptions,
   databaseSchemaQueryOptions,
+  databasesQueryOptions,
+  schemaKeys,
 } from '../api/schema-query-options';
+
+/** `.show databases` on a cluster, cached per cluster. */
+export function useDatabases(clusterUrl: string) {
+  const getToken = useAccessToken(clusterUrl);
+  const trustedHosts = useTrustedHosts();
+  return useQuery(databasesQueryOptions({ clusterUrl, getToken, trustedHosts }));
+}
 
 /** `.show database X schema as json`, cached per cluster and database. */
 export function useDatabaseSchema(clusterUrl: string, database: string) {
@@ -46,4 +57,47 @@ export function useConnectionSchema(
         trustedHosts,
       });
   return useQuery<DatabaseSchema>(options as UseQueryOptions<DatabaseSchema>);
+}
+
+/**
+ * The schema document for the editor: the tab's database, plus every other database of the same
+ * cluster whose schema the tree has loaded, so `database("ContosoSales").Sales` completes and is
+ * not marked unknown. The tab's database stays the one in context.
+ */
+export function useClusterSchemaJson(
+  clusterUrl: string | null,
+  current: DatabaseSchema | undefined,
+): string | undefined {
+  const client = useQueryClient();
+  const filter = useMemo(
+    () => (clusterUrl ? { queryKey: [...schemaKeys.cluster(clusterUrl), 'database'] } : null),
+    [clusterUrl],
+  );
+  const subscribe = useCallback(
+    (onChange: () => void) => client.getQueryCache().subscribe(onChange),
+    [client],
+  );
+  // The names of the loaded databases: a string, so the snapshot is stable between changes.
+  const loaded = useSyncExternalStore(subscribe, () =>
+    filter
+      ? client
+          .getQueriesData<DatabaseSchema>(filter)
+          .filter(([, data]) => data !== undefined)
+          .map(([, data]) => data!.name)
+          .sort()
+          .join('\n')
+      : '',
+  );
+  return useMemo(() => {
+    if (!current || !filter) return current?.showSchemaJson;
+    const others = client
+      .getQueriesData<DatabaseSchema>(filter)
+      .map(([, data]) => data)
+      .filter((data): data is DatabaseSchema => data !== undefined && data !== current);
+    if (others.length === 0 || loaded === '') return current.showSchemaJson;
+    return mergeShowSchemaDocuments(
+      current.showSchemaJson,
+      others.map((other) => other.showSchemaJson),
+    );
+  }, [client, current, filter, loaded]);
 }

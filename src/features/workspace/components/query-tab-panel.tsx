@@ -24,7 +24,7 @@ import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
 import { targetOf } from '../../../lib/sources/query-target';
-import { useConnectionSchema } from '../../schema/hooks/use-schema';
+import { useClusterSchemaJson, useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection, KqlConnection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
 
@@ -97,6 +97,10 @@ export function QueryTabPanel({
     message: string;
   } | null>(null);
   const schema = useConnectionSchema(connection);
+  const completionSchemaJson = useClusterSchemaJson(
+    connection.kind === 'kusto' ? connection.clusterUrl : null,
+    schema.data,
+  );
   const timespan = connection.kind === 'appinsights' ? safeTimespan(timeRange) : null;
   const rangeLabel =
     connection.kind === 'appinsights'
@@ -322,7 +326,7 @@ export function QueryTabPanel({
           schema={
             schema.data
               ? {
-                  showSchemaJson: schema.data.showSchemaJson,
+                  showSchemaJson: completionSchemaJson ?? schema.data.showSchemaJson,
                   clusterUri:
                     connection.kind === 'kusto' ? connection.clusterUrl : connection.endpoint,
                   database,
@@ -343,6 +347,7 @@ export function QueryTabPanel({
         context={rangeLabel}
         onAddFilter={addFilter}
         reportSource={reportSource}
+        shortcutsActive={active}
       />
     </>
   );

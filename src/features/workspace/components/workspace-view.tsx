@@ -12,7 +12,8 @@ import { HistoryPanel } from '../../history';
 import { preloadResultGrid } from '../../results/components/results-panel';
 import { SavedQueriesSidebar, type SavedQuery } from '../../saved-queries';
 import { targetOf, type QueryTarget } from '../../../lib/sources/query-target';
-import { AppInsightsSchemaTree, KustoSchemaTree } from '../../schema/components/schema-tree';
+import { AppInsightsSchemaTree } from '../../schema/components/schema-tree';
+import { KustoClusterTree } from '../../schema/components/kusto-cluster-tree';
 import { useConnections, type Connection } from '../use-connections';
 import { useRememberedWidth } from '../use-remembered-width';
 import { useEmbeddingFlags } from '../../embedding/embedding-context';
@@ -179,6 +180,12 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
   // Every tab's editor by tab id; the schema tree inserts into the visible tab's.
   const editors = useRef(new Map<string, QueryEditorHandle>());
   const insertName = (name: string) => editors.current.get(activeTab.id)?.insertAtCaret(name);
+  /** The schema tree's "Use": the tab moves to that database of the same cluster, as the picker does. */
+  const switchDatabase = (clusterUrl: string, database: string) => {
+    const id = connectionIdFor(clusterUrl, database);
+    if (typeof id !== 'string') setNotice(`Could not switch to ${database}: ${id.problem}`);
+    else updateTab(activeTab.id, { connectionId: id });
+  };
   const leftPane = useRememberedWidth<HTMLElement>(`quarry.${WORKSPACE}.layout.left`);
   const rightPane = useRememberedWidth<HTMLDivElement>(`quarry.${WORKSPACE}.layout.right`);
 
@@ -272,10 +279,15 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
             ))}
           </ul>
           {activeConnection?.kind === 'kusto' && (
-            <KustoSchemaTree
+            <KustoClusterTree
               clusterUrl={activeConnection.clusterUrl}
               database={activeConnection.database}
               onInsert={insertName}
+              onUseDatabase={
+                pinned
+                  ? undefined
+                  : (database) => switchDatabase(activeConnection.clusterUrl, database)
+              }
             />
           )}
           {activeConnection?.kind === 'appinsights' && (
