@@ -52,7 +52,8 @@ export function inferChartColumns(
   const missing: string[] = [];
   const givenX = spec.xColumn ? named(columns, [spec.xColumn], missing) : null;
   const givenYs = named(columns, spec.yColumns, missing);
-  const givenSeries = named(columns, spec.series, missing);
+  // An empty list (the chart builder's "no series") means none; null means guess.
+  const givenSeries = spec.series?.length === 0 ? [] : named(columns, spec.series, missing);
   if (missing.length > 0) {
     const list = missing.map((name) => `'${name}'`).join(', ');
     return { problem: `The render names ${list}, which the result does not have.` };
