@@ -244,15 +244,12 @@ export function buildEChartsOption({
   };
 
   if (data.shape === 'ladder') {
-    return ladderOption(data, base, {
-      top,
-      axisLine,
-      axisLabel,
-      splitLine,
-      nameTextStyle,
-      visualization,
-      palette,
-    });
+    return ladderOption(
+      data,
+      base,
+      { top, axisLine, axisLabel, splitLine, nameTextStyle, visualization, palette },
+      size,
+    );
   }
 
   const frame = splitFrame(data.split, data.series.length, top, size);
@@ -280,13 +277,22 @@ export function buildEChartsOption({
   if (data.shape === 'category') {
     const horizontal = data.kind === 'barchart';
     const large = data.categories.length > LARGE_THRESHOLD;
+    // Column labels that do not fit side by side are slanted rather than every other one
+    // hidden (about 7 px a character at 12 px).
+    const longest = data.categories.reduce((n, c) => Math.max(n, Math.min(c.length, 24)), 0);
+    const slant =
+      !horizontal &&
+      data.categories.length <= 60 &&
+      (longest * 7 + 8) * data.categories.length > size.width - 60;
     const categoryAxes = frame.grids.map((_, grid) => ({
       type: 'category' as const,
       data: data.categories,
       name: grid === frame.grids.length - 1 ? xTitle : '',
       nameTextStyle,
       axisLine,
-      axisLabel,
+      axisLabel: slant
+        ? { ...axisLabel, interval: 0, rotate: 35, width: 170, overflow: 'truncate' as const }
+        : axisLabel,
       gridIndex: grid,
       // Bars read top-down in result order.
       inverse: horizontal,
@@ -297,7 +303,11 @@ export function buildEChartsOption({
       grid: frame.grids,
       xAxis: horizontal
         ? valueAxes(true)
-        : categoryAxes.map((a) => ({ ...a, nameLocation: 'middle' as const, nameGap: 28 })),
+        : categoryAxes.map((a) => ({
+            ...a,
+            nameLocation: 'middle' as const,
+            nameGap: slant ? 16 + Math.min(longest, 24) * 4.5 : 28,
+          })),
       yAxis: horizontal
         ? categoryAxes.map((a) => ({ ...a, nameLocation: 'start' as const }))
         : valueAxes(false),
@@ -353,12 +363,14 @@ export function buildEChartsOption({
       nameGap: 28,
       nameTextStyle,
       axisLine,
-      axisLabel,
+      // Panels share the x range: only the bottom one labels it.
+      axisLabel: grid === frame.grids.length - 1 ? axisLabel : { show: false },
       splitLine: { show: false },
     })),
     yAxis: valueAxes(false).map((axis) => ({
       ...axis,
       scale: !stacked && visualization.yMin === null,
+      ...(frame.mode === 'panels' ? { splitNumber: 3 } : {}),
     })),
     axisPointer: frame.grids.length > 1 ? { link: [{ xAxisIndex: 'all' }] } : undefined,
     dataZoom: [
@@ -446,7 +458,11 @@ interface SplitFrame {
 }
 
 /** Space between panels for the x-axis labels of the panel above. */
-const PANEL_GAP = 34;
+const PANEL_GAP = 22;
+/** A panel is never drawn shorter than this; the chart grows instead (see plotMinHeight). */
+export const MIN_PANEL_HEIGHT = 110;
+/** The height a ladder row needs for a legible label. */
+const LADDER_ROW = 18;
 /** Room per extra y-axis on a side (labels and the axis name). */
 const AXIS_OFFSET = 56;
 
@@ -500,7 +516,10 @@ function splitFrame(
     };
   }
   const panels = split.groupNames.length;
-  const usable = Math.max(panels * 60, size.height - top - bottom - (panels - 1) * PANEL_GAP);
+  const usable = Math.max(
+    panels * MIN_PANEL_HEIGHT,
+    size.height - top - bottom - (panels - 1) * PANEL_GAP,
+  );
   const height = usable / panels;
   const grids = split.groupNames.map((_, i) => ({
     top: top + i * (height + PANEL_GAP),
@@ -545,8 +564,17 @@ type Rung = [number, number, number];
  * axis, on the category row of its label; colours by series. Drawn with a custom series, whose
  * rectangles are clipped to the plot so zooming works.
  */
-function ladderOption(data: LadderData, base: ChartOption, styles: AxisStyles): ChartOption {
+function ladderOption(
+  data: LadderData,
+  base: ChartOption,
+  styles: AxisStyles,
+  size: PlotSize,
+): ChartOption {
   const { top, axisLine, axisLabel, splitLine, nameTextStyle, visualization } = styles;
+  // More rows than fit legibly: a window of rows with a scroll bar on the right (the wheel
+  // scrolls it), rather than labels drawn over each other.
+  const fits = Math.max(3, Math.floor((size.height - top - 64) / LADDER_ROW));
+  const scrollRows = data.categories.length > fits;
   let min = Infinity;
   let max = -Infinity;
   for (const series of data.series) {
@@ -560,7 +588,7 @@ function ladderOption(data: LadderData, base: ChartOption, styles: AxisStyles): 
   const format = (value: number) => (time ? formatUtc(value) : formatTooltipValue(value));
   return {
     ...base,
-    grid: { top, left: 16, right: 24, bottom: 64 },
+    grid: { top, left: 16, right: scrollRows ? 40 : 24, bottom: 64 },
     tooltip: {
       ...base.tooltip,
       trigger: 'item',
@@ -607,6 +635,31 @@ function ladderOption(data: LadderData, base: ChartOption, styles: AxisStyles): 
         borderColor: styles.palette.border,
         textStyle: { color: styles.palette.textMuted },
       },
+      ...(scrollRows
+        ? [
+            {
+              type: 'slider' as const,
+              yAxisIndex: 0,
+              filterMode: 'weakFilter' as const,
+              startValue: 0,
+              endValue: fits - 1,
+              zoomLock: true,
+              width: 12,
+              right: 4,
+              showDetail: false,
+              brushSelect: false,
+              borderColor: styles.palette.border,
+            },
+            {
+              type: 'inside' as const,
+              yAxisIndex: 0,
+              filterMode: 'weakFilter' as const,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+              zoomLock: true,
+            },
+          ]
+        : []),
     ],
     series: data.series.map(
       (series) =>
@@ -644,6 +697,16 @@ function ladderOption(data: LadderData, base: ChartOption, styles: AxisStyles): 
   };
 }
 
+/**
+ * The least height the plot needs: panels of `ysplit=panels` are never squeezed below a legible
+ * height (the chart scrolls instead). Null: the plot takes the space it is given.
+ */
+export function plotMinHeight(data: ChartData): number | null {
+  if (data.shape === 'pie' || data.shape === 'ladder' || data.split?.mode !== 'panels') return null;
+  const panels = data.split.groupNames.length;
+  return panels * MIN_PANEL_HEIGHT + (panels - 1) * PANEL_GAP + 150;
+}
+
 /** The x-axis range a zoom shows, from ECharts' percentages of the fixed extent. */
 export function zoomWindow(
   extent: { min: number; max: number },
@@ -661,8 +724,9 @@ export function zoomWindow(
 export interface ChartSummary {
   grids: number;
   yAxes: number;
-  /** The first category axis' labels (ladder rows, column-chart categories). */
+  /** The first category axis' labels (ladder rows, column-chart categories): the first 50. */
   categories: string[];
+  categoryCount: number;
   series: { type: string; name: string; points: number; yAxisIndex: number; gridOf: number }[];
 }
 
@@ -676,6 +740,7 @@ export function summarizeOption(option: ChartOption): ChartSummary {
   return {
     grids: Math.max(1, asList(option.grid).length),
     yAxes: yAxes.length,
+    categoryCount: categoryAxis?.data?.length ?? 0,
     categories: (categoryAxis?.data ?? []).slice(0, 50).map(String),
     series: asList(option.series).map((s) => {
       const series = s as {

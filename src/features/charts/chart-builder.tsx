@@ -42,6 +42,7 @@ export function ChartBuilder({ columns, pick, onChange }: ChartBuilderProps) {
       <label>
         Chart
         <select
+          aria-label="Chart type"
           value={pick.kind}
           onChange={(event) => onChange({ ...pick, kind: event.target.value as ChartPick['kind'] })}
         >
@@ -55,6 +56,7 @@ export function ChartBuilder({ columns, pick, onChange }: ChartBuilderProps) {
       <label>
         X
         <select
+          aria-label="X column"
           value={pick.x}
           onChange={(event) => {
             const x = event.target.value;
@@ -80,7 +82,7 @@ export function ChartBuilder({ columns, pick, onChange }: ChartBuilderProps) {
           ))}
         </select>
       </label>
-      <fieldset className="chart-builder__ys">
+      <fieldset className="chart-builder__ys" aria-label="Y columns">
         <legend>Y</legend>
         {ys.length === 0 && <span className="chart-builder__hint">no numeric column</span>}
         {ys.map((c) => (
@@ -97,6 +99,7 @@ export function ChartBuilder({ columns, pick, onChange }: ChartBuilderProps) {
       <label>
         Series
         <select
+          aria-label="Series column"
           value={pick.series ?? ''}
           onChange={(event) => onChange({ ...pick, series: event.target.value || null })}
         >
@@ -113,6 +116,7 @@ export function ChartBuilder({ columns, pick, onChange }: ChartBuilderProps) {
       <label>
         Kind
         <select
+          aria-label="Stacking"
           value={isStackable(pick.kind) ? pick.stack : 'unstacked'}
           disabled={!isStackable(pick.kind)}
           title={isStackable(pick.kind) ? undefined : 'Only column, bar and area charts stack'}

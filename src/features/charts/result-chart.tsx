@@ -5,6 +5,7 @@ import { describeChart } from '../../lib/chart-data/describe-chart';
 import {
   buildEChartsOption,
   isLogY,
+  plotMinHeight,
   summarizeOption,
   xExtent,
   xyPoints,
@@ -155,7 +156,11 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
       data-chart-state={ready ? 'ready' : 'drawing'}
       data-chart-summary={summary}
     >
-      <div ref={plotRef} className="result-chart__plot" />
+      <div
+        ref={plotRef}
+        className="result-chart__plot"
+        style={{ minHeight: plotMinHeight(data) ?? undefined }}
+      />
     </div>
   );
 }
