@@ -260,7 +260,8 @@ export function buildEChartsOption({
       gridIndex: axis.grid,
       ...(frame.mode === 'axes'
         ? {
-            position: axis.side,
+            // A bar chart's value axes run along the top and bottom.
+            position: horizontal ? (axis.side === 'left' ? 'bottom' : 'top') : axis.side,
             offset: axis.offset,
             alignTicks: true,
             axisLine: {
@@ -292,7 +293,9 @@ export function buildEChartsOption({
       axisLine,
       axisLabel: slant
         ? { ...axisLabel, interval: 0, rotate: 35, width: 170, overflow: 'truncate' as const }
-        : axisLabel,
+        : data.categories.length <= 60
+          ? { ...axisLabel, interval: 0 }
+          : axisLabel,
       gridIndex: grid,
       // Bars read top-down in result order.
       inverse: horizontal,
@@ -458,7 +461,7 @@ interface SplitFrame {
 }
 
 /** Space between panels for the x-axis labels of the panel above. */
-const PANEL_GAP = 22;
+const PANEL_GAP = 30;
 /** A panel is never drawn shorter than this; the chart grows instead (see plotMinHeight). */
 export const MIN_PANEL_HEIGHT = 110;
 /** The height a ladder row needs for a legible label. */
