@@ -141,7 +141,7 @@ export function extendOperator(
           ).map((n) => n.SimpleName ?? null)
         : tupleColumns.map(() => null);
       const indexes = tupleColumns.map((column, i) =>
-        place(names[i] ?? null, column.type === 'unknown' ? 'dynamic' : column.type),
+        place(names[i] ?? null, (column.type as string) === 'unknown' ? 'dynamic' : column.type),
       );
       steps.push({ indexes, compiled, tuple: true });
       continue;

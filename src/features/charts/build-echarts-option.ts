@@ -261,7 +261,11 @@ export function buildEChartsOption({
       ...(frame.mode === 'axes'
         ? {
             // A bar chart's value axes run along the top and bottom.
-            position: horizontal ? (axis.side === 'left' ? 'bottom' : 'top') : axis.side,
+            position: horizontal
+              ? axis.side === 'left'
+                ? ('bottom' as const)
+                : ('top' as const)
+              : axis.side,
             offset: axis.offset,
             alignTicks: true,
             axisLine: {

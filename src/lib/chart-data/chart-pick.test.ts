@@ -67,7 +67,7 @@ describe('chart builder picks', () => {
       ],
       v,
     );
-    if ('problem' in data) throw new Error(data.problem);
+    if ('problem' in data || data.shape !== 'category') throw new Error('expected columns');
     expect(data.series).toHaveLength(1);
     // Stacking only where the render docs define it.
     expect(
