@@ -57,4 +57,28 @@ describe('series functions', () => {
       'series_decompose_anomalies_y_baseline:dynamic',
     ]);
   });
+
+  it("runs the docs' weekly example (rand() made fixed) and finds exactly its six outliers", () => {
+    // series-decompose-anomalies-function.md, "Tweak the anomaly detection threshold".
+    const table = run(`let ts=range t from 1 to 24*7*5 step 1
+| extend Timestamp = datetime(2018-03-01 05:00) + 1h * t
+| extend y = 2*((t*37)%11)/11.0 + iff((t/24)%7>=5, 5.0, 15.0) - (((t%24)/10)*((t%24)/10)) + t/72.0
+| extend y=iff(t==150 or t==200 or t==780, y-8.0, y)
+| extend y=iff(t==300 or t==400 or t==600, y+8.0, y)
+| summarize Timestamp=make_list(Timestamp, 10000),y=make_list(y, 10000);
+ts
+| extend series_decompose_anomalies(y, 2.5, -1, 'linefit')
+| extend series_decompose_anomalies_y_ad_flag =
+series_multiply(10, series_decompose_anomalies_y_ad_flag)
+| render timechart`);
+    const flags = table.rows[0]![2] as number[];
+    expect(flags.flatMap((f, i) => (f === 0 ? [] : [[i + 1, f]]))).toEqual([
+      [150, -10],
+      [200, -10],
+      [300, 10],
+      [400, 10],
+      [600, 10],
+      [780, -10],
+    ]);
+  });
 });
