@@ -3,6 +3,7 @@ import type { ColumnSchema, KustoScalarType } from './public-types';
 import { kindOf, listElements, type Expression, type SyntaxNode } from './kusto-language';
 import { columnIndex, compileScalar, unsupported, type Compiled } from './compile-scalar';
 import { compositeKey } from './compare-values';
+import { aggregateOutputColumns } from './aggregate-functions';
 import {
   adoptAnalyzerSchema,
   analyzerColumns,
@@ -112,29 +113,59 @@ export function extendOperator(
   const finalColumns = analyzerColumns(op) ?? [];
   const ctx = compileContextFor(input.columns, tctx);
   const columns: ColumnSchema[] = [...input.columns];
-  const steps: { index: number; compiled: Compiled }[] = [];
-  for (const expression of listElements<Expression>(op.Expressions)) {
-    rejectCompoundNames(expression);
-    const compiled = compileScalar(expression, ctx);
-    const name = declaredName(expression);
+  const steps: { indexes: number[]; compiled: Compiled; tuple: boolean }[] = [];
+  const place = (name: string | null, type: KustoScalarType): number => {
     let index = name === null ? -1 : columnIndex(columns, name);
-    const type = (
-      compiled.type === 'unknown' || compiled.type === 'null' ? 'dynamic' : compiled.type
-    ) as KustoScalarType;
     if (index >= 0) {
       columns[index] = { name: name!, type };
     } else {
       index = columns.length;
       columns.push({ name: name ?? finalColumns[index]?.name ?? `Column${index}`, type });
     }
-    steps.push({ index, compiled });
+    return index;
+  };
+  for (const expression of listElements<Expression>(op.Expressions)) {
+    // A function returning several columns (series_decompose_anomalies): `(a, b, c) = f(x)`
+    // names them, a bare `f(x)` takes the analyzer's names; the value is one array per row.
+    const compound = kindOf(expression) === 'CompoundNamedExpression';
+    const valueNode = compound
+      ? (expression as Kusto.Language.Syntax.CompoundNamedExpression).Expression!
+      : expression;
+    const compiled = compileScalar(valueNode, ctx);
+    const tupleColumns = aggregateOutputColumns(valueNode);
+    if (tupleColumns.length > 1) {
+      // `a = f(x)` names them a_ad_flag, a_ad_score…: the analyzer's names (place() with null).
+      const names = compound
+        ? listElements<Kusto.Language.Syntax.NameDeclaration>(
+            (expression as Kusto.Language.Syntax.CompoundNamedExpression).Names?.Names ?? null,
+          ).map((n) => n.SimpleName ?? null)
+        : tupleColumns.map(() => null);
+      const indexes = tupleColumns.map((column, i) =>
+        place(names[i] ?? null, (column.type as string) === 'unknown' ? 'dynamic' : column.type),
+      );
+      steps.push({ indexes, compiled, tuple: true });
+      continue;
+    }
+    rejectCompoundNames(expression);
+    const type = (
+      compiled.type === 'unknown' || compiled.type === 'null' ? 'dynamic' : compiled.type
+    ) as KustoScalarType;
+    const index = place(declaredName(expression), type);
+    steps.push({ indexes: [index], compiled, tuple: false });
   }
   const width = columns.length;
   const extended = mapBatches(input, { columns }, (batch) =>
     batch.map((source) => {
       const row = source.slice();
       row.length = width;
-      for (const { index, compiled } of steps) row[index] = compiled.evaluate(source);
+      for (const { indexes, compiled, tuple } of steps) {
+        const value = compiled.evaluate(source);
+        if (!tuple) row[indexes[0]!] = value;
+        else
+          indexes.forEach(
+            (index, i) => (row[index] = Array.isArray(value) ? (value[i] ?? null) : null),
+          );
+      }
       return row;
     }),
   );

@@ -3,6 +3,7 @@ import { coreFunctions } from './core-functions';
 import { datetimeFunctions } from './datetime-functions';
 import { dynamicFunctions } from './dynamic-functions';
 import type { ScalarFunction } from './scalar-function-types';
+import { seriesFunctions } from './series-functions';
 import { stringFunctions } from './string-functions';
 
 const registry = new Map<string, ScalarFunction>(
@@ -11,6 +12,7 @@ const registry = new Map<string, ScalarFunction>(
     ...datetimeFunctions,
     ...stringFunctions,
     ...dynamicFunctions,
+    ...seriesFunctions,
   }),
 );
 

@@ -4,6 +4,7 @@ import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart
 import {
   buildEChartsOption,
   formatTooltipValue,
+  summarizeOption,
   xyPoints,
   zoomWindow,
   type ChartOption,
@@ -228,5 +229,96 @@ describe('formatTooltipValue', () => {
     expect(formatTooltipValue(1234567)).toBe('1,234,567');
     expect(formatTooltipValue(null)).toBe('-');
     expect(formatTooltipValue([1, 2.5])).toBe('1, 2.5');
+  });
+});
+
+describe('buildEChartsOption: the render kinds added with issue 14', () => {
+  const tsColumns: ChartColumn[] = [
+    { name: 't', type: 'datetime' },
+    { name: 'a', type: 'long' },
+    { name: 'b', type: 'long' },
+  ];
+  const tsRows = [
+    [t0, 1, 100],
+    [t0 + 86_400_000, 2, 200],
+    [t0 + 2 * 86_400_000, 3, 150],
+  ];
+
+  it('ysplit=panels: a grid, x-axis and y-axis per panel, series placed on theirs', () => {
+    const o = option(tsColumns, tsRows, { visualization: 'timechart', ySplit: 'panels' });
+    const summary = summarizeOption(o);
+    expect(summary.grids).toBe(2);
+    expect(summary.yAxes).toBe(2);
+    expect(summary.series.map((s) => [s.name, s.gridOf, s.yAxisIndex])).toEqual([
+      ['a', 0, 0],
+      ['b', 1, 1],
+    ]);
+    // Panels do not overlap: the second starts below the first one's end.
+    const grids = o.grid as { top: number; height: number }[];
+    expect(grids[1]!.top).toBeGreaterThan(grids[0]!.top + grids[0]!.height);
+    // The zoom moves every panel.
+    expect((o.dataZoom as { xAxisIndex: number[] }[])[0]!.xAxisIndex).toEqual([0, 1]);
+  });
+
+  it('ysplit=axes: one grid, a y-axis per series on alternating sides', () => {
+    const o = option(tsColumns, tsRows, { visualization: 'linechart', ySplit: 'axes' });
+    const axes = o.yAxis as { position: string; name: string }[];
+    expect(axes.map((a) => [a.name, a.position])).toEqual([
+      ['a', 'left'],
+      ['b', 'right'],
+    ]);
+    expect(summarizeOption(o).series.map((s) => s.yAxisIndex)).toEqual([0, 1]);
+  });
+
+  it('anomalychart: a marker series after the lines, triangles up and down', () => {
+    const o = option(
+      [
+        { name: 't', type: 'datetime' },
+        { name: 'n', type: 'long' },
+        { name: 'flag', type: 'long' },
+      ],
+      [
+        [t0, 10, 0],
+        [t0 + 1, 50, 1],
+        [t0 + 2, 0, -1],
+      ],
+      { visualization: 'anomalychart', anomalyColumns: ['flag'] },
+    );
+    const series = seriesOf(o);
+    expect(series.map((s) => s.type)).toEqual(['line', 'scatter']);
+    const marks = series[1] as { name: string; data: { value: number[]; symbolRotate: number }[] };
+    expect(marks.name).toBe('flag');
+    expect(marks.data).toEqual([
+      { value: [t0 + 1, 50], symbolRotate: 0 },
+      { value: [t0 + 2, 0], symbolRotate: 180 },
+    ]);
+  });
+
+  it('ladderchart: a custom series per colour, rows as an inverted category axis', () => {
+    const o = option(
+      [
+        { name: 'State', type: 'string' },
+        { name: 'from', type: 'datetime' },
+        { name: 'to', type: 'datetime' },
+      ],
+      [
+        ['TEXAS', t0, t0 + 5 * 86_400_000],
+        ['KANSAS', t0 + 86_400_000, t0 + 2 * 86_400_000],
+      ],
+      { visualization: 'ladderchart' },
+    );
+    expect(one(o.yAxis)).toMatchObject({ type: 'category', inverse: true });
+    expect(one(o.xAxis)).toMatchObject({ type: 'time' });
+    const summary = summarizeOption(o);
+    expect(summary.categories).toEqual(['TEXAS', 'KANSAS']);
+    expect(summary.series).toEqual([
+      { type: 'custom', name: 'from – to', points: 2, yAxisIndex: 0, gridOf: 0 },
+    ]);
+    // The tooltip is plain text built from the rung.
+    const tooltip = one(o.tooltip) as { formatter: (p: unknown) => string; renderMode: string };
+    expect(tooltip.renderMode).toBe('richText');
+    expect(tooltip.formatter({ seriesName: 'x', value: [t0, t0 + 86_400_000, 1] })).toBe(
+      'KANSAS\n2007-01-01 – 2007-01-02',
+    );
   });
 });

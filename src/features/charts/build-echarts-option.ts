@@ -1,5 +1,6 @@
 import type {
   BarSeriesOption,
+  CustomSeriesOption,
   LineSeriesOption,
   PieSeriesOption,
   ScatterSeriesOption,
@@ -11,8 +12,9 @@ import type {
   TitleComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import type { ComposeOption } from 'echarts/core';
-import type { ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
+import { graphic, type ComposeOption } from 'echarts/core';
+import type { ChartData, ChartVisualization, YSplit } from '../../lib/chart-data/chart-types';
+import { formatUtc } from '../../lib/chart-data/chart-values';
 import {
   decimateMinMax,
   decimateScatter,
@@ -26,6 +28,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | PieSeriesOption
   | ScatterSeriesOption
+  | CustomSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
@@ -34,6 +37,7 @@ export type ChartOption = ComposeOption<
 >;
 
 type XYData = Extract<ChartData, { shape: 'xy' }>;
+type LadderData = Extract<ChartData, { shape: 'ladder' }>;
 
 /** The plot's size in pixels: decimation keeps a few points per pixel column. */
 export interface PlotSize {
@@ -137,6 +141,7 @@ export function isLogY(visualization: ChartVisualization): boolean {
 function pointCount(data: ChartData): number {
   if (data.shape === 'pie') return data.slices.length;
   if (data.shape === 'category') return data.categories.length * data.series.length;
+  if (data.shape === 'ladder') return data.series.reduce((n, s) => n + s.bars.length, 0);
   return data.series.reduce((n, s) => n + s.x.length, 0);
 }
 
@@ -238,51 +243,108 @@ export function buildEChartsOption({
     splitLine,
   };
 
+  if (data.shape === 'ladder') {
+    return ladderOption(
+      data,
+      base,
+      { top, axisLine, axisLabel, splitLine, nameTextStyle, visualization, palette },
+      size,
+    );
+  }
+
+  const frame = splitFrame(data.split, data.series.length, top, size);
+  const valueAxes = (horizontal: boolean) =>
+    frame.yAxes.map((axis) => ({
+      ...valueAxis,
+      ...(frame.mode === 'none' ? {} : { name: axis.name }),
+      gridIndex: axis.grid,
+      ...(frame.mode === 'axes'
+        ? {
+            // A bar chart's value axes run along the top and bottom.
+            position: horizontal
+              ? axis.side === 'left'
+                ? ('bottom' as const)
+                : ('top' as const)
+              : axis.side,
+            offset: axis.offset,
+            alignTicks: true,
+            axisLine: {
+              show: true,
+              lineStyle: { color: palette.series[axis.index % palette.series.length] },
+            },
+            splitLine: axis.index === 0 ? splitLine : { show: false },
+          }
+        : {}),
+      nameLocation: horizontal ? ('middle' as const) : ('end' as const),
+      ...(horizontal ? { nameGap: 28 } : {}),
+    }));
+
   if (data.shape === 'category') {
     const horizontal = data.kind === 'barchart';
     const large = data.categories.length > LARGE_THRESHOLD;
-    const categoryAxis = {
+    // Column labels that do not fit side by side are slanted rather than every other one
+    // hidden (about 7 px a character at 12 px).
+    const longest = data.categories.reduce((n, c) => Math.max(n, Math.min(c.length, 24)), 0);
+    const slant =
+      !horizontal &&
+      data.categories.length <= 60 &&
+      (longest * 7 + 8) * data.categories.length > size.width - 60;
+    const categoryAxes = frame.grids.map((_, grid) => ({
       type: 'category' as const,
       data: data.categories,
-      name: xTitle,
+      name: grid === frame.grids.length - 1 ? xTitle : '',
       nameTextStyle,
       axisLine,
-      axisLabel,
+      axisLabel: slant
+        ? { ...axisLabel, interval: 0, rotate: 35, width: 170, overflow: 'truncate' as const }
+        : data.categories.length <= 60
+          ? { ...axisLabel, interval: 0 }
+          : axisLabel,
+      gridIndex: grid,
       // Bars read top-down in result order.
       inverse: horizontal,
-    };
+    }));
     const isBars = data.kind === 'columnchart' || data.kind === 'barchart';
     return {
       ...base,
-      grid: { top, left: 16, right: 24, bottom: 16 },
+      grid: frame.grids,
       xAxis: horizontal
-        ? { ...valueAxis, nameLocation: 'middle', nameGap: 28 }
-        : { ...categoryAxis, nameLocation: 'middle', nameGap: 28 },
+        ? valueAxes(true)
+        : categoryAxes.map((a) => ({
+            ...a,
+            nameLocation: 'middle' as const,
+            nameGap: slant ? 16 + Math.min(longest, 24) * 4.5 : 28,
+          })),
       yAxis: horizontal
-        ? { ...categoryAxis, nameLocation: 'start' }
-        : { ...valueAxis, nameLocation: 'end' },
-      series: data.series.map((series) => {
+        ? categoryAxes.map((a) => ({ ...a, nameLocation: 'start' as const }))
+        : valueAxes(false),
+      series: data.series.map((series, index) => {
         const values = Array.from(series.values, isLogY(visualization) ? logGap : gap);
+        const place = frame.placeOf(index, horizontal);
+        const stack = stacked ? frame.stackOf(index) : undefined;
         return isBars
           ? ({
               type: 'bar',
               name: series.name,
               data: values,
-              stack: stacked ? 'total' : undefined,
+              stack,
               large,
               barMaxWidth: 48,
+              ...place,
             } satisfies BarSeriesOption)
           : ({
               type: 'line',
               name: series.name,
               data: values,
-              stack: stacked ? 'total' : undefined,
+              stack,
               areaStyle: data.kind === 'areachart' ? { opacity: stacked ? 0.85 : 0.25 } : undefined,
               showSymbol: data.categories.length <= 60,
               connectNulls: false,
+              ...place,
             } satisfies LineSeriesOption);
       }),
       tooltip: { ...base.tooltip, axisPointer: { type: isBars ? 'shadow' : 'line' } },
+      axisPointer: frame.grids.length > 1 ? { link: [{ xAxisIndex: 'all' }] } : undefined,
     };
   }
 
@@ -291,30 +353,38 @@ export function buildEChartsOption({
   const scatter = data.kind === 'scatterchart';
   const xAxisType =
     data.xType === 'time' ? 'time' : visualization.xAxis?.toLowerCase() === 'log' ? 'log' : 'value';
+  const xAxisIndexes = frame.grids.map((_, i) => i);
+  const anomalies = data.anomalies ?? [];
   return {
     ...base,
-    // Room under the axis for its name and, below that, the zoom slider.
-    grid: { top, left: 16, right: 24, bottom: 64 },
-    xAxis: {
+    grid: frame.grids,
+    xAxis: frame.grids.map((_, grid) => ({
       type: xAxisType,
+      gridIndex: grid,
       // A fixed extent: zooming re-decimates the data, which must not move the axis.
       min: scatter ? undefined : extent?.min,
       max: scatter ? undefined : extent?.max,
       scale: scatter,
-      name: xTitle,
-      nameLocation: 'middle',
+      name: grid === frame.grids.length - 1 ? xTitle : '',
+      nameLocation: 'middle' as const,
       nameGap: 28,
       nameTextStyle,
       axisLine,
-      axisLabel,
+      // Panels share the x range: only the bottom one labels it.
+      axisLabel: grid === frame.grids.length - 1 ? axisLabel : { show: false },
       splitLine: { show: false },
-    },
-    yAxis: { ...valueAxis, scale: !stacked && visualization.yMin === null, nameLocation: 'end' },
+    })),
+    yAxis: valueAxes(false).map((axis) => ({
+      ...axis,
+      scale: !stacked && visualization.yMin === null,
+      ...(frame.mode === 'panels' ? { splitNumber: 3 } : {}),
+    })),
+    axisPointer: frame.grids.length > 1 ? { link: [{ xAxisIndex: 'all' }] } : undefined,
     dataZoom: [
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl' },
+      { type: 'inside', xAxisIndex: xAxisIndexes, filterMode: 'none', zoomOnMouseWheel: 'ctrl' },
       {
         type: 'slider',
-        xAxisIndex: 0,
+        xAxisIndex: xAxisIndexes,
         filterMode: 'none',
         height: 14,
         bottom: 2,
@@ -323,34 +393,325 @@ export function buildEChartsOption({
         textStyle: { color: palette.textMuted },
       },
     ],
-    series: data.series.map((series, index) => {
-      const points = pointsOfSeries[index]!;
-      if (scatter) {
-        const large = points.length > LARGE_THRESHOLD;
+    series: [
+      ...data.series.map((series, index) => {
+        const points = pointsOfSeries[index]!;
+        const place = frame.placeOf(index, false);
+        if (scatter) {
+          const large = points.length > LARGE_THRESHOLD;
+          return {
+            type: 'scatter',
+            name: series.name,
+            data: points,
+            large,
+            largeThreshold: LARGE_THRESHOLD,
+            symbolSize: large ? 3 : 6,
+            ...place,
+          } satisfies ScatterSeriesOption;
+        }
         return {
-          type: 'scatter',
+          type: 'line',
           name: series.name,
           data: points,
-          large,
-          largeThreshold: LARGE_THRESHOLD,
-          symbolSize: large ? 3 : 6,
-        } satisfies ScatterSeriesOption;
-      }
-      return {
-        type: 'line',
-        name: series.name,
-        data: points,
-        stack: stacked ? 'total' : undefined,
-        areaStyle: data.kind === 'areachart' ? { opacity: stacked ? 0.85 : 0.25 } : undefined,
-        showSymbol: points.length <= 60,
-        symbolSize: 5,
-        lineStyle: { width: 1.5 },
-        connectNulls: false,
-        // Decimation already keeps a few points per pixel column.
-        sampling: undefined,
-      } satisfies LineSeriesOption;
-    }),
+          stack: stacked ? frame.stackOf(index) : undefined,
+          areaStyle: data.kind === 'areachart' ? { opacity: stacked ? 0.85 : 0.25 } : undefined,
+          showSymbol: points.length <= 60,
+          symbolSize: 5,
+          lineStyle: { width: 1.5 },
+          connectNulls: false,
+          // Decimation already keeps a few points per pixel column.
+          sampling: undefined,
+          ...place,
+        } satisfies LineSeriesOption;
+      }),
+      // After the lines, so a zoom's re-decimation (which sets series by position) leaves them.
+      ...anomalies.map(
+        (marks) =>
+          ({
+            type: 'scatter',
+            name: marks.name,
+            // Rises point up, dips point down; an outline keeps them apart from the line.
+            data: Array.from(marks.x, (x, i) => ({
+              value: [x, marks.y[i]!],
+              symbolRotate: marks.flag[i]! < 0 ? 180 : 0,
+            })),
+            symbol: 'triangle',
+            symbolSize: 11,
+            itemStyle: { color: palette.anomaly, borderColor: palette.surface, borderWidth: 1 },
+            z: 5,
+            ...frame.placeOf(marks.of, false),
+          }) satisfies ScatterSeriesOption,
+      ),
+    ],
   };
+}
+
+interface SplitAxis {
+  grid: number;
+  index: number;
+  name: string;
+  side: 'left' | 'right';
+  offset: number;
+}
+
+interface SplitFrame {
+  mode: YSplit['mode'];
+  grids: GridComponentOption[];
+  yAxes: SplitAxis[];
+  /** The grid and value axis of series i (x or y by orientation). */
+  placeOf(index: number, horizontal: boolean): { xAxisIndex?: number; yAxisIndex?: number };
+  /** The stack name of series i: series stack together within their panel or axis only. */
+  stackOf(index: number): string;
+}
+
+/** Space between panels for the x-axis labels of the panel above. */
+const PANEL_GAP = 30;
+/** A panel is never drawn shorter than this; the chart grows instead (see plotMinHeight). */
+export const MIN_PANEL_HEIGHT = 110;
+/** The height a ladder row needs for a legible label. */
+const LADDER_ROW = 18;
+/** Room per extra y-axis on a side (labels and the axis name). */
+const AXIS_OFFSET = 56;
+
+/**
+ * The grids and y-axes for `ysplit`: one grid and one axis (none); one grid with an axis per
+ * series, alternating left and right and pushed outwards (axes); or a grid per panel, stacked
+ * top to bottom in the plot's height, each with its own y-axis named for its group (panels).
+ */
+function splitFrame(
+  split: YSplit | undefined,
+  seriesCount: number,
+  top: number,
+  size: PlotSize,
+): SplitFrame {
+  const bottom = 64;
+  if (!split || split.mode === 'none') {
+    return {
+      mode: 'none',
+      grids: [{ top, left: 16, right: 24, bottom }],
+      yAxes: [{ grid: 0, index: 0, name: '', side: 'left', offset: 0 }],
+      placeOf: () => ({}),
+      stackOf: () => 'total',
+    };
+  }
+  if (split.mode === 'axes') {
+    const yAxes = split.groupNames.map((name, index) => ({
+      grid: 0,
+      index,
+      name,
+      side: index % 2 === 0 ? ('left' as const) : ('right' as const),
+      offset: Math.floor(index / 2) * AXIS_OFFSET,
+    }));
+    const lefts = Math.ceil(yAxes.length / 2);
+    const rights = Math.floor(yAxes.length / 2);
+    return {
+      mode: 'axes',
+      grids: [
+        {
+          top,
+          left: 16 + (lefts - 1) * AXIS_OFFSET,
+          right: 24 + Math.max(0, rights - 1) * AXIS_OFFSET,
+          bottom,
+        },
+      ],
+      yAxes,
+      placeOf: (index, horizontal) => {
+        const axis = split.groupOfSeries[index] ?? 0;
+        return horizontal ? { xAxisIndex: axis } : { yAxisIndex: axis };
+      },
+      stackOf: (index) => `total-${split.groupOfSeries[index] ?? 0}`,
+    };
+  }
+  const panels = split.groupNames.length;
+  const usable = Math.max(
+    panels * MIN_PANEL_HEIGHT,
+    size.height - top - bottom - (panels - 1) * PANEL_GAP,
+  );
+  const height = usable / panels;
+  const grids = split.groupNames.map((_, i) => ({
+    top: top + i * (height + PANEL_GAP),
+    left: 16,
+    right: 24,
+    height,
+  }));
+  void seriesCount;
+  return {
+    mode: 'panels',
+    grids,
+    yAxes: split.groupNames.map((name, index) => ({
+      grid: index,
+      index,
+      name,
+      side: 'left' as const,
+      offset: 0,
+    })),
+    placeOf: (index) => {
+      const panel = split.groupOfSeries[index] ?? 0;
+      return { xAxisIndex: panel, yAxisIndex: panel };
+    },
+    stackOf: (index) => `total-${split.groupOfSeries[index] ?? 0}`,
+  };
+}
+
+interface AxisStyles {
+  top: number;
+  axisLine: object;
+  axisLabel: object;
+  splitLine: object;
+  nameTextStyle: object;
+  visualization: ChartVisualization;
+  palette: ChartPalette;
+}
+
+/** A ladder rung's datum: [start, end, row]. */
+type Rung = [number, number, number];
+
+/**
+ * A ladder chart: one horizontal bar per row, from its start to its end on a time (or value)
+ * axis, on the category row of its label; colours by series. Drawn with a custom series, whose
+ * rectangles are clipped to the plot so zooming works.
+ */
+function ladderOption(
+  data: LadderData,
+  base: ChartOption,
+  styles: AxisStyles,
+  size: PlotSize,
+): ChartOption {
+  const { top, axisLine, axisLabel, splitLine, nameTextStyle, visualization } = styles;
+  // More rows than fit legibly: a window of rows with a scroll bar on the right (the wheel
+  // scrolls it), rather than labels drawn over each other.
+  const fits = Math.max(3, Math.floor((size.height - top - 64) / LADDER_ROW));
+  const scrollRows = data.categories.length > fits;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const series of data.series) {
+    for (const bar of series.bars) {
+      if (bar.start < min) min = bar.start;
+      if (bar.end > max) max = bar.end;
+    }
+  }
+  const pad = max > min ? (max - min) * 0.02 : 1;
+  const time = data.xType === 'time';
+  const format = (value: number) => (time ? formatUtc(value) : formatTooltipValue(value));
+  return {
+    ...base,
+    grid: { top, left: 16, right: scrollRows ? 40 : 24, bottom: 64 },
+    tooltip: {
+      ...base.tooltip,
+      trigger: 'item',
+      // Plain text (richText rendering): values never become HTML.
+      formatter: (params: unknown) => {
+        const p = params as { seriesName?: string; value?: Rung };
+        const [start, end, row] = p.value ?? [NaN, NaN, 0];
+        const label = data.categories[row] ?? '';
+        const series = data.series.length > 1 ? `${p.seriesName ?? ''}\n` : '';
+        return `${series}${label}\n${format(start)} – ${format(end)}`;
+      },
+    },
+    xAxis: {
+      type: time ? 'time' : 'value',
+      min: min - pad,
+      max: max + pad,
+      name: visualization.xTitle ?? data.xName,
+      nameLocation: 'middle',
+      nameGap: 28,
+      nameTextStyle,
+      axisLine,
+      axisLabel,
+      splitLine,
+    },
+    yAxis: {
+      type: 'category',
+      data: data.categories,
+      // Result order, top to bottom.
+      inverse: true,
+      name: visualization.yTitle ?? '',
+      nameTextStyle,
+      axisLine,
+      axisLabel: { ...axisLabel, interval: 'auto' },
+    },
+    dataZoom: [
+      { type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter', zoomOnMouseWheel: 'ctrl' },
+      {
+        type: 'slider',
+        xAxisIndex: 0,
+        filterMode: 'weakFilter',
+        height: 14,
+        bottom: 2,
+        showDetail: false,
+        borderColor: styles.palette.border,
+        textStyle: { color: styles.palette.textMuted },
+      },
+      ...(scrollRows
+        ? [
+            {
+              type: 'slider' as const,
+              yAxisIndex: 0,
+              filterMode: 'weakFilter' as const,
+              startValue: 0,
+              endValue: fits - 1,
+              zoomLock: true,
+              width: 12,
+              right: 4,
+              showDetail: false,
+              brushSelect: false,
+              borderColor: styles.palette.border,
+            },
+            {
+              type: 'inside' as const,
+              yAxisIndex: 0,
+              filterMode: 'weakFilter' as const,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+              zoomLock: true,
+            },
+          ]
+        : []),
+    ],
+    series: data.series.map(
+      (series) =>
+        ({
+          type: 'custom',
+          name: series.name,
+          encode: { x: [0, 1], y: 2 },
+          data: series.bars.map((bar): Rung => [bar.start, bar.end, bar.category]),
+          renderItem: (params, api) => {
+            const row = api.value(2);
+            const from = api.coord([api.value(0), row]);
+            const to = api.coord([api.value(1), row]);
+            const band = (api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 12;
+            const height = Math.max(3, Math.min(band * 0.6, 22));
+            const coordSys = params.coordSys as unknown as {
+              x: number;
+              y: number;
+              width: number;
+              height: number;
+            };
+            // A rung shorter than 3 px (a one-instant interval) is still seen.
+            const rect = graphic.clipRectByRect(
+              {
+                x: from[0]!,
+                y: from[1]! - height / 2,
+                width: Math.max(3, to[0]! - from[0]!),
+                height,
+              },
+              coordSys,
+            );
+            return rect ? { type: 'rect', shape: rect, style: api.style() } : null;
+          },
+        }) satisfies CustomSeriesOption,
+    ),
+  };
+}
+
+/**
+ * The least height the plot needs: panels of `ysplit=panels` are never squeezed below a legible
+ * height (the chart scrolls instead). Null: the plot takes the space it is given.
+ */
+export function plotMinHeight(data: ChartData): number | null {
+  if (data.shape === 'pie' || data.shape === 'ladder' || data.split?.mode !== 'panels') return null;
+  const panels = data.split.groupNames.length;
+  return panels * MIN_PANEL_HEIGHT + (panels - 1) * PANEL_GAP + 150;
 }
 
 /** The x-axis range a zoom shows, from ECharts' percentages of the fixed extent. */
@@ -363,5 +724,46 @@ export function zoomWindow(
   return {
     from: extent.min + (span * startPercent) / 100,
     to: extent.min + (span * endPercent) / 100,
+  };
+}
+
+/** What a drawn chart holds, in a few numbers: exposed on the chart for tests and tooling. */
+export interface ChartSummary {
+  grids: number;
+  yAxes: number;
+  /** The first category axis' labels (ladder rows, column-chart categories): the first 50. */
+  categories: string[];
+  categoryCount: number;
+  series: { type: string; name: string; points: number; yAxisIndex: number; gridOf: number }[];
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+export function summarizeOption(option: ChartOption): ChartSummary {
+  const xAxes = asList(option.xAxis) as { type?: string; data?: unknown[] }[];
+  const yAxes = asList(option.yAxis) as { type?: string; data?: unknown[] }[];
+  const categoryAxis = [...xAxes, ...yAxes].find((axis) => axis.type === 'category');
+  return {
+    grids: Math.max(1, asList(option.grid).length),
+    yAxes: yAxes.length,
+    categoryCount: categoryAxis?.data?.length ?? 0,
+    categories: (categoryAxis?.data ?? []).slice(0, 50).map(String),
+    series: asList(option.series).map((s) => {
+      const series = s as {
+        type?: string;
+        name?: string;
+        data?: unknown[];
+        yAxisIndex?: number;
+        xAxisIndex?: number;
+      };
+      return {
+        type: series.type ?? '',
+        name: String(series.name ?? ''),
+        points: series.data?.length ?? 0,
+        yAxisIndex: series.yAxisIndex ?? 0,
+        gridOf: series.xAxisIndex ?? 0,
+      };
+    }),
   };
 }

@@ -6,6 +6,8 @@ export interface ChartPalette {
   surface: string;
   fontFamily: string;
   series: readonly string[];
+  /** anomalychart's markers: apart from every series colour. */
+  anomaly: string;
 }
 
 // Tableau 10: distinct hues that stay apart for most colour-vision deficiencies. The dark set
@@ -52,6 +54,7 @@ export function readChartPalette(element: Element | null, theme: 'light' | 'dark
     surface: read('--surface', fallback.surface),
     fontFamily: read('--font-ui', 'system-ui, sans-serif'),
     series: theme === 'dark' ? DARK_SERIES : LIGHT_SERIES,
+    anomaly: theme === 'dark' ? '#ff79c6' : '#c2185b',
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * ECharts with only what Quarry draws: four chart types, their components and the canvas
+ * ECharts with only what Quarry draws: five chart types, their components and the canvas
  * renderer (tree-shaken; the full `echarts` entry is several times larger).
  */
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
@@ -19,6 +19,8 @@ registerEChartsParts([
   BarChart,
   PieChart,
   ScatterChart,
+  // The ladder chart's rungs.
+  CustomChart,
   GridComponent,
   TooltipComponent,
   LegendScrollComponent,

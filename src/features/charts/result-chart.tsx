@@ -1,9 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { accumulateChartData } from '../../lib/chart-data/accumulate';
 import { buildChartData } from '../../lib/chart-data/build-chart-data';
 import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
 import { describeChart } from '../../lib/chart-data/describe-chart';
-import { buildEChartsOption, isLogY, xExtent, xyPoints, zoomWindow } from './build-echarts-option';
+import {
+  buildEChartsOption,
+  isLogY,
+  plotMinHeight,
+  summarizeOption,
+  xExtent,
+  xyPoints,
+  zoomWindow,
+} from './build-echarts-option';
 import { defaultChartPalette, readChartPalette, type ChartPalette } from './chart-palette';
 import { CardView } from './card-view';
 import { createChart, type ECharts } from './echarts-setup';
@@ -30,10 +37,11 @@ export interface ResultChartProps {
  * table stays the way to read the data.
  */
 export default function ResultChart({ columns, rows, visualization, theme }: ResultChartProps) {
-  const data = useMemo(() => {
-    const built = buildChartData(columns, rows, visualization);
-    return visualization.accumulate && !('problem' in built) ? accumulateChartData(built) : built;
-  }, [columns, rows, visualization]);
+  // buildChartData applies `accumulate` itself (running totals in x order).
+  const data = useMemo(
+    () => buildChartData(columns, rows, visualization),
+    [columns, rows, visualization],
+  );
   if (visualization.visualization?.toLowerCase() === 'card') {
     return <CardView columns={columns} rows={rows} visualization={visualization} />;
   }
@@ -70,6 +78,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   const [chart, setChart] = useState<ECharts | null>(null);
   const [palette, setPalette] = useState<ChartPalette>(() => defaultChartPalette(theme));
   const [ready, setReady] = useState(false);
+  const [summary, setSummary] = useState('');
 
   useEffect(() => {
     const plot = plotRef.current;
@@ -111,6 +120,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
     setReady(false);
     chart.on('finished', onFinished);
     chart.setOption(option, { notMerge: true });
+    setSummary(JSON.stringify(summarizeOption(option)));
 
     // Zooming re-decimates the visible window from the full series, so detail returns. It waits
     // for the gesture to pause: redrawing on every wheel step would double the work.
@@ -144,8 +154,13 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
       role="img"
       aria-label={describeChart(data, visualization.title)}
       data-chart-state={ready ? 'ready' : 'drawing'}
+      data-chart-summary={summary}
     >
-      <div ref={plotRef} className="result-chart__plot" />
+      <div
+        ref={plotRef}
+        className="result-chart__plot"
+        style={{ minHeight: plotMinHeight(data) ?? undefined }}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { chooseChart, isProblem } from './chart-kind';
 import type {
+  AnomalyMarks,
   CategorySeries,
   ChartColumn,
   ChartColumnRoles,
@@ -13,6 +14,9 @@ import type {
 } from './chart-types';
 import { axisReader, isDateTimeType, isNumericType, labelReader, toNumber } from './chart-values';
 import { inferChartColumns } from './infer-chart-columns';
+import { buildLadderData } from './ladder';
+import { unrollSeriesArrays } from './series-arrays';
+import { splitSeries } from './y-split';
 
 export interface BuildChartOptions {
   /** More series than this are left out (with a note): a legend of thousands helps nobody. */
@@ -39,6 +43,9 @@ interface Context {
   notes: string[];
   /** Label readers of the series columns, chosen once. */
   seriesLabels: ((value: unknown) => string)[];
+  /** anomalychart: the columns whose non-zero values are marked on the first y column's line. */
+  anomalyColumns: number[];
+  anomalies: AnomalyMarks[];
 }
 
 /**
@@ -48,14 +55,21 @@ interface Context {
  * here so the drawing code only draws.
  */
 export function buildChartData(
-  columns: readonly ChartColumn[],
-  rows: readonly (readonly unknown[])[],
+  resultColumns: readonly ChartColumn[],
+  resultRows: readonly (readonly unknown[])[],
   visualization: ChartVisualization,
   options: BuildChartOptions = {},
 ): ChartData | ChartProblem {
+  // make-series rows hold arrays: one row per point from here on.
+  const { columns, rows } = unrollSeriesArrays(resultColumns, resultRows);
   const choice = chooseChart(visualization.visualization, visualization.kind, columns);
   if (isProblem(choice)) return choice;
-  const roles = inferChartColumns(columns, choice.kind, visualization);
+  if (choice.kind === 'ladderchart') return buildLadderData(columns, rows, visualization);
+
+  const notes: string[] = choice.note ? [choice.note] : [];
+  const anomalyColumns = anomalyColumnsOf(visualization, columns, notes);
+  if (isProblem(anomalyColumns)) return anomalyColumns;
+  const roles = inferChartColumns(columns, choice.kind, visualization, anomalyColumns);
   if (isProblem(roles)) return roles;
   if (rows.length === 0) return { problem: 'The result has no rows to chart.' };
 
@@ -67,18 +81,28 @@ export function buildChartData(
     stack: choice.stack,
     accumulate: visualization.accumulate,
     maxSeries: options.maxSeries ?? DEFAULT_MAX_SERIES,
-    notes: choice.note ? [choice.note] : [],
+    notes,
     seriesLabels: roles.series.map((i) => labelReader(columns[i]!.type)),
+    anomalyColumns,
+    anomalies: [],
   };
+  const yNames = roles.ys.map((i) => columns[i]!.name);
   const names = {
     kind: choice.kind,
     stack: choice.stack,
     roles,
     xName: columns[roles.x]!.name,
-    yNames: roles.ys.map((i) => columns[i]!.name),
+    yNames,
     seriesNames: roles.series.map((i) => columns[i]!.name),
     notes: context.notes,
   };
+  const split = (series: readonly { name: string }[]) =>
+    splitSeries(
+      visualization.ySplit,
+      series.map((s) => s.name),
+      yNames,
+      context.notes,
+    );
 
   if (choice.kind === 'piechart') {
     return { ...names, shape: 'pie', slices: buildSlices(context, options.maxSlices) };
@@ -89,15 +113,58 @@ export function buildChartData(
     choice.kind !== 'barchart' &&
     (isDateTimeType(xType) || isNumericType(xType));
   if (onAxis) {
+    const series = buildXYSeries(context);
     return {
       ...names,
       shape: 'xy',
       xType: isDateTimeType(xType) ? 'time' : 'value',
-      series: buildXYSeries(context),
+      series,
+      anomalies: context.anomalies,
+      split: split(series),
     };
   }
   const { categories, series } = buildCategorySeries(context);
-  return { ...names, shape: 'category', xType: 'category', categories, series };
+  return {
+    ...names,
+    shape: 'category',
+    xType: 'category',
+    categories,
+    series,
+    split: split(series),
+  };
+}
+
+/**
+ * anomalychart's `anomalycolumns` (render-operator.md: "columns which are considered as anomaly
+ * series and displayed as points on the chart"). Without it nothing is marked, and the chart
+ * says how to name them.
+ */
+function anomalyColumnsOf(
+  visualization: ChartVisualization,
+  columns: readonly ChartColumn[],
+  notes: string[],
+): number[] | ChartProblem {
+  const isAnomalyChart = visualization.visualization?.toLowerCase() === 'anomalychart';
+  const names = visualization.anomalyColumns ?? [];
+  if (!isAnomalyChart) return [];
+  if (names.length === 0) {
+    notes.push(
+      'No anomalies are marked: name the flag column, e.g. render anomalychart with (anomalycolumns=anomalies).',
+    );
+    return [];
+  }
+  const missing: string[] = [];
+  const found = names.flatMap((name) => {
+    let index = columns.findIndex((c) => c.name === name);
+    if (index === -1) index = columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
+    if (index === -1) missing.push(name);
+    return index === -1 ? [] : [index];
+  });
+  if (missing.length > 0) {
+    const list = missing.map((name) => `'${name}'`).join(', ');
+    return { problem: `The render names ${list}, which the result does not have.` };
+  }
+  return found;
 }
 
 function seriesKeyOf(context: Context, row: readonly unknown[]): string {
@@ -188,12 +255,30 @@ function buildXYSeries(context: Context): XYSeries[] {
     if (!sorted && context.kind !== 'scatterchart') order.sort((a, b) => xs[a]! - xs[b]!);
     const x = new Float64Array(size);
     for (let i = 0; i < size; i++) x[i] = xs[order[i]!]!;
+    const first = result.length;
     roles.ys.forEach((column, yIndex) => {
       const y = new Float64Array(size);
       for (let i = 0; i < size; i++) y[i] = toNumber(rows[order[i]!]![column]);
       if (context.accumulate) accumulateInPlace(y);
       result.push({ name: seriesName(context, key, yIndex), x, y });
     });
+    // Anomaly flags (+1/-1; 0 is none) are marked on the key's first y line, at its values.
+    for (const column of context.anomalyColumns) {
+      const line = result[first]!;
+      const at: number[] = [];
+      for (let i = 0; i < size; i++) {
+        const flag = toNumber(rows[order[i]!]![column]);
+        if (flag !== 0 && !Number.isNaN(flag) && !Number.isNaN(line.y[i]!)) at.push(i);
+      }
+      const anomalyName = columns[column]!.name;
+      context.anomalies.push({
+        of: first,
+        name: roles.series.length === 0 ? anomalyName : `${key} (${anomalyName})`,
+        x: Float64Array.from(at, (i) => x[i]!),
+        y: Float64Array.from(at, (i) => line.y[i]!),
+        flag: Float64Array.from(at, (i) => Math.sign(toNumber(rows[order[i]!]![column]))),
+      });
+    }
   });
 
   return context.stack === 'none' || result.length < 2 ? result : alignForStacking(result, context);

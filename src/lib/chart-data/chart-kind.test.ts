@@ -15,11 +15,16 @@ describe('chooseChart', () => {
     expect(chooseChart('timechart', 'stacked', [])).toMatchObject({ stack: 'none' });
   });
 
-  it('draws an anomaly chart as a time chart and says what is missing', () => {
+  it('draws an anomaly chart as a time chart (its marks come from anomalycolumns)', () => {
     expect(chooseChart('anomalychart', null, [])).toEqual({
       kind: 'timechart',
       stack: 'none',
-      note: 'Drawn as a time chart: anomalies are not marked.',
+      note: null,
+    });
+    expect(chooseChart('ladderchart', null, [])).toEqual({
+      kind: 'ladderchart',
+      stack: 'none',
+      note: null,
     });
   });
 

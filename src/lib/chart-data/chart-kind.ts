@@ -18,6 +18,7 @@ const DRAWN: Record<string, ChartKind> = {
   barchart: 'barchart',
   piechart: 'piechart',
   scatterchart: 'scatterchart',
+  ladderchart: 'ladderchart',
 };
 
 const NAMES: Record<string, string> = {
@@ -81,7 +82,7 @@ export function chooseChart(
   return {
     kind: drawn,
     stack: stackable ? stackOf(kind, name) : 'none',
-    note: name === 'anomalychart' ? 'Drawn as a time chart: anomalies are not marked.' : null,
+    note: null,
   };
 }
 

@@ -8,6 +8,7 @@ const KIND_LABEL: Record<ChartKind, string> = {
   barchart: 'Bar chart',
   piechart: 'Pie chart',
   scatterchart: 'Scatter chart',
+  ladderchart: 'Ladder chart',
 };
 
 function list(names: readonly string[]): string {
@@ -26,8 +27,15 @@ export function describeChart(data: ChartData, title: string | null): string {
   const kind = stack ? `${stack[0]!.toUpperCase()}${stack.slice(1)}${label.toLowerCase()}` : label;
   const measured = data.shape === 'pie' ? data.yNames.slice(0, 1) : data.yNames;
   let text = `${kind} of ${list(measured)}`;
-  if (data.shape === 'xy') {
+  if (data.shape === 'ladder') {
+    text = `${label} of ${list(data.yNames)} from ${data.xName}`;
+    if (data.seriesNames.length > 0) text += ` by ${list(data.seriesNames)}`;
+  } else if (data.shape === 'xy') {
     text += data.seriesNames.length > 0 ? ` by ${list(data.seriesNames)}` : ` over ${data.xName}`;
+    const marks = data.anomalies?.reduce((n, a) => n + a.x.length, 0) ?? 0;
+    if (data.kind === 'timechart' && data.anomalies && data.anomalies.length > 0) {
+      text += `, ${marks} ${marks === 1 ? 'anomaly' : 'anomalies'} marked`;
+    }
   } else {
     text += ` by ${list([data.xName, ...data.seriesNames])}`;
   }

@@ -46,17 +46,20 @@ export function inferChartColumns(
   columns: readonly ChartColumn[],
   kind: ChartKind,
   spec: Spec,
+  /** Columns that play no role (anomalychart's anomaly columns, drawn as marks). */
+  excluded: readonly number[] = [],
 ): ChartColumnRoles | ChartProblem {
   const missing: string[] = [];
   const givenX = spec.xColumn ? named(columns, [spec.xColumn], missing) : null;
   const givenYs = named(columns, spec.yColumns, missing);
-  const givenSeries = named(columns, spec.series, missing);
+  // An empty list (the chart builder's "no series") means none; null means guess.
+  const givenSeries = spec.series?.length === 0 ? [] : named(columns, spec.series, missing);
   if (missing.length > 0) {
     const list = missing.map((name) => `'${name}'`).join(', ');
     return { problem: `The render names ${list}, which the result does not have.` };
   }
 
-  const taken = new Set([...(givenYs ?? []), ...(givenSeries ?? [])]);
+  const taken = new Set([...(givenYs ?? []), ...(givenSeries ?? []), ...excluded]);
   const free = (index: number) => !taken.has(index);
   let x = givenX?.[0] ?? -1;
 
@@ -85,7 +88,9 @@ export function inferChartColumns(
     givenSeries ?? columns.flatMap((c, i) => (i !== x && free(i) && isTextType(c.type) ? [i] : []));
   const ys =
     givenYs ??
-    columns.flatMap((c, i) => (i !== x && !series.includes(i) && isNumericType(c.type) ? [i] : []));
+    columns.flatMap((c, i) =>
+      i !== x && !series.includes(i) && free(i) && isNumericType(c.type) ? [i] : [],
+    );
   if (ys.length === 0) {
     return { problem: 'Nothing to chart: the result has no numeric column for the y-axis.' };
   }

@@ -19,6 +19,12 @@ import { QueryErrorPanel } from '../../query/components/query-error-panel';
 import { RunStatusLine } from '../../query/components/run-status-line';
 import { QueryStatsView } from './query-stats-view';
 import type { FilterRequest } from './cell-filter-menu';
+import { ChartBuilder } from '../../charts/chart-builder';
+import {
+  pickToVisualization,
+  reconcilePick,
+  type ChartPick,
+} from '../../../lib/chart-data/chart-pick';
 import './results-panel.css';
 
 const ResultGrid = lazy(() => import('../grouping/table-analysis'));
@@ -26,6 +32,17 @@ const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
 const CHART_ROW_LIMIT = 1_000_000;
+
+export type ResultView = 'chart' | 'table' | 'both';
+
+/**
+ * What a tab remembers of a result without `render` between runs: whether it shows the chart
+ * builder's chart, and the builder's pick (kept while the columns still fit it).
+ */
+export interface ChartMemory {
+  view: ResultView;
+  pick: ChartPick | null;
+}
 
 /** Starts fetching the grid's chunk early (while the user signs in or types). */
 export function preloadResultGrid(): void {
@@ -47,6 +64,9 @@ interface ResultsPanelProps {
   reportSource?: ReportSource;
   /** This tab is the visible one: its Copy for report answers Ctrl+Shift+C. */
   shortcutsActive?: boolean;
+  /** The tab's chart builder memory; without it the builder forgets between runs. */
+  chartMemory?: ChartMemory;
+  onChartMemory?: (memory: ChartMemory) => void;
 }
 
 export function ResultsPanel({
@@ -58,6 +78,8 @@ export function ResultsPanel({
   onAddFilter,
   reportSource,
   shortcutsActive = false,
+  chartMemory,
+  onChartMemory,
 }: ResultsPanelProps) {
   if (run.status === 'idle') {
     return (
@@ -105,6 +127,8 @@ export function ResultsPanel({
           onAddFilter={onAddFilter}
           reportSource={reportSource}
           shortcutsActive={shortcutsActive}
+          chartMemory={chartMemory}
+          onChartMemory={onChartMemory}
         />
       ) : (
         <p className="results__notice" aria-live="polite">
@@ -123,6 +147,8 @@ function ResultTables({
   onAddFilter,
   reportSource,
   shortcutsActive,
+  chartMemory,
+  onChartMemory,
 }: {
   summary: DataSetSummary;
   session: RowSource;
@@ -130,6 +156,8 @@ function ResultTables({
   onAddFilter?: (request: FilterRequest) => string;
   reportSource?: ReportSource;
   shortcutsActive: boolean;
+  chartMemory?: ChartMemory;
+  onChartMemory?: (memory: ChartMemory) => void;
 }) {
   const primary = useMemo(
     () =>
@@ -149,7 +177,11 @@ function ResultTables({
     const timer = window.setTimeout(() => setSearchText(quickText), 300);
     return () => window.clearTimeout(timer);
   }, [quickText]);
-  const [view, setView] = useState<'chart' | 'table' | 'both'>('chart');
+  const [renderView, setRenderView] = useState<ResultView>('chart');
+  // Without a memory from the tab (Prometheus), the builder remembers for this result only.
+  const [ownMemory, setOwnMemory] = useState<ChartMemory>({ view: 'table', pick: null });
+  const memory = chartMemory ?? ownMemory;
+  const setMemory = onChartMemory ?? setOwnMemory;
   const [localTime, setLocalTime] = useState(false);
   const [openCell, setOpenCell] = useState<{ column: ResultColumn; value: unknown } | null>(null);
   const [selection, setSelection] = useState<GridSelection | null>(null);
@@ -162,14 +194,54 @@ function ResultTables({
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
   const visualizationKind = visualization?.visualization?.toLowerCase() ?? null;
+  // No render (or `render table`): the Chart view offers the chart builder.
+  const builder = visualizationKind === null || visualizationKind === 'table';
   // timepivot shows as the grid; pivotchart as the grid's pivot view.
-  const chartable =
-    visualizationKind !== null && !['table', 'timepivot', 'pivotchart'].includes(visualizationKind);
+  const chartable = builder || !['timepivot', 'pivotchart'].includes(visualizationKind);
   const initialGroup =
     visualizationKind === 'pivotchart' && visualization
       ? pivotStateFor(visualization, table?.columns ?? [])
       : null;
+  const view = builder ? memory.view : renderView;
+  const setView = (next: ResultView) =>
+    builder ? setMemory({ ...memory, view: next }) : setRenderView(next);
+  const chartColumns = useMemo(
+    () => (table?.columns ?? []).map((c) => ({ name: c.name, type: c.type })),
+    [table?.columns],
+  );
+  const pick = useMemo(
+    () => (builder ? reconcilePick(memory.pick, chartColumns) : null),
+    [builder, memory.pick, chartColumns],
+  );
+  const builtVisualization = useMemo(() => (pick ? pickToVisualization(pick) : null), [pick]);
+  const chartVisualization: VisualizationProperties | undefined = builder
+    ? builtVisualization
+      ? { ...emptyVisualization, ...builtVisualization }
+      : undefined
+    : visualization;
   const showChart = chartable && view === 'chart';
+  const chartOf = (key: string) =>
+    chartVisualization ? (
+      <div className="result-chart-builder-host" key={key}>
+        {builder && pick && (
+          <ChartBuilder
+            columns={chartColumns}
+            pick={pick}
+            onChange={(next) => setMemory({ ...memory, pick: next })}
+          />
+        )}
+        <TableChart
+          table={table!}
+          session={session}
+          visualization={chartVisualization}
+          dark={dark}
+        />
+      </div>
+    ) : (
+      <p className="results__notice" key={key}>
+        Nothing to chart: the result has no numeric column.
+      </p>
+    );
 
   if (!table) return <p className="results__notice">The query returned no table.</p>;
 
@@ -272,19 +344,12 @@ function ResultTables({
         <QueryStatsView stats={summary.stats} />
       ) : table.complete && table.rowCount === 0 ? (
         <p className="results__notice">The query returned no rows.</p>
-      ) : showChart && visualization ? (
-        <TableChart table={table} session={session} visualization={visualization} dark={dark} />
+      ) : showChart ? (
+        chartOf('chart')
       ) : (
         <div className="result-body">
-          {chartable && view === 'both' && visualization && (
-            <div className="result-body__chart">
-              <TableChart
-                table={table}
-                session={session}
-                visualization={visualization}
-                dark={dark}
-              />
-            </div>
+          {chartable && view === 'both' && (
+            <div className="result-body__chart">{chartOf('both')}</div>
           )}
           <TableGrid
             key={`${table.id}`}
@@ -437,6 +502,30 @@ function TableChart({
     </Suspense>
   );
 }
+
+/** The render properties a chart-builder pick does not set. */
+const emptyVisualization: VisualizationProperties = {
+  visualization: null,
+  title: null,
+  xColumn: null,
+  series: null,
+  yColumns: null,
+  anomalyColumns: null,
+  xTitle: null,
+  yTitle: null,
+  xAxis: null,
+  yAxis: null,
+  legend: null,
+  ySplit: null,
+  accumulate: false,
+  isQuerySorted: false,
+  kind: null,
+  yMin: null,
+  yMax: null,
+  xMin: null,
+  xMax: null,
+  raw: {},
+};
 
 /** "3 × 2 cells selected · Count 6 · Sum 10,204 · … · Ctrl+C copies". */
 function describeSelection({ rows, cols, stats }: GridSelection): string {

@@ -19,7 +19,7 @@ import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
 import { addFilterToQuery } from '../add-filter-to-query';
 import { recordRun, runFacts } from '../../history';
-import { ResultsPanel } from '../../results/components/results-panel';
+import { ResultsPanel, type ChartMemory } from '../../results/components/results-panel';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
@@ -90,6 +90,8 @@ export function QueryTabPanel({
     [],
   );
   const [runStatementAt, setRunStatementAt] = useState<Statement | null>(null);
+  // The chart builder's view and pick survive this tab's re-runs (each tab has its own).
+  const [chartMemory, setChartMemory] = useState<ChartMemory>({ view: 'table', pick: null });
   const [shareState, setShareState] = useState<{
     link: string | null;
     /** The same query in the Azure Data Explorer web UI (Kusto connections). */
@@ -348,6 +350,8 @@ export function QueryTabPanel({
         onAddFilter={addFilter}
         reportSource={reportSource}
         shortcutsActive={active}
+        chartMemory={chartMemory}
+        onChartMemory={setChartMemory}
       />
     </>
   );
