@@ -67,7 +67,7 @@ export function takePreviewQuery(text: string): string {
   const plain = blankLiterals(text);
   // Trailing whitespace and semicolons end the last statement; the take goes before them.
   let end = plain.length;
-  while (end > 0 && /[\s;]/.test(plain[end - 1]!)) end--;
+  while (end > 0 && /[\s;]/.test(text[end - 1]!)) end--;
   const body = text.slice(0, end);
   const plainBody = plain.slice(0, end);
   const render = /\|\s*render\b/g;

@@ -165,10 +165,21 @@ export class ResultStore {
         doomed.add(entry.id);
         total -= entry.bytes;
       }
-      const writes: Promise<unknown>[] = [];
-      for (const id of doomed) writes.push(kept.delete(id), columns.delete(id));
-      writes.push(columns.put({ id: record.id, result: compacted.result }), kept.put(record));
-      await Promise.all([...writes, tx.done]);
+      // Every request rejects when the transaction aborts: each one's failure is handled here,
+      // and the first one's is what the catch below reports.
+      const writes: Promise<unknown>[] = [tx.done];
+      const track = (request: Promise<unknown>) => {
+        request.catch(() => undefined);
+        writes.push(request);
+      };
+      tx.done.catch(() => undefined);
+      for (const id of doomed) {
+        track(kept.delete(id));
+        track(columns.delete(id));
+      }
+      track(columns.put({ id: record.id, result: compacted.result }));
+      track(kept.put(record));
+      await Promise.all(writes);
       return { status: 'kept', bytes: record.bytes, evicted: doomed.size };
     } catch (error) {
       // A write refused outright (not by the commit) leaves the transaction open: abort it, so
