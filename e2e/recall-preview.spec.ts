@@ -101,6 +101,26 @@ test('Preview runs the statement for its first 50 rows and says so; the editor k
   );
 });
 
+test('Preview on App Insights asks for the first 50 rows with | take 50 and says so', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('button', { name: /Contoso Shop \(demo\)/ }).click();
+  const quarry = consolePage(page);
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (/\/v1\/apps\/[^/]+\/query/.test(request.url()))
+      sent.push((request.postDataJSON() as { query: string }).query);
+  });
+  await quarry.setQuery('requests');
+  await page.keyboard.press('Shift+Alt+Enter');
+  await expectNoSpinner(page);
+  await expect(origin(page)).toContainText('Preview: first 50 rows');
+  await expect.poll(() => gridRowCount(page)).toBe(50);
+  expect(sent).toEqual(['requests\n| take 50']);
+  expect(await quarry.queryText()).toBe('requests');
+});
+
 test('F8 recalls an earlier result of the tab without running it', async ({ page }) => {
   await signIn(page);
   const quarry = consolePage(page);
