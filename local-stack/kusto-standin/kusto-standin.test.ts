@@ -375,6 +375,24 @@ describe('result limits', () => {
     expect(error['@message']).toMatch(/limit of 5000 bytes/);
   });
 
+  it('honours `set truncationmaxrecords=50;` (Preview) as the service does: 50 rows and a LimitsExceeded partial failure', async () => {
+    const { response, frames } = await v2('set truncationmaxrecords=50;\nStormEvents');
+    expect(response.status).toBe(200);
+    const rows = rowsOf(frames);
+    expect(rows.filter(Array.isArray)).toHaveLength(50);
+    const completion = frames.at(-1)!;
+    expect(completion).toMatchObject({ FrameType: 'DataSetCompletion', HasErrors: true });
+    const error = (completion.OneApiErrors as Array<{ error: Record<string, unknown> }>)[0]!.error;
+    expect(error.code).toBe('LimitsExceeded');
+    expect(error['@message']).toMatch(
+      /exceed the set limit of 50 records.*E_QUERY_RESULT_SET_TOO_LARGE/,
+    );
+    // A result within the limit is not a partial failure.
+    const small = await v2('set truncationmaxrecords=50;\nStormEvents | take 3');
+    expect(rowsOf(small.frames).filter(Array.isArray)).toHaveLength(3);
+    expect(small.frames.at(-1)).toMatchObject({ HasErrors: false });
+  });
+
   it('reports a truncation on TableCompletion with end_of_table placement', async () => {
     const { frames } = await v2('Numbers', 'QuarryTest', {
       Options: {

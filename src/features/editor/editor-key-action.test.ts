@@ -40,3 +40,16 @@ describe('editorKeyAction', () => {
     expect(editorKeyAction(chord('Escape', { isComposing: true }))).toBeNull();
   });
 });
+
+describe('Preview and Recall chords', () => {
+  it('previews on Shift+Alt+Enter (Quarry’s chord; ADX has none) and recalls on F8 (ADX’s)', () => {
+    expect(editorKeyAction(chord('Enter', { shiftKey: true, altKey: true }))).toBe('preview');
+    expect(
+      editorKeyAction(chord('Enter', { shiftKey: true, altKey: true, ctrlKey: true })),
+    ).toBeNull();
+    expect(editorKeyAction(chord('F8'))).toBe('recall');
+    // Alt+F8 / Shift+F8 stay the editor's next / previous problem.
+    expect(editorKeyAction(chord('F8', { altKey: true }))).toBeNull();
+    expect(editorKeyAction(chord('F8', { shiftKey: true }))).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-export type EditorKeyAction = 'run' | 'cancel' | null;
+export type EditorKeyAction = 'run' | 'preview' | 'recall' | 'cancel' | null;
 
 export interface KeyChord {
   key: string;
@@ -15,8 +15,12 @@ export interface KeyChord {
  * Ctrl/Cmd+Enter does not run (in ADX it inserts a line below), so the text box keeps it.
  */
 export function editorKeyAction(chord: KeyChord): EditorKeyAction {
-  if (chord.isComposing || chord.altKey) return null;
+  if (chord.isComposing) return null;
   const withCtrlOrCmd = chord.ctrlKey || chord.metaKey;
+  // Quarry's Preview chord (ADX has none): Shift+Alt+Enter.
+  if (chord.altKey)
+    return chord.key === 'Enter' && chord.shiftKey && !withCtrlOrCmd ? 'preview' : null;
+  if (chord.key === 'F8' && !chord.shiftKey && !withCtrlOrCmd) return 'recall';
   if (chord.key === 'Enter') {
     if (chord.shiftKey && !withCtrlOrCmd) return 'run';
     if (chord.shiftKey && withCtrlOrCmd) return 'cancel';

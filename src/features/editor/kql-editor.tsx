@@ -50,6 +50,8 @@ export default function KqlEditor({
   value,
   onChange,
   onRun,
+  onPreview,
+  onRecall,
   onCancel,
   running = false,
   schema,
@@ -68,7 +70,7 @@ export default function KqlEditor({
   const emitChange = useEffectEvent((text: string) => {
     if (text !== value) onChange(text);
   });
-  const emitRun = useEffectEvent((target: CodeEditor) => {
+  const emitRun = useEffectEvent((target: CodeEditor, preview = false) => {
     const model = target.getModel();
     const position = target.getPosition();
     if (!model || !position) return;
@@ -79,8 +81,11 @@ export default function KqlEditor({
     );
     // Run wins over an open suggestion list (Shift+Enter would otherwise accept an item).
     target.trigger('quarry', 'hideSuggestWidget', null);
-    if (statement.text.trim() !== '') onRun(statement.text, statement);
+    if (statement.text.trim() === '') return;
+    if (preview) onPreview?.(statement.text, statement);
+    else onRun(statement.text, statement);
   });
+  const emitRecall = useEffectEvent(() => onRecall?.());
   const emitCancel = useEffectEvent(() => onCancel());
   const initial = useEffectEvent(() => ({
     value,
@@ -124,6 +129,19 @@ export default function KqlEditor({
         // ADX binds run to Shift+Enter only; Ctrl/Cmd+Enter stays Monaco's "insert line below".
         keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter],
         run: (target) => emitRun(target as CodeEditor),
+      }),
+      created.addAction({
+        id: 'quarry.preview',
+        label: 'Preview query (first 50 rows)',
+        keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.Enter],
+        run: (target) => emitRun(target as CodeEditor, true),
+      }),
+      created.addAction({
+        id: 'quarry.recall',
+        label: 'Recall execution results',
+        // ADX's F8; Monaco's "next problem in files" gives way (Alt+F8 still goes to the next).
+        keybindings: [monaco.KeyCode.F8],
+        run: () => emitRecall(),
       }),
       created.addAction({
         id: 'quarry.cancel-running',

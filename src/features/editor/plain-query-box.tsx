@@ -35,6 +35,8 @@ export function PlainQueryBox({
   value,
   onChange,
   onRun,
+  onPreview,
+  onRecall,
   onCancel,
   errorMarker,
   ariaLabel,
@@ -105,14 +107,19 @@ export function PlainQueryBox({
       altKey: event.altKey,
       isComposing: event.nativeEvent.isComposing,
     });
-    if (action === 'run') {
+    if (action === 'run' || action === 'preview') {
       event.preventDefault();
       const box = event.currentTarget;
       const statement: Statement = currentStatement(box.value, box.selectionStart, {
         start: box.selectionStart,
         end: box.selectionEnd,
       });
-      if (statement.text.trim() !== '') onRun(statement.text, statement);
+      if (statement.text.trim() === '') return;
+      if (action === 'run') onRun(statement.text, statement);
+      else onPreview?.(statement.text, statement);
+    } else if (action === 'recall' && onRecall) {
+      event.preventDefault();
+      onRecall();
     } else if (action === 'cancel') {
       onCancel();
     }

@@ -11,6 +11,10 @@ export interface QueryEditorProps {
    * (relative to the text sent) can be mapped back with `statementPositionToDocument`.
    */
   onRun(statementText: string, statement: Statement): void;
+  /** Preview (Shift+Alt+Enter): the same statement, run for its first 50 rows. */
+  onPreview?(statementText: string, statement: Statement): void;
+  /** Recall (F8): the tab's earlier results. */
+  onRecall?(): void;
   onCancel(): void;
   /** A query of this tab runs: Ctrl/Cmd+Shift+Enter then cancels it (else it inserts a line above). */
   running?: boolean;

@@ -26,6 +26,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
     mac: '⌘+Shift+Enter or Esc',
     by: 'Quarry',
   },
+  {
+    action: 'Preview: run the statement for its first 50 rows',
+    windows: 'Shift+Alt+Enter',
+    mac: 'Shift+Option+Enter',
+    by: 'Quarry',
+    note: 'Quarry’s chord: ADX offers Preview from the Run button’s menu, with no key.',
+  },
+  {
+    action: 'Recall execution results (earlier results of this tab, not re-run)',
+    windows: 'F8',
+    mac: 'F8',
+    by: 'Quarry',
+    note: 'Monaco’s “next problem in files” gives way, as in ADX.',
+  },
   { action: 'Add new tab', windows: 'Ctrl+J', mac: '⌘+J', by: 'Quarry' },
   { action: 'Switch to tab on the left', windows: 'Ctrl+Alt+[', mac: '⌘+Option+[', by: 'Quarry' },
   { action: 'Switch to tab on the right', windows: 'Ctrl+Alt+]', mac: '⌘+Option+]', by: 'Quarry' },
@@ -166,6 +180,18 @@ export function isCopyReportShortcut(event: ShortcutEvent): boolean {
     event.shiftKey &&
     !event.altKey &&
     event.code === 'KeyC'
+  );
+}
+
+/** F8 alone: Recall (ADX's "Recall execution results"). */
+export function isRecallShortcut(event: ShortcutEvent): boolean {
+  return (
+    !event.isComposing &&
+    event.key === 'F8' &&
+    !event.shiftKey &&
+    !event.altKey &&
+    !event.ctrlKey &&
+    !event.metaKey
   );
 }
 

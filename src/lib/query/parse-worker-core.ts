@@ -6,8 +6,10 @@ import type {
   SessionFailure,
 } from './parse-worker-protocol';
 import { QueryResultSession } from './query-result-session';
-import type { ResultParserOptions, ResultParsers } from './result-parser';
+import type { ResultParser, ResultParserOptions, ResultParsers } from './result-parser';
 import { runWorkerJob } from './worker-jobs';
+import { ResultStore } from './result-store';
+import type { DataSet } from '../result-model';
 
 export interface ParseWorkerCoreOptions {
   /**
@@ -18,6 +20,20 @@ export interface ParseWorkerCoreOptions {
   updateIntervalMs?: number;
   now?: () => number;
   parser?: ResultParserOptions;
+  /** Where a workspace's results are kept (tests pass small caps). */
+  resultStore?: (workspace: string) => ResultStore;
+}
+
+/** A parser that has nothing to read: the session starts from a kept data set. */
+function restoredParser(dataSet: DataSet): ResultParser {
+  return {
+    dataSet,
+    feed: () => {
+      throw new Error('A restored result takes no body.');
+    },
+    flush: () => undefined,
+    end: () => dataSet,
+  };
 }
 
 interface LiveSession {
@@ -41,6 +57,7 @@ export class ParseWorkerCore {
   private readonly sessions = new Map<number, LiveSession>();
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
+  private readonly stores = new Map<string, ResultStore>();
 
   constructor(
     private readonly post: (message: ParseWorkerResponse) => void,
@@ -52,8 +69,70 @@ export class ParseWorkerCore {
     this.now = options.now ?? (() => Date.now());
   }
 
+  private store(workspace: string): ResultStore {
+    let store = this.stores.get(workspace);
+    if (!store) {
+      store = this.options.resultStore?.(workspace) ?? new ResultStore(workspace);
+      this.stores.set(workspace, store);
+    }
+    return store;
+  }
+
   handle(message: ParseWorkerRequest): void {
     switch (message.type) {
+      case 'keep': {
+        const live = this.sessions.get(message.sessionId);
+        const dataSet = live?.finished ? live.session.dataSet : null;
+        if (!dataSet) {
+          this.post({
+            type: 'keepDone',
+            callId: message.callId,
+            outcome: { status: 'failed', message: 'The result is no longer held (it was closed).' },
+          });
+          return;
+        }
+        void this.store(message.workspace)
+          .keep(message.info, dataSet)
+          .then((outcome) => this.post({ type: 'keepDone', callId: message.callId, outcome }));
+        return;
+      }
+      case 'listKept': {
+        void this.store(message.workspace)
+          .list(message.tabId)
+          .then((list) => this.post({ type: 'keptList', callId: message.callId, list }));
+        return;
+      }
+      case 'restore': {
+        const live: LiveSession = {
+          session: new QueryResultSession(restoredParser(emptyDataSet())),
+          reader: null,
+          lastPost: this.now(),
+          lastShape: '',
+          lastRows: 0,
+          finished: false,
+        };
+        this.sessions.set(message.sessionId, live);
+        void this.store(message.workspace)
+          .restore(message.id)
+          .then((restored) => {
+            if (live.finished) return; // disposed meanwhile
+            live.finished = true;
+            if (!restored.ok) {
+              this.sessions.delete(message.sessionId);
+              this.post({
+                type: 'failed',
+                sessionId: message.sessionId,
+                failure: { reason: 'stream', message: restored.message },
+                summary: null,
+              });
+              return;
+            }
+            live.session = new QueryResultSession(restoredParser(restored.dataSet));
+            const summary = live.session.summary();
+            if (summary) this.post({ type: 'done', sessionId: message.sessionId, summary });
+          });
+        return;
+      }
       case 'open': {
         const createParser = this.parsers[message.format];
         if (!createParser) {
@@ -216,6 +295,20 @@ export class ParseWorkerCore {
     live.finished = true;
     this.post({ type: 'failed', sessionId, failure, summary: live.session.summary() });
   }
+}
+
+function emptyDataSet(): DataSet {
+  return {
+    source: 'kusto-v2',
+    tables: [],
+    visualizations: {},
+    extendedProperties: [],
+    stats: null,
+    issues: [],
+    header: null,
+    completion: null,
+    complete: false,
+  };
 }
 
 /** Changes worth an immediate update: tables, completion, issues. */

@@ -1,6 +1,10 @@
 import type { DataSetSummary } from '../result-model';
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
 import type { WorkerJob, WorkerJobResult } from './worker-jobs';
+import type { KeepOutcome, KeptResultInfo } from './result-store';
+
+/** This tab's kept results (Recall), or why they cannot be listed. */
+export type KeptList = { ok: true; kept: KeptResultInfo[] } | { ok: false; message: string };
 
 /** Messages from the page to the parse worker. */
 export type ParseWorkerRequest =
@@ -18,11 +22,22 @@ export type ParseWorkerRequest =
   | { type: 'getRows'; sessionId: number; callId: number; request: RowsRequest }
   /** Whole-result work (pivot, Excel file): see worker-jobs.ts. */
   | { type: 'job'; sessionId: number; callId: number; job: WorkerJob }
-  | { type: 'dispose'; sessionId: number };
+  | { type: 'dispose'; sessionId: number }
+  /** Keep the session's (finished) result in the workspace's result store. */
+  | {
+      type: 'keep';
+      sessionId: number;
+      callId: number;
+      workspace: string;
+      info: Omit<KeptResultInfo, 'bytes'>;
+    }
+  /** Start a session from a kept result instead of a body (no request is sent). */
+  | { type: 'restore'; sessionId: number; workspace: string; id: string }
+  | { type: 'listKept'; callId: number; workspace: string; tabId: string };
 
 /** Why a session ended without a complete result. */
 export type SessionFailure =
-  /** Reading the body failed (network drop, abort). */
+  /** Reading the body failed (network drop, abort), or a kept result could not be restored. */
   | { reason: 'stream'; message: string }
   /** The body was not a (complete) result in its format. */
   | { reason: 'format'; message: string; sample: string | null; body?: unknown };
@@ -35,4 +50,6 @@ export type ParseWorkerResponse =
   | { type: 'rows'; callId: number; result: RowsResult }
   | { type: 'rowsFailed'; callId: number; message: string }
   | { type: 'jobDone'; callId: number; result: WorkerJobResult }
-  | { type: 'jobFailed'; callId: number; message: string };
+  | { type: 'jobFailed'; callId: number; message: string }
+  | { type: 'keepDone'; callId: number; outcome: KeepOutcome }
+  | { type: 'keptList'; callId: number; list: KeptList };

@@ -9,6 +9,7 @@ import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-ses
 import type { HttpDeps, RetryInfo } from './http-request';
 import type { ResultEngine, ResultSession, SessionOutcome } from './query-worker-client';
 import type { WorkerJob, WorkerJobResult } from './worker-jobs';
+import type { KeepOutcome, KeptResultInfo } from './result-store';
 
 /**
  * What every query run shares, whatever service answers it: abort wiring, timing, the result
@@ -71,6 +72,8 @@ export interface QueryHandle {
   getRows(request: RowsRequest): Promise<RowsResult>;
   /** Whole-result work in the worker: a pivot, an Excel file (see worker-jobs.ts). */
   runJob<J extends WorkerJob>(job: J): Promise<WorkerJobResult<J>>;
+  /** Keeps the finished result across reloads (written by the worker; see result-store.ts). */
+  keep(workspace: string, info: Omit<KeptResultInfo, 'bytes'>): Promise<KeepOutcome>;
   /** Frees the parsed result. Call when the result tab closes. */
   dispose(): void;
 }
@@ -213,6 +216,12 @@ export function startQueryRun(options: QueryRunOptions): QueryHandle {
       const current = session;
       if (!current) return Promise.reject(new Error('The result has not arrived yet.'));
       return current.runJob(job);
+    },
+    keep: (workspace, info) => {
+      const current = session;
+      if (!current)
+        return Promise.resolve({ status: 'failed', message: 'The result has not arrived yet.' });
+      return current.keep(workspace, info);
     },
     dispose: () => {
       disposed = true;

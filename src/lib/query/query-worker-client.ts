@@ -8,6 +8,8 @@ import type {
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
 import type { ResultParsers } from './result-parser';
 import type { WorkerJob, WorkerJobResult } from './worker-jobs';
+import type { KeptList } from './parse-worker-protocol';
+import type { KeepOutcome, KeptResultInfo } from './result-store';
 
 /**
  * The page's side of result parsing. Design: the page keeps fetch, headers and the token; it
@@ -30,6 +32,8 @@ export interface ResultSession {
   getRows(request: RowsRequest): Promise<RowsResult>;
   /** Whole-result work done in the worker (pivot, Excel file). */
   runJob<J extends WorkerJob>(job: J): Promise<WorkerJobResult<J>>;
+  /** Keeps the finished result in the workspace's result store (the worker writes it). */
+  keep(workspace: string, info: Omit<KeptResultInfo, 'bytes'>): Promise<KeepOutcome>;
   /** Frees the parsed result (in the worker). */
   dispose(): void;
 }
@@ -40,6 +44,10 @@ export interface ResultEngine {
     body: ReadableStream<Uint8Array>,
     onUpdate?: (summary: DataSetSummary) => void,
   ): ResultSession;
+  /** A session from a kept result: nothing is sent anywhere. */
+  restore(workspace: string, id: string): ResultSession;
+  /** A tab's kept results, newest first. */
+  listKept(workspace: string, tabId: string): Promise<KeptList>;
   /** Stops the worker; open sessions fail. */
   close(): void;
 }
@@ -71,6 +79,8 @@ export class PortResultEngine implements ResultEngine {
     number,
     { resolve: (r: WorkerJobResult) => void; reject: (e: Error) => void }
   >();
+  private readonly keeps = new Map<number, (outcome: KeepOutcome) => void>();
+  private readonly lists = new Map<number, (list: KeptList) => void>();
 
   constructor(
     private readonly port: EnginePort,
@@ -88,13 +98,33 @@ export class PortResultEngine implements ResultEngine {
     onUpdate?: (summary: DataSetSummary) => void,
   ): ResultSession {
     const sessionId = this.nextSession++;
+    const session = this.session(sessionId, onUpdate);
+    this.start(sessionId, format, body);
+    return session;
+  }
+
+  restore(workspace: string, id: string): ResultSession {
+    const sessionId = this.nextSession++;
+    const session = this.session(sessionId);
+    this.port.postMessage({ type: 'restore', sessionId, workspace, id });
+    return session;
+  }
+
+  listKept(workspace: string, tabId: string): Promise<KeptList> {
+    return new Promise((resolve) => {
+      const callId = this.nextCall++;
+      this.lists.set(callId, resolve);
+      this.port.postMessage({ type: 'listKept', callId, workspace, tabId });
+    });
+  }
+
+  private session(sessionId: number, onUpdate?: (summary: DataSetSummary) => void): ResultSession {
     let settle: (outcome: SessionOutcome) => void = () => undefined;
     const done = new Promise<SessionOutcome>((resolve) => {
       settle = resolve;
     });
     const state: SessionState = { latest: null, onUpdate, settle, settled: false };
     this.sessions.set(sessionId, state);
-    this.start(sessionId, format, body);
 
     return {
       done,
@@ -133,6 +163,12 @@ export class PortResultEngine implements ResultEngine {
             reject,
           });
           this.port.postMessage({ type: 'job', sessionId, callId, job });
+        }),
+      keep: (workspace, info) =>
+        new Promise<KeepOutcome>((resolve) => {
+          const callId = this.nextCall++;
+          this.keeps.set(callId, resolve);
+          this.port.postMessage({ type: 'keep', sessionId, callId, workspace, info });
         }),
       dispose: () => {
         this.port.postMessage({ type: 'dispose', sessionId });
@@ -239,6 +275,16 @@ export class PortResultEngine implements ResultEngine {
         this.jobs.delete(message.callId);
         return;
       }
+      case 'keepDone': {
+        this.keeps.get(message.callId)?.(message.outcome);
+        this.keeps.delete(message.callId);
+        return;
+      }
+      case 'keptList': {
+        this.lists.get(message.callId)?.(message.list);
+        this.lists.delete(message.callId);
+        return;
+      }
     }
   }
 
@@ -261,6 +307,10 @@ export class PortResultEngine implements ResultEngine {
     this.calls.clear();
     for (const job of this.jobs.values()) job.reject(new Error(message));
     this.jobs.clear();
+    for (const keep of this.keeps.values()) keep({ status: 'failed', message });
+    this.keeps.clear();
+    for (const list of this.lists.values()) list({ ok: false, message });
+    this.lists.clear();
   }
 }
 

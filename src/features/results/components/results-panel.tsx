@@ -17,6 +17,7 @@ import { describeSelectionStats } from '../selection-stats';
 import type { RowSource, RunState } from '../../query/run-state';
 import { QueryErrorPanel } from '../../query/components/query-error-panel';
 import { RunStatusLine } from '../../query/components/run-status-line';
+import { previewExplainsProblem, ResultOrigin } from '../../query/components/result-origin';
 import { QueryStatsView } from './query-stats-view';
 import type { FilterRequest } from './cell-filter-menu';
 import { ChartBuilder } from '../../charts/chart-builder';
@@ -84,6 +85,7 @@ export function ResultsPanel({
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">
+        {run.note && <p className="results__notice">{run.note}</p>}
         <p>
           Run a query to see its results here. <kbd>Shift</kbd>+<kbd>Enter</kbd> runs it.
         </p>
@@ -116,7 +118,8 @@ export function ResultsPanel({
   }
   return (
     <section className="results" aria-label="Results">
-      {run.status === 'done' && run.problem && (
+      {run.status === 'done' && <ResultOrigin run={run} />}
+      {run.status === 'done' && run.problem && !previewExplainsProblem(run) && (
         <QueryErrorPanel error={run.problem} tone="warning" />
       )}
       {run.summary && run.session ? (

@@ -6,6 +6,7 @@ import {
   useEffectEvent,
   useId,
   useImperativeHandle,
+  useMemo,
   useRef,
   useState,
   type Ref,
@@ -13,7 +14,22 @@ import {
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
-import { statementPositionToDocument, type Statement } from '../../editor/current-statement';
+import {
+  currentStatement,
+  statementPositionToDocument,
+  type Statement,
+} from '../../editor/current-statement';
+import {
+  TRUNCATED_PREVIEW_LINES,
+  takePreviewQuery,
+  truncatedPreviewQuery,
+} from '../../../lib/kql-text/preview-query';
+import type { KeptList } from '../../../lib/query/parse-worker-protocol';
+import type { KeptResultInfo } from '../../../lib/query/result-store';
+import { defaultResultEngine } from '../../../lib/sources/result-engine';
+import { isRecallShortcut } from '../../shortcuts/shortcut-table';
+import { RecallMenu } from '../../query/components/recall-menu';
+import '../../query/components/recall-menu.css';
 import { QueryEditor } from '../../editor/query-editor';
 import type { QueryEditorHandle } from '../../editor/query-editor-props';
 import type { FilterRequest } from '../../results/components/cell-filter-menu';
@@ -24,6 +40,7 @@ import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import { describeTimespan, toTimespan, type TimeRange } from '../../../lib/appinsights';
 import { targetOf } from '../../../lib/sources/query-target';
+import { isManagementCommand } from '../../../lib/kusto/kusto-http';
 import { useClusterSchemaJson, useConnectionSchema } from '../../schema/hooks/use-schema';
 import type { Connection, KqlConnection } from '../use-connections';
 import { TimeRangePicker } from './time-range-picker';
@@ -38,6 +55,8 @@ function safeTimespan(range: TimeRange | null): string | null {
 
 interface QueryTabPanelProps {
   workspace: string;
+  /** The tab's id: its results are kept under it across reloads. */
+  tabId: string;
   connection: KqlConnection;
   /** App Insights only: the range applied on top of the query; null = what the query says. */
   timeRange: TimeRange | null;
@@ -62,6 +81,7 @@ interface QueryTabPanelProps {
 /** One query tab: its connection, editor, Run/Cancel/Share, and its own results. */
 export function QueryTabPanel({
   workspace,
+  tabId,
   connection,
   timeRange,
   onTimeRangeChange,
@@ -128,7 +148,17 @@ export function QueryTabPanel({
     [workspace, connection, database, timeRange, timespan],
   );
 
-  const { run, start, cancel } = useQueryRun(connection, timespan, onFinished);
+  const keepTarget = useMemo(
+    () => ({ workspace, tabId, connectionLabel: connection.label }),
+    [workspace, tabId, connection.label],
+  );
+  const { run, start, restore, cancel } = useQueryRun(
+    connection,
+    timespan,
+    onFinished,
+    undefined,
+    keepTarget,
+  );
   const running = run.status === 'running';
 
   const runStatement = (statementText: string, statement: Statement) => {
@@ -137,6 +167,89 @@ export function QueryTabPanel({
     setRunStatementAt(statement);
     start(statementText);
   };
+
+  /**
+   * Preview: the statement with a 50-row cap. Kusto gets `set truncationmaxrecords=50;` before
+   * it (the service stops there and says it truncated); App Insights and Log Analytics, whose
+   * API has no such option, `| take 50` after it. The editor, the draft and history keep the
+   * statement as written.
+   */
+  const previewStatement = (statementText: string, statement: Statement) => {
+    if (!statementText.trim()) return;
+    if (connection.kind === 'kusto' && isManagementCommand(statementText)) {
+      setShareState({
+        link: null,
+        message: 'Preview is for queries: run a management command with Run (Shift+Enter).',
+      });
+      return;
+    }
+    const sent =
+      connection.kind === 'kusto'
+        ? truncatedPreviewQuery(statementText)
+        : takePreviewQuery(statementText);
+    lastStatement.current = statement;
+    // Server positions count the added `set` line: map them back past it.
+    setRunStatementAt(
+      connection.kind === 'kusto'
+        ? { ...statement, startLine: statement.startLine - TRUNCATED_PREVIEW_LINES }
+        : statement,
+    );
+    start(sent, { preview: true, userText: statementText });
+  };
+
+  /** The statement at the editor's caret (or its selection), as Shift+Enter would run it. */
+  const statementAtCursor = (): Statement => {
+    const cursor = editorHandle.current?.cursor() ?? { offset: 0, selection: null };
+    return currentStatement(text, cursor.offset, cursor.selection);
+  };
+  const previewAtCursor = () => {
+    const statement = statementAtCursor();
+    previewStatement(statement.text, statement);
+  };
+
+  // Recall (F8): this tab's kept results, picked from a list; nothing is sent.
+  const [recall, setRecall] = useState<{ list: KeptList | null; statement: string } | null>(null);
+  const [recallProblem, setRecallProblem] = useState<string | null>(null);
+  const openRecall = () => {
+    setRecallProblem(null);
+    setRecall({ list: null, statement: statementAtCursor().text });
+    void defaultResultEngine()
+      .listKept(workspace, tabId)
+      .then((list) => setRecall((open) => (open ? { ...open, list } : open)));
+  };
+  const pickRecalled = (info: KeptResultInfo) => {
+    void restore(info, 'recall').then((problem) => {
+      if (problem) setRecallProblem(problem);
+      else setRecall(null);
+    });
+  };
+  const onRecallKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!isRecallShortcut(event) || event.defaultPrevented) return;
+    event.preventDefault();
+    openRecall();
+  });
+  useEffect(() => {
+    if (!active) return;
+    const listener = (event: KeyboardEvent) => onRecallKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [active]);
+
+  // After a reload, the tab shows its last kept result once it is first shown (no request).
+  const restoredOnce = useRef(false);
+  const restoreLast = useEffectEvent(() => {
+    if (restoredOnce.current || run.status !== 'idle') return;
+    restoredOnce.current = true;
+    void defaultResultEngine()
+      .listKept(workspace, tabId)
+      .then((list) => {
+        const last = list.ok ? list.kept[0] : undefined;
+        if (last) void restore(last, 'reload');
+      });
+  });
+  useEffect(() => {
+    if (active) restoreLast();
+  }, [active]);
 
   /** "Filter to / Exclude this value" from the grid: appended to the statement at the cursor. */
   const addFilter = (request: FilterRequest): string => {
@@ -276,6 +389,38 @@ export function QueryTabPanel({
             Share
           </button>
         )}
+        <span className="recall-anchor">
+          <button
+            type="button"
+            className="button"
+            onClick={() => (recall ? setRecall(null) : openRecall())}
+            aria-keyshortcuts="F8"
+            aria-expanded={recall !== null}
+            aria-haspopup="menu"
+            title="Show an earlier result of this tab without running it (F8)"
+          >
+            Recall
+          </button>
+          {recall && (
+            <RecallMenu
+              list={recall.list}
+              statementText={recall.statement}
+              problem={recallProblem}
+              onPick={pickRecalled}
+              onClose={() => setRecall(null)}
+            />
+          )}
+        </span>
+        <button
+          type="button"
+          className="button"
+          onClick={previewAtCursor}
+          disabled={!text.trim()}
+          aria-keyshortcuts="Shift+Alt+Enter"
+          title="Run the statement at the cursor for its first 50 rows (Shift+Alt+Enter)"
+        >
+          Preview
+        </button>
         <button
           type="button"
           className="button button--primary"
@@ -323,6 +468,8 @@ export function QueryTabPanel({
           value={text}
           onChange={onTextChange}
           onRun={runStatement}
+          onPreview={previewStatement}
+          onRecall={openRecall}
           onCancel={cancel}
           running={running}
           schema={

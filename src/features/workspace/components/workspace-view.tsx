@@ -417,6 +417,7 @@ export function WorkspaceView({ onSignInAgain }: { onSignInAgain: (() => void) |
               ) : connection ? (
                 <QueryTabPanel
                   workspace={WORKSPACE}
+                  tabId={tab.id}
                   connection={connection}
                   timeRange={tab.timeRange === undefined ? DEFAULT_TIME_RANGE : tab.timeRange}
                   onTimeRangeChange={(timeRange) => updateTab(tab.id, { timeRange })}

@@ -1,0 +1,277 @@
+import type { ColumnData, DataSet, ResultTable } from '../result-model';
+
+/**
+ * A parsed result in the form the result store keeps: the worker's own column storage (typed
+ * arrays cut to the row count, null bitmaps, exact-long and unparsed-date maps), with repeated
+ * strings written once per column. IndexedDB's structured clone takes typed arrays, Maps and
+ * bigints as they are, so storing costs a copy of the columns, never a re-encoding to JSON, and
+ * restoring needs no parser.
+ */
+
+export const COMPACT_RESULT_VERSION = 1;
+
+type StoredColumn =
+  | { type: 'bool'; values: Uint8Array }
+  | { type: 'int'; values: Int32Array | Float64Array; nulls: Uint8Array | null }
+  | { type: 'real'; values: Float64Array; nulls: Uint8Array | null }
+  | {
+      type: 'long';
+      values: Float64Array;
+      nulls: Uint8Array | null;
+      exact: Map<number, bigint> | null;
+    }
+  | {
+      type: 'datetime';
+      epochMs: Float64Array;
+      subMsTicks: Uint16Array | null;
+      nulls: Uint8Array | null;
+      unparsed: Map<number, string> | null;
+    }
+  /** Text: each row's value, or (few distinct values) the values once and each row's code. */
+  | {
+      type: 'string' | 'guid' | 'timespan' | 'decimal';
+      values: (string | null)[] | null;
+      distinct: (string | null)[] | null;
+      codes: Uint16Array | Uint32Array | null;
+    }
+  | { type: 'dynamic'; values: unknown[] };
+
+interface StoredTable extends Omit<ResultTable, 'data' | 'columns' | 'version'> {
+  columns: ResultTable['columns'][number][];
+  data: StoredColumn[];
+}
+
+export interface CompactResult extends Omit<DataSet, 'tables'> {
+  version: typeof COMPACT_RESULT_VERSION;
+  tables: StoredTable[];
+}
+
+export type CompactOutcome =
+  | { ok: true; result: CompactResult; bytes: number }
+  /** Bigger than `maxBytes`: counting stopped there (`bytes` is at least that). */
+  | { ok: false; bytes: number };
+
+/** Bytes a JS string takes, about (UTF-16 plus a header); the store's caps are about as rough. */
+function textBytes(text: string | null | undefined): number {
+  return text == null ? 0 : 16 + text.length * 2;
+}
+
+/** Rough size of a JSON-like value (dynamic cells). */
+function valueBytes(value: unknown, depth = 0): number {
+  if (value === null || value === undefined) return 8;
+  if (typeof value === 'string') return textBytes(value);
+  if (typeof value !== 'object' || depth > 32) return 16;
+  let n = 32;
+  if (Array.isArray(value)) for (const item of value) n += 8 + valueBytes(item, depth + 1);
+  else
+    for (const [key, item] of Object.entries(value as Record<string, unknown>))
+      n += textBytes(key) + valueBytes(item, depth + 1);
+  return n;
+}
+
+function bitmap(nulls: Uint8Array | null, rows: number): Uint8Array | null {
+  return nulls ? nulls.slice(0, Math.ceil(rows / 8)) : null;
+}
+
+/** Text columns with few distinct values store them once (with a code per row). */
+function compactText(values: readonly (string | null)[], rows: number) {
+  const codeOf = new Map<string | null, number>();
+  const distinct: (string | null)[] = [];
+  const codes = new Uint32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const value = values[row] ?? null;
+    let code = codeOf.get(value);
+    if (code === undefined) {
+      // Mostly distinct values (ids, narratives): codes would only add to them.
+      if (distinct.length > Math.max(256, rows / 4)) return null;
+      code = distinct.length;
+      codeOf.set(value, code);
+      distinct.push(value);
+    }
+    codes[row] = code;
+  }
+  return { distinct, codes: distinct.length <= 65_536 ? Uint16Array.from(codes) : codes };
+}
+
+function compactColumn(column: ColumnData, rows: number): { column: StoredColumn; bytes: number } {
+  switch (column.type) {
+    case 'bool': {
+      const values = column.values.slice(0, rows);
+      return { column: { type: 'bool', values }, bytes: values.byteLength };
+    }
+    case 'int':
+    case 'real': {
+      const values = column.values.slice(0, rows);
+      const nulls = bitmap(column.nulls, rows);
+      return {
+        column: { type: column.type, values, nulls } as StoredColumn,
+        bytes: values.byteLength + (nulls?.byteLength ?? 0),
+      };
+    }
+    case 'long': {
+      const values = column.values.slice(0, rows);
+      const nulls = bitmap(column.nulls, rows);
+      const exact = column.exact ? new Map(column.exact) : null;
+      return {
+        column: { type: 'long', values, nulls, exact },
+        bytes: values.byteLength + (nulls?.byteLength ?? 0) + (exact?.size ?? 0) * 48,
+      };
+    }
+    case 'datetime': {
+      const epochMs = column.epochMs.slice(0, rows);
+      const subMsTicks = column.subMsTicks ? column.subMsTicks.slice(0, rows) : null;
+      const nulls = bitmap(column.nulls, rows);
+      const unparsed = column.unparsed ? new Map(column.unparsed) : null;
+      let bytes = epochMs.byteLength + (subMsTicks?.byteLength ?? 0) + (nulls?.byteLength ?? 0);
+      for (const text of unparsed?.values() ?? []) bytes += 16 + textBytes(text);
+      return { column: { type: 'datetime', epochMs, subMsTicks, nulls, unparsed }, bytes };
+    }
+    case 'dynamic': {
+      const values = column.values.slice(0, rows);
+      let bytes = 0;
+      for (const value of values) bytes += 8 + valueBytes(value);
+      return { column: { type: 'dynamic', values }, bytes };
+    }
+    default: {
+      const coded = compactText(column.values, rows);
+      if (coded) {
+        let bytes = coded.codes.byteLength;
+        for (const text of coded.distinct) bytes += textBytes(text);
+        return {
+          column: { type: column.type, values: null, ...coded },
+          bytes,
+        };
+      }
+      const values = column.values.slice(0, rows);
+      let bytes = 0;
+      for (const text of values) bytes += 8 + textBytes(text);
+      return { column: { type: column.type, values, distinct: null, codes: null }, bytes };
+    }
+  }
+}
+
+/** The data set in its stored form, or its size (at least) when that is over `maxBytes`. */
+export function compactDataSet(dataSet: DataSet, maxBytes = Infinity): CompactOutcome {
+  let bytes = 0;
+  const tables: StoredTable[] = [];
+  for (const table of dataSet.tables) {
+    const data: StoredColumn[] = [];
+    for (const column of table.data) {
+      const compacted = compactColumn(column, table.rowCount);
+      bytes += compacted.bytes;
+      if (bytes > maxBytes) return { ok: false, bytes };
+      data.push(compacted.column);
+    }
+    tables.push({
+      id: table.id,
+      name: table.name,
+      kind: table.kind,
+      columns: [...table.columns],
+      data,
+      rowCount: table.rowCount,
+      complete: table.complete,
+      progress: table.progress,
+      reportedRowCount: table.reportedRowCount,
+    });
+  }
+  const { tables: _tables, ...rest } = dataSet;
+  void _tables;
+  return { ok: true, result: { ...rest, version: COMPACT_RESULT_VERSION, tables }, bytes };
+}
+
+/** Thrown when a stored result is not one this version can read (damaged, or from another). */
+export class CompactResultError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CompactResultError';
+  }
+}
+
+function expandColumn(stored: StoredColumn, rows: number, where: string): ColumnData {
+  const check = (ok: boolean) => {
+    if (!ok) throw new CompactResultError(`${where} is damaged.`);
+  };
+  switch (stored.type) {
+    case 'bool':
+      check(stored.values instanceof Uint8Array && stored.values.length >= rows);
+      return { type: 'bool', values: stored.values };
+    case 'int':
+    case 'real':
+    case 'long':
+      check(ArrayBuffer.isView(stored.values) && stored.values.length >= rows);
+      if (stored.type === 'long')
+        return { type: 'long', values: stored.values, nulls: stored.nulls, exact: stored.exact };
+      return stored.type === 'int'
+        ? { type: 'int', values: stored.values, nulls: stored.nulls }
+        : { type: 'real', values: stored.values, nulls: stored.nulls };
+    case 'datetime':
+      check(stored.epochMs instanceof Float64Array && stored.epochMs.length >= rows);
+      return {
+        type: 'datetime',
+        epochMs: stored.epochMs,
+        subMsTicks: stored.subMsTicks,
+        nulls: stored.nulls,
+        unparsed: stored.unparsed,
+      };
+    case 'dynamic':
+      check(Array.isArray(stored.values) && stored.values.length >= rows);
+      return { type: 'dynamic', values: stored.values };
+    case 'string':
+    case 'guid':
+    case 'timespan':
+    case 'decimal': {
+      if (stored.values) {
+        check(Array.isArray(stored.values) && stored.values.length >= rows);
+        return { type: stored.type, values: stored.values };
+      }
+      const { distinct, codes } = stored;
+      check(Array.isArray(distinct) && ArrayBuffer.isView(codes) && (codes?.length ?? 0) >= rows);
+      const values = new Array<string | null>(rows);
+      for (let row = 0; row < rows; row++) {
+        const value = distinct![codes![row] as number];
+        check(value !== undefined);
+        values[row] = value ?? null;
+      }
+      return { type: stored.type, values };
+    }
+    default:
+      throw new CompactResultError(`${where} has a column type this version does not know.`);
+  }
+}
+
+/** The data set again, for a result session. Throws CompactResultError when it is damaged. */
+export function expandDataSet(stored: unknown): DataSet {
+  const result = stored as Partial<CompactResult> | null;
+  if (!result || typeof result !== 'object' || result.version !== COMPACT_RESULT_VERSION)
+    throw new CompactResultError('The kept result is not in a form this version reads.');
+  if (!Array.isArray(result.tables) || typeof result.source !== 'string')
+    throw new CompactResultError('The kept result is damaged (it has no tables).');
+  const tables: ResultTable[] = result.tables.map((table, t) => {
+    if (
+      !table ||
+      !Array.isArray(table.columns) ||
+      !Array.isArray(table.data) ||
+      table.columns.length !== table.data.length ||
+      !Number.isInteger(table.rowCount)
+    )
+      throw new CompactResultError(`Table ${t + 1} of the kept result is damaged.`);
+    return {
+      id: table.id,
+      name: table.name,
+      kind: table.kind,
+      columns: table.columns,
+      data: table.data.map((column, c) =>
+        expandColumn(column, table.rowCount, `Column ${c + 1} of table ${t + 1}`),
+      ),
+      rowCount: table.rowCount,
+      version: 1,
+      complete: table.complete,
+      progress: table.progress,
+      reportedRowCount: table.reportedRowCount,
+    };
+  });
+  const { version: _version, tables: _tables, ...rest } = result as CompactResult;
+  void _version;
+  void _tables;
+  return { ...rest, tables, complete: true };
+}
