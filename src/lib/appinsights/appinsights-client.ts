@@ -1,6 +1,7 @@
 import type { TokenFunction } from '../auth/token-function';
 import { headerSafe } from '../query/http-request';
 import {
+  resultRequestDeps,
   startQueryRun,
   type QueryCallbacks,
   type QueryDeps,
@@ -79,7 +80,7 @@ export function runAppInsightsQuery(
         },
         requestId: scope.requestId,
         headers: { Prefer: PREFER },
-        deps,
+        deps: resultRequestDeps(deps),
         onRetry: (info) => {
           callbacks.onPhase?.('retrying');
           callbacks.onRetry?.(info);

@@ -13,6 +13,7 @@ import type { TokenFunction } from '../auth/token-function';
 import { defaultSleep, headerSafe, type HttpDeps } from '../query/http-request';
 import type { SessionOutcome } from '../query/query-worker-client';
 import {
+  resultRequestDeps,
   startQueryRun,
   type OutcomeBase,
   type QueryCallbacks,
@@ -115,7 +116,7 @@ export function runKustoQuery(
         path: kind === 'command' ? '/v1/rest/mgmt' : '/v2/rest/query',
         body: requestBody(request, kind === 'command'),
         requestId,
-        deps,
+        deps: resultRequestDeps(deps),
         onRetry: (info) => {
           callbacks.onPhase?.('retrying');
           callbacks.onRetry?.(info);

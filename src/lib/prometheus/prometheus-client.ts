@@ -1,5 +1,6 @@
 import { headerSafe } from '../query/http-request';
 import {
+  resultRequestDeps,
   startQueryRun,
   type QueryCallbacks,
   type QueryDeps,
@@ -75,7 +76,7 @@ export function runPrometheusQuery(
         path: range ? 'query_range' : 'query',
         form: queryForm(request.text, request.evaluation),
         requestId: scope.requestId,
-        deps,
+        deps: resultRequestDeps(deps),
         onRetry: (info) => {
           callbacks.onPhase?.('retrying');
           callbacks.onRetry?.(info);

@@ -9,6 +9,7 @@ import { QueryResultSession } from './query-result-session';
 import type { ResultParser, ResultParserOptions, ResultParsers } from './result-parser';
 import { runWorkerJob } from './worker-jobs';
 import { ResultStore } from './result-store';
+import { WorkerFetches } from './worker-fetches';
 import type { DataSet } from '../result-model';
 
 export interface ParseWorkerCoreOptions {
@@ -22,6 +23,8 @@ export interface ParseWorkerCoreOptions {
   parser?: ResultParserOptions;
   /** Where a workspace's results are kept (tests pass small caps). */
   resultStore?: (workspace: string) => ResultStore;
+  /** Sends the requests the page hands over (`fetch` messages); the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 /** A parser that has nothing to read: the session starts from a kept data set. */
@@ -39,6 +42,8 @@ function restoredParser(dataSet: DataSet): ResultParser {
 interface LiveSession {
   session: QueryResultSession;
   reader: ReadableStreamDefaultReader<Uint8Array> | null;
+  /** The worker's own fetch whose body this session parses, if any. */
+  fetchId: number | null;
   lastPost: number;
   lastShape: string;
   lastRows: number;
@@ -58,15 +63,20 @@ export class ParseWorkerCore {
   private readonly updateIntervalMs: number;
   private readonly now: () => number;
   private readonly stores = new Map<string, ResultStore>();
+  private readonly fetches: WorkerFetches;
 
   constructor(
-    private readonly post: (message: ParseWorkerResponse) => void,
+    private readonly post: (message: ParseWorkerResponse, transfer?: Transferable[]) => void,
     /** The sources' parsers by format name. */
     private readonly parsers: ResultParsers,
     private readonly options: ParseWorkerCoreOptions = {},
   ) {
     this.updateIntervalMs = options.updateIntervalMs ?? 250;
     this.now = options.now ?? (() => Date.now());
+    const fetchImpl =
+      options.fetch ??
+      ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+    this.fetches = new WorkerFetches(post, fetchImpl);
   }
 
   private store(workspace: string): ResultStore {
@@ -106,6 +116,7 @@ export class ParseWorkerCore {
         const live: LiveSession = {
           session: new QueryResultSession(restoredParser(emptyDataSet())),
           reader: null,
+          fetchId: null,
           lastPost: this.now(),
           lastShape: '',
           lastRows: 0,
@@ -137,6 +148,7 @@ export class ParseWorkerCore {
         const createParser = this.parsers[message.format];
         if (!createParser) {
           message.body?.cancel().catch(() => undefined);
+          if (message.fetchId !== undefined) this.fetches.cancel(message.fetchId);
           this.post({
             type: 'failed',
             sessionId: message.sessionId,
@@ -152,15 +164,37 @@ export class ParseWorkerCore {
         const live: LiveSession = {
           session: new QueryResultSession(createParser(this.options.parser ?? {})),
           reader: null,
+          fetchId: null,
           lastPost: this.now(),
           lastShape: '',
           lastRows: 0,
           finished: false,
         };
         this.sessions.set(message.sessionId, live);
-        if (message.body) void this.pump(message.sessionId, live, message.body);
+        if (message.fetchId !== undefined) {
+          live.fetchId = message.fetchId;
+          const body = this.fetches.take(message.fetchId);
+          if (body) void this.pump(message.sessionId, live, body);
+          else
+            this.fail(message.sessionId, live, {
+              reason: 'stream',
+              message: 'The response body is gone.',
+            });
+        } else if (message.body) void this.pump(message.sessionId, live, message.body);
         return;
       }
+      case 'fetch':
+        this.fetches.start(message.fetchId, message.request);
+        return;
+      case 'abortFetch':
+        this.fetches.abort(message.fetchId);
+        return;
+      case 'readFetched':
+        void this.fetches.read(message.fetchId);
+        return;
+      case 'cancelFetched':
+        this.fetches.cancel(message.fetchId);
+        return;
       case 'chunk': {
         const live = this.sessions.get(message.sessionId);
         if (live && !live.finished) this.feed(message.sessionId, live, message.chunk);
@@ -209,6 +243,7 @@ export class ParseWorkerCore {
         const live = this.sessions.get(message.sessionId);
         this.sessions.delete(message.sessionId);
         live?.reader?.cancel().catch(() => undefined);
+        if (live?.fetchId != null) this.fetches.forget(live.fetchId);
         if (live) live.finished = true;
         return;
       }
@@ -281,6 +316,7 @@ export class ParseWorkerCore {
       return;
     }
     live.finished = true;
+    if (live.fetchId !== null) this.fetches.forget(live.fetchId);
     const summary = live.session.summary();
     if (summary) this.post({ type: 'done', sessionId, summary });
     else
@@ -293,6 +329,7 @@ export class ParseWorkerCore {
 
   private fail(sessionId: number, live: LiveSession, failure: SessionFailure): void {
     live.finished = true;
+    if (live.fetchId !== null) this.fetches.forget(live.fetchId);
     this.post({ type: 'failed', sessionId, failure, summary: live.session.summary() });
   }
 }

@@ -6,15 +6,42 @@ import type { KeepOutcome, KeptResultInfo } from './result-store';
 /** This tab's kept results (Recall), or why they cannot be listed. */
 export type KeptList = { ok: true; kept: KeptResultInfo[] } | { ok: false; message: string };
 
+/**
+ * A request the page built in full (URL checked against the trusted hosts, token, headers, body):
+ * the worker only sends it. Plain data, structured-cloned; the token travels only inside
+ * `headers` and the worker never posts it back or logs it.
+ */
+export interface WorkerFetchRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: [string, string][];
+  body: string | null;
+  redirect: RequestRedirect;
+  credentials: RequestCredentials;
+  cache: RequestCache;
+}
+
 /** Messages from the page to the parse worker. */
 export type ParseWorkerRequest =
-  /** Start a session. `body` is the response stream (transferred), or absent when chunks follow. */
+  /**
+   * Start a session. `body` is the response stream (transferred); `fetchId` names a response the
+   * worker fetched itself (its body goes straight into the parser); neither when chunks follow.
+   */
   | {
       type: 'open';
       sessionId: number;
       format: ResponseFormat;
       body: ReadableStream<Uint8Array> | null;
+      fetchId?: number;
     }
+  /** Send this request from the worker; the answer is `fetched` or `fetchFailed`. */
+  | { type: 'fetch'; fetchId: number; request: WorkerFetchRequest }
+  /** The page's signal aborted: abort the fetch (also a body being parsed). */
+  | { type: 'abortFetch'; fetchId: number }
+  /** The page reads the body itself (an error answer): stream it back as `fetchChunk`s. */
+  | { type: 'readFetched'; fetchId: number }
+  /** The page does not want the body (retry, redirect, no body): drop it. */
+  | { type: 'cancelFetched'; fetchId: number }
   | { type: 'chunk'; sessionId: number; chunk: Uint8Array }
   | { type: 'end'; sessionId: number }
   /** The page could not read the body (fallback mode): the stream failed or was aborted. */
@@ -52,4 +79,18 @@ export type ParseWorkerResponse =
   | { type: 'jobDone'; callId: number; result: WorkerJobResult }
   | { type: 'jobFailed'; callId: number; message: string }
   | { type: 'keepDone'; callId: number; outcome: KeepOutcome }
-  | { type: 'keptList'; callId: number; list: KeptList };
+  | { type: 'keptList'; callId: number; list: KeptList }
+  /** A fetched response's status and headers; the body waits in the worker. */
+  | {
+      type: 'fetched';
+      fetchId: number;
+      status: number;
+      statusText: string;
+      responseType: ResponseType;
+      headers: [string, string][];
+    }
+  /** The fetch itself failed (network, CSP, abort): the error's name and message. */
+  | { type: 'fetchFailed'; fetchId: number; name: string; message: string }
+  | { type: 'fetchChunk'; fetchId: number; chunk: Uint8Array }
+  | { type: 'fetchEnd'; fetchId: number }
+  | { type: 'fetchError'; fetchId: number; name: string; message: string };

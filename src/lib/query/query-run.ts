@@ -33,6 +33,16 @@ export interface QueryDeps extends HttpDeps {
   randomUUID?: () => string;
 }
 
+/**
+ * The deps for a run's main request: the engine's fetch (the worker's, so the result body is
+ * parsed where it arrives) unless a test gave its own fetch. Everything else in the request loop
+ * (trusted host, token, retries, classification) still runs on the page.
+ */
+export function resultRequestDeps(deps: QueryDeps): QueryDeps {
+  if (deps.fetch || !deps.engine.fetch) return deps;
+  return { ...deps, fetch: deps.engine.fetch };
+}
+
 export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
 
 export interface QueryTiming {

@@ -12,11 +12,15 @@ import type { KeptList } from './parse-worker-protocol';
 import type { KeepOutcome, KeptResultInfo } from './result-store';
 
 /**
- * The page's side of result parsing. Design: the page keeps fetch, headers and the token; it
- * transfers the response body's ReadableStream to the worker (zero-copy, supported in Chromium;
- * where a stream cannot be transferred the page reads it and transfers each chunk's buffer). The
- * worker owns the parsed tables; the page gets summaries and asks for row blocks, so a 500,000-row
- * result never crosses to the page at once.
+ * The page's side of result parsing. Design: the page decides every request (trusted host, token,
+ * headers, body, retries, error classification) and, with a worker engine, hands the built request
+ * to the worker through `engine.fetch`: the worker fetches, reports status and headers, and a
+ * result body passed to `open` is parsed where it arrives, never crossing the page's thread (a
+ * stream transferred from the page is still read on the page's thread in Chromium). Bodies the
+ * page reads itself (error answers) stream back on demand. Without worker fetch the page
+ * transfers the response body's ReadableStream (or, where streams cannot be transferred, each
+ * chunk's buffer). The worker owns the parsed tables; the page gets summaries and asks for row
+ * blocks, so a 500,000-row result never crosses to the page at once.
  */
 
 export type SessionOutcome =
@@ -39,6 +43,11 @@ export interface ResultSession {
 }
 
 export interface ResultEngine {
+  /**
+   * Sends a request the caller built in full from where bodies are parsed (the worker), when the
+   * engine can; a 2xx body passed on to `open` then never crosses the page's thread.
+   */
+  readonly fetch?: typeof fetch;
   open(
     format: ResponseFormat,
     body: ReadableStream<Uint8Array>,
@@ -81,15 +90,118 @@ export class PortResultEngine implements ResultEngine {
   >();
   private readonly keeps = new Map<number, (outcome: KeepOutcome) => void>();
   private readonly lists = new Map<number, (list: KeptList) => void>();
+  private nextFetch = 1;
+  private readonly fetchWaiters = new Map<
+    number,
+    { resolve: (response: Response) => void; reject: (error: Error) => void }
+  >();
+  private readonly fetchBodies = new Map<number, ReadableStreamDefaultController<Uint8Array>>();
+  /** Response bodies still held by the worker, by the page-side stream that stands for them. */
+  private readonly parked = new WeakMap<ReadableStream<Uint8Array>, number>();
+  readonly fetch?: typeof fetch;
 
   constructor(
     private readonly port: EnginePort,
-    private readonly options: { transferStreams: boolean } = { transferStreams: true },
+    private readonly options: { transferStreams: boolean; workerFetch?: boolean } = {
+      transferStreams: true,
+    },
   ) {
     port.addEventListener('message', (event) => this.receive(event.data));
     port.addEventListener('error', (event) =>
       this.failAll(event.message ?? 'The result parser stopped.'),
     );
+    if (options.workerFetch) this.fetch = (input, init) => this.fetchInWorker(input, init);
+  }
+
+  /**
+   * `fetch` run by the worker. Only plain requests cross (a string URL, a string body); anything
+   * else is fetched here. The signal stays here: its abort is forwarded, also while the worker
+   * parses the body.
+   */
+  private fetchInWorker(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
+    const body = init.body ?? null;
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (
+      url === null ||
+      (body !== null && typeof body !== 'string') ||
+      (method !== 'GET' && method !== 'POST')
+    )
+      return globalThis.fetch(input, init);
+    const signal = init.signal ?? null;
+    if (signal?.aborted) return Promise.reject(abortError());
+    const fetchId = this.nextFetch++;
+    const headers: [string, string][] = [];
+    new Headers(init.headers).forEach((value, name) => headers.push([name, value]));
+    return new Promise<Response>((resolve, reject) => {
+      this.fetchWaiters.set(fetchId, { resolve, reject });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.port.postMessage({ type: 'abortFetch', fetchId });
+          this.fetchWaiters.get(fetchId)?.reject(abortError());
+          this.fetchWaiters.delete(fetchId);
+          this.fetchBodies.get(fetchId)?.error(abortError());
+          this.fetchBodies.delete(fetchId);
+        },
+        { once: true },
+      );
+      this.port.postMessage({
+        type: 'fetch',
+        fetchId,
+        request: {
+          url,
+          method,
+          headers,
+          body,
+          redirect: init.redirect ?? 'follow',
+          credentials: init.credentials ?? 'same-origin',
+          cache: init.cache ?? 'default',
+        },
+      });
+    });
+  }
+
+  /** The page's stand-in for a response the worker holds: status, headers, a lazy body. */
+  private fetchedResponse(message: Extract<ParseWorkerResponse, { type: 'fetched' }>): Response {
+    const { fetchId, status } = message;
+    const headers = new Headers(message.headers);
+    // Statuses a Response cannot be built with (0 for an opaque redirect; null-body statuses).
+    if (status < 200 || status > 599 || [204, 205, 304].includes(status)) {
+      this.port.postMessage({ type: 'cancelFetched', fetchId });
+      if (status >= 200 && status <= 599)
+        return new Response(null, { status, statusText: message.statusText, headers });
+      // Only status, type, headers and a null body are read of such an answer.
+      return {
+        status,
+        type: message.responseType,
+        headers,
+        body: null,
+        ok: false,
+      } as unknown as Response;
+    }
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.fetchBodies.set(fetchId, controller);
+        },
+        // Only when the page reads the body itself (an error answer); `open` never reads it.
+        pull: () => {
+          if (this.parked.get(stream) !== fetchId) return;
+          this.parked.delete(stream);
+          this.port.postMessage({ type: 'readFetched', fetchId });
+        },
+        cancel: () => {
+          this.parked.delete(stream);
+          this.fetchBodies.delete(fetchId);
+          this.port.postMessage({ type: 'cancelFetched', fetchId });
+        },
+      },
+      // No read ahead: nothing is asked of the worker until someone reads.
+      { highWaterMark: 0 },
+    );
+    this.parked.set(stream, fetchId);
+    return new Response(stream, { status, statusText: message.statusText, headers });
   }
 
   open(
@@ -188,6 +300,14 @@ export class PortResultEngine implements ResultEngine {
   }
 
   private start(sessionId: number, format: ResponseFormat, body: ReadableStream<Uint8Array>): void {
+    const fetchId = this.parked.get(body);
+    if (fetchId !== undefined) {
+      // The worker fetched this body: it parses it where it is.
+      this.parked.delete(body);
+      this.fetchBodies.delete(fetchId);
+      this.port.postMessage({ type: 'open', sessionId, format, body: null, fetchId });
+      return;
+    }
     if (this.options.transferStreams) {
       try {
         this.port.postMessage({ type: 'open', sessionId, format, body }, [
@@ -285,6 +405,32 @@ export class PortResultEngine implements ResultEngine {
         this.lists.delete(message.callId);
         return;
       }
+      case 'fetched': {
+        const waiter = this.fetchWaiters.get(message.fetchId);
+        this.fetchWaiters.delete(message.fetchId);
+        if (waiter) waiter.resolve(this.fetchedResponse(message));
+        else this.port.postMessage({ type: 'cancelFetched', fetchId: message.fetchId });
+        return;
+      }
+      case 'fetchFailed': {
+        this.fetchWaiters.get(message.fetchId)?.reject(namedError(message.name, message.message));
+        this.fetchWaiters.delete(message.fetchId);
+        return;
+      }
+      case 'fetchChunk': {
+        this.fetchBodies.get(message.fetchId)?.enqueue(message.chunk);
+        return;
+      }
+      case 'fetchEnd': {
+        this.fetchBodies.get(message.fetchId)?.close();
+        this.fetchBodies.delete(message.fetchId);
+        return;
+      }
+      case 'fetchError': {
+        this.fetchBodies.get(message.fetchId)?.error(namedError(message.name, message.message));
+        this.fetchBodies.delete(message.fetchId);
+        return;
+      }
     }
   }
 
@@ -311,7 +457,24 @@ export class PortResultEngine implements ResultEngine {
     this.keeps.clear();
     for (const list of this.lists.values()) list({ ok: false, message });
     this.lists.clear();
+    for (const waiter of this.fetchWaiters.values()) waiter.reject(new TypeError(message));
+    this.fetchWaiters.clear();
+    for (const body of this.fetchBodies.values()) body.error(new TypeError(message));
+    this.fetchBodies.clear();
   }
+}
+
+function abortError(): Error {
+  return new DOMException('The request was aborted.', 'AbortError');
+}
+
+/** The worker's error as the page's fetch would have raised it (same name, same message). */
+function namedError(name: string, message: string): Error {
+  if (name === 'TypeError') return new TypeError(message);
+  if (name === 'AbortError') return new DOMException(message, 'AbortError');
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 /**

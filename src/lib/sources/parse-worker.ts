@@ -2,7 +2,10 @@
  * The parse worker: a thin wrapper around ParseWorkerCore with every source's parsers. Started by
  * result-engine.ts with
  * `new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' })`.
- * It never sees a token: the page fetches and transfers the response body stream here.
+ * It fetches the query response itself from a request the page built in full (trusted host
+ * checked, token in the headers) so result bytes never cross the page's thread; it never posts
+ * the token back or logs it. Its fetch is bound by the CSP of this script's own response (see
+ * README, "Content Security Policy"), not by the page's meta tag.
  */
 import { ParseWorkerCore } from '../query/parse-worker-core';
 import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
@@ -10,7 +13,7 @@ import { resultParsers } from './result-parsers';
 
 // The app tsconfig types `self` as a Window; a dedicated worker scope has this shape.
 interface WorkerScope {
-  postMessage(message: ParseWorkerResponse): void;
+  postMessage(message: ParseWorkerResponse, transfer?: Transferable[]): void;
   addEventListener(
     type: 'message',
     listener: (event: MessageEvent<ParseWorkerRequest>) => void,
@@ -18,5 +21,8 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const core = new ParseWorkerCore((message) => scope.postMessage(message), resultParsers);
+const core = new ParseWorkerCore(
+  (message, transfer) => scope.postMessage(message, transfer ?? []),
+  resultParsers,
+);
 scope.addEventListener('message', (event) => core.handle(event.data));

@@ -13,7 +13,11 @@ export function createWorkerResultEngine(): ResultEngine {
     type: 'module',
     name: 'quarry-parse',
   });
-  return new PortResultEngine(worker as unknown as EnginePort, { transferStreams: true });
+  // The worker fetches query responses itself (see query-worker-client.ts).
+  return new PortResultEngine(worker as unknown as EnginePort, {
+    transferStreams: true,
+    workerFetch: true,
+  });
 }
 
 /** Parses on the calling thread with every source's parsers (Node, tests, no workers). */
