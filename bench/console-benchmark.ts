@@ -97,7 +97,8 @@ function rendererRss(): number {
 }
 
 // The stand-in sends no Timing-Allow-Origin, so Resource Timing hides responseStart and sizes of
-// the cross-origin query: the first byte is taken when fetch() resolves (headers received).
+// the cross-origin query: the first byte is taken when fetch() resolves (headers received), or,
+// when the parse worker fetches, when its 'fetched' message (status and headers) reaches the page.
 export const INIT_SCRIPT = `
   window.__longTasks = [];
   window.__queryHeadersAt = null;
@@ -111,6 +112,31 @@ export const INIT_SCRIPT = `
       pending.then(() => { window.__queryHeadersAt = performance.now(); }, () => undefined);
     }
     return pending;
+  };
+  // The parse worker fetches the query itself (engine.fetch): the request leaves as a 'fetch'
+  // message and its headers arrive as 'fetched', so time those on the page the same way.
+  const OriginalWorker = window.Worker;
+  window.Worker = class extends OriginalWorker {
+    constructor(...args) {
+      super(...args);
+      const queries = new Set();
+      this.addEventListener('message', (event) => {
+        const data = event.data;
+        if (data && data.type === 'fetched' && queries.has(data.fetchId)) {
+          queries.delete(data.fetchId);
+          window.__queryHeadersAt = performance.now();
+        }
+      });
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, transfer) => {
+        if (message && message.type === 'fetch' && message.request.url.includes('/v2/rest/query')) {
+          queries.add(message.fetchId);
+          window.__queryStartedAt = performance.now();
+          window.__queryHeadersAt = null;
+        }
+        return post(message, transfer);
+      };
+    }
   };
   try {
     new PerformanceObserver((list) => {

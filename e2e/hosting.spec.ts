@@ -38,6 +38,8 @@ test('every page and worker carries the strict CSP and security headers', async 
     '/redirect.html',
     '/popup-relay.html',
     builtWorkerPath(),
+    // The parse worker fetches query results itself: its own response's CSP binds that fetch.
+    builtWorkerPath(/^parse-worker-.*\.js$/),
   ]) {
     const response = await request.get(`${swaUrl}${path}`);
     expect(response.status(), path).toBe(200);

@@ -5,9 +5,12 @@ import { embeddingUrls } from '../../local-stack/local-constants.ts';
 /** Quarry's production build as the SWA CLI emulator serves it (playwright.config.ts). */
 export const swaUrl = embeddingUrls.staticWebApp;
 
-/** A built worker script's path, e.g. /assets/editor.worker-XXXX.js (hashed names). */
-export function builtWorkerPath(): string {
-  const name = readdirSync('dist-swa-e2e/assets').find((file) => /\.worker-.*\.js$/.test(file));
+/**
+ * A built worker script's path, e.g. /assets/editor.worker-XXXX.js (hashed names); `pattern`
+ * picks another one (the parse worker: /^parse-worker-.*\.js$/).
+ */
+export function builtWorkerPath(pattern = /\.worker-.*\.js$/): string {
+  const name = readdirSync('dist-swa-e2e/assets').find((file) => pattern.test(file));
   if (!name) throw new Error('dist-swa-e2e/assets has no worker script: build first.');
   return `/assets/${name}`;
 }
