@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
 import type {
   DataSetSummary,
@@ -434,12 +434,7 @@ function TableGrid({
       session.runJob({ kind: 'pivot', tableId: table.id, model, quickText: text || null }),
     [session, table.id],
   );
-  // Refresh the visible blocks as rows stream in, at most a few times a second.
-  const [revision, setRevision] = useState(0);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setRevision(table.version), 250);
-    return () => window.clearTimeout(timer);
-  }, [table.version]);
+  const revision = useThrottledRevision(table.version, 250);
 
   return (
     <Suspense fallback={<p className="results__notice">Loading the grid…</p>}>
@@ -461,6 +456,41 @@ function TableGrid({
       />
     </Suspense>
   );
+}
+
+/**
+ * Refreshes the visible blocks as rows stream in, at most once per `intervalMs`, and at once
+ * after a quiet spell (the first rows). A throttle, not a debounce: the worker posts a new
+ * version about every 250 ms while loading, and a debounce of the same length kept restarting,
+ * so a grid mounted before its first rows could stay empty for seconds.
+ */
+function useThrottledRevision(version: number, intervalMs: number): number {
+  // The grid reads its first block when it mounts: that version needs no refresh.
+  const [revision, setRevision] = useState(version);
+  const latest = useRef(version);
+  const shown = useRef(version);
+  const timer = useRef<number | null>(null);
+  const lastRefresh = useRef(Number.NEGATIVE_INFINITY);
+  useEffect(() => {
+    latest.current = version;
+    // A refresh already due takes the latest version when it fires.
+    if (timer.current !== null || version === shown.current) return;
+    const wait = Math.max(0, lastRefresh.current + intervalMs - performance.now());
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      lastRefresh.current = performance.now();
+      shown.current = latest.current;
+      setRevision(latest.current);
+    }, wait);
+  }, [version, intervalMs]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = null;
+    },
+    [],
+  );
+  return revision;
 }
 
 function TableChart({
