@@ -484,6 +484,8 @@ function namedError(name: string, message: string): Error {
 export function createInProcessResultEngine(
   parsers: ResultParsers,
   options?: ParseWorkerCoreOptions,
+  /** Send requests through the protocol's worker fetch too (tests of that path). */
+  engineOptions: { workerFetch?: boolean } = {},
 ): ResultEngine {
   const messageListeners: ((event: { data: ParseWorkerResponse }) => void)[] = [];
   const core = new ParseWorkerCore(
@@ -501,5 +503,8 @@ export function createInProcessResultEngine(
       if (type === 'message') messageListeners.push(listener);
     },
   };
-  return new PortResultEngine(port, { transferStreams: true });
+  return new PortResultEngine(port, {
+    transferStreams: true,
+    workerFetch: engineOptions.workerFetch ?? false,
+  });
 }

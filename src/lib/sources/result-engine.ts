@@ -21,8 +21,11 @@ export function createWorkerResultEngine(): ResultEngine {
 }
 
 /** Parses on the calling thread with every source's parsers (Node, tests, no workers). */
-export function createInProcessResultEngine(options?: ParseWorkerCoreOptions): ResultEngine {
-  return createEngineWithParsers(resultParsers, options);
+export function createInProcessResultEngine(
+  options?: ParseWorkerCoreOptions,
+  engineOptions?: { workerFetch?: boolean },
+): ResultEngine {
+  return createEngineWithParsers(resultParsers, options, engineOptions);
 }
 
 let sharedEngine: ResultEngine | null = null;
