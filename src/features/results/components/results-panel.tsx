@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
 import type {
   DataSetSummary,
@@ -26,6 +26,7 @@ import {
   reconcilePick,
   type ChartPick,
 } from '../../../lib/chart-data/chart-pick';
+import { RefreshThrottle } from '../refresh-throttle';
 import './results-panel.css';
 
 const ResultGrid = lazy(() => import('../grouping/table-analysis'));
@@ -458,38 +459,13 @@ function TableGrid({
   );
 }
 
-/**
- * Refreshes the visible blocks as rows stream in, at most once per `intervalMs`, and at once
- * after a quiet spell (the first rows). A throttle, not a debounce: the worker posts a new
- * version about every 250 ms while loading, and a debounce of the same length kept restarting,
- * so a grid mounted before its first rows could stay empty for seconds.
- */
+/** The grid's refresh revision while rows stream in (see RefreshThrottle). */
 function useThrottledRevision(version: number, intervalMs: number): number {
   // The grid reads its first block when it mounts: that version needs no refresh.
   const [revision, setRevision] = useState(version);
-  const latest = useRef(version);
-  const shown = useRef(version);
-  const timer = useRef<number | null>(null);
-  const lastRefresh = useRef(Number.NEGATIVE_INFINITY);
-  useEffect(() => {
-    latest.current = version;
-    // A refresh already due takes the latest version when it fires.
-    if (timer.current !== null || version === shown.current) return;
-    const wait = Math.max(0, lastRefresh.current + intervalMs - performance.now());
-    timer.current = window.setTimeout(() => {
-      timer.current = null;
-      lastRefresh.current = performance.now();
-      shown.current = latest.current;
-      setRevision(latest.current);
-    }, wait);
-  }, [version, intervalMs]);
-  useEffect(
-    () => () => {
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
-    },
-    [],
-  );
+  const [throttle] = useState(() => new RefreshThrottle(version, intervalMs, setRevision));
+  useEffect(() => throttle.update(version), [throttle, version]);
+  useEffect(() => () => throttle.stop(), [throttle]);
   return revision;
 }
 
