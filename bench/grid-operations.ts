@@ -261,7 +261,9 @@ export async function measureOperations(
       await timed(
         page,
         'group by State',
-        () => bar.getByLabel('Add a group column').selectOption('State'),
+        async () => {
+          await bar.getByLabel('Add a group column').selectOption('State');
+        },
         () =>
           page
             .getByRole('grid')
