@@ -119,10 +119,8 @@ function printOperationsTable(sizes: number[], measured: ConsoleMeasurement[]): 
     const cells = sizes.map((n) => {
       const op = measured.find((m) => m.rows === n)?.operations.find((o) => o.name === name);
       if (!op) return 'n/a';
-      if (op.ms === null) {
-        notes.push(`${name} at ${n.toLocaleString('en-US')} rows: ${op.note ?? 'failed'}`);
-        return 'n/a';
-      }
+      if (op.note) notes.push(`${name} at ${n.toLocaleString('en-US')} rows: ${op.note}`);
+      if (op.ms === null) return 'n/a';
       const frames =
         op.longFrames === undefined
           ? ''

@@ -88,8 +88,13 @@ async function measureScroll(page: Page, frames: number, step: number) {
   const start = await now(page);
   const frameTimes = await page.evaluate(
     async ({ selector, frames, step }) => {
-      const viewport = document.querySelector<HTMLElement>(`${selector} .ag-body-viewport`);
-      if (!viewport) throw new Error('no grid viewport');
+      // The element that scrolls vertically (class names moved between AG Grid versions).
+      const viewport = [
+        ...document.querySelectorAll<HTMLElement>(
+          `${selector} .ag-grid-viewport, ${selector} .ag-body-viewport, ${selector} .ag-body-vertical-scroll-viewport`,
+        ),
+      ].find((e) => e.scrollHeight > e.clientHeight + 1);
+      if (!viewport) throw new Error('no vertically scrolling grid viewport');
       const stamps: number[] = [];
       for (let i = 0; i < frames; i++) {
         await new Promise<void>((resolve) =>
@@ -133,8 +138,10 @@ export async function measureOperations(
   const out: OperationMeasurement[] = [];
   const scrollTop = () =>
     page.evaluate((selector) => {
-      const viewport = document.querySelector<HTMLElement>(`${selector} .ag-body-viewport`);
-      if (viewport) viewport.scrollTop = 0;
+      for (const e of document.querySelectorAll<HTMLElement>(
+        `${selector} .ag-grid-viewport, ${selector} .ag-body-viewport, ${selector} .ag-body-vertical-scroll-viewport`,
+      ))
+        e.scrollTop = 0;
     }, grid);
 
   // Scroll: one page (about 30 rows) per frame, then a fast one (about 300 rows per frame).
@@ -219,7 +226,7 @@ export async function measureOperations(
           await first.click();
           await page.keyboard.press('Control+Shift+End');
         },
-        () => notice.filter({ hasText: /rows? × \d+ columns?/ }).waitFor({ timeout: 120_000 }),
+        () => notice.filter({ hasText: /cells selected · Count/ }).waitFor({ timeout: 120_000 }),
       ),
     );
     out.push(
@@ -230,6 +237,9 @@ export async function measureOperations(
         () => notice.filter({ hasText: /^Copied/ }).waitFor({ timeout: 120_000 }),
       ),
     );
+    // What was copied ("Copied the first 100,000 rows × 22 columns of …"), for the table's notes.
+    const copied = out.at(-1);
+    if (copied && copied.ms !== null) copied.note = (await notice.textContent()) ?? undefined;
     await page.keyboard.press('Control+Home');
     await page.waitForTimeout(300);
   }
@@ -281,7 +291,7 @@ export async function measureOperations(
     out.push(
       await timed(
         page,
-        'summarize by day, State | render timechart: Run to chart drawn',
+        'time chart (count by day and State): Run to chart drawn',
         async () => {
           await setQuery(chartQuery);
           await page.keyboard.press('Shift+Enter');
