@@ -14,6 +14,7 @@ import {
   type IDatasource,
   type IGetRowsParams,
 } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   isNumericType,
@@ -26,7 +27,6 @@ import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import type { FilterRequest } from './cell-filter-menu';
-import { DomGrid } from './dom-grid';
 import './result-grid.css';
 
 ModuleRegistry.registerModules([
@@ -65,8 +65,7 @@ interface ResultGridProps {
 /**
  * The result grid on AG Grid's infinite row model: the grid asks for blocks of rows with its
  * sort and filter model, and the worker that owns the typed columns answers. Cells are plain
- * text (AG Grid's default renderer sets textContent), never HTML, and the grid renders them
- * itself, without React (see dom-grid.tsx).
+ * text (AG Grid's default renderer sets textContent), never HTML.
  */
 export default function ResultGrid({
   columns,
@@ -151,45 +150,40 @@ export default function ResultGrid({
           ))}
         </fieldset>
       </details>
-      <DomGrid<RowBlockRow>
-        options={{
-          theme,
-          columnDefs,
-          defaultColDef: RESULT_DEFAULT_COL_DEF,
-          rowModelType: 'infinite',
-          datasource,
-          cacheBlockSize: 200,
-          maxBlocksInCache: 50,
-          infiniteInitialRowCount: 1,
-          preventDefaultOnContextMenu: onFilter !== undefined,
-          onGridReady: (event) => {
-            apiRef.current = event.api;
-          },
-          onCellDoubleClicked: (event) => {
-            const column = columns.find((c) => c.name === event.colDef.colId);
-            if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
-          },
-          onCellFocused: selection.onCellFocused,
-          onCellContextMenu: filterMenu.onCellContextMenu,
-          onCellKeyDown: (event) => {
-            const key = event.event as KeyboardEvent | undefined;
-            if (!key || !('colDef' in event)) return;
-            const column = columns.find((c) => c.name === event.colDef.colId);
-            const text = (event.value as string | null) ?? '';
-            if (filterMenu.onCellKey(event, key)) return;
-            if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
-              // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
-              void selection.copy(event.api, text).then(
-                (message) => onCopied?.(message),
-                (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
-              );
-            } else if (key.key === 'Enter' && column) {
-              onOpenCell?.(column, text);
-            }
-          },
+      <AgGridReact<RowBlockRow>
+        theme={theme}
+        columnDefs={columnDefs}
+        defaultColDef={RESULT_DEFAULT_COL_DEF}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={200}
+        maxBlocksInCache={50}
+        infiniteInitialRowCount={1}
+        onGridReady={(event) => {
+          apiRef.current = event.api;
         }}
-        onApi={(api) => {
-          if (!api) apiRef.current = null;
+        onCellDoubleClicked={(event) => {
+          const column = columns.find((c) => c.name === event.colDef.colId);
+          if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
+        }}
+        onCellFocused={selection.onCellFocused}
+        preventDefaultOnContextMenu={onFilter !== undefined}
+        onCellContextMenu={filterMenu.onCellContextMenu}
+        onCellKeyDown={(event) => {
+          const key = event.event as KeyboardEvent | undefined;
+          if (!key || !('colDef' in event)) return;
+          const column = columns.find((c) => c.name === event.colDef.colId);
+          const text = (event.value as string | null) ?? '';
+          if (filterMenu.onCellKey(event, key)) return;
+          if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
+            // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
+            void selection.copy(event.api, text).then(
+              (message) => onCopied?.(message),
+              (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
+            );
+          } else if (key.key === 'Enter' && column) {
+            onOpenCell?.(column, text);
+          }
         }}
       />
       {filterMenu.menu}
