@@ -26,37 +26,8 @@ function localRuntimeConfig(): Plugin {
   };
 }
 
-/**
- * AG Grid draws new rows and cells in animation-frame tasks of up to 60 ms each (a constant in
- * its AnimationFrameService), so every scroll that brings a page of new rows into view made
- * main-thread tasks of 60–190 ms (with the layout after them; `bench/profile-load.ts
- * --operations`). With 12 ms of row work per frame, the rows fill in over a few more frames
- * and the page keeps answering. There is no grid option for it, hence this build-time edit; it
- * fails the build when AG Grid's code no longer has the line, rather than silently lapsing.
- * (The dev server pre-bundles AG Grid without plugins and keeps 60 ms.)
- */
-const AG_GRID_FRAME_MS = 12;
-function agGridFrameBudget(): Plugin {
-  const original = 'this.executeFrame.bind(this, 60)';
-  return {
-    name: 'quarry-ag-grid-frame-budget',
-    apply: 'build',
-    transform(code, id) {
-      if (!/ag-grid-community[\\/]dist[\\/]package[\\/]main\.esm\.mjs/.test(id)) return null;
-      if (!code.includes(original))
-        this.error(
-          `AG Grid's frame budget (${original}) was not found in ${id}: update agGridFrameBudget`,
-        );
-      return {
-        code: code.replace(original, `this.executeFrame.bind(this, ${AG_GRID_FRAME_MS})`),
-        map: null,
-      };
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), localRuntimeConfig(), agGridFrameBudget()],
+  plugins: [react(), localRuntimeConfig()],
   server: { port: ports.console, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   worker: { format: 'es' },
