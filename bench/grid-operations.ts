@@ -217,7 +217,7 @@ export async function measureOperations(
     );
   }
 
-  // Block copy: the first cell, Shift+click on the last row's last cell (every row and column), Ctrl+C.
+  // Block copy: the first cell, Shift+click on the last row's first cell (every row), Ctrl+C.
   {
     const first = page.locator(`${grid} [role="row"][aria-rowindex="2"] [role="gridcell"]`).first();
     const notice = page.locator('[role="tabpanel"]:not([hidden]) .result-tables__notice');
@@ -230,16 +230,23 @@ export async function measureOperations(
           e.scrollTop = e.scrollHeight;
       }, grid);
       await page.waitForTimeout(1_500);
-      const last = await page.evaluate(
-        (selector) =>
-          Math.max(
-            ...[...document.querySelectorAll(`${selector} .ag-center-cols-container [role="row"]`)]
-              .filter((r) => r.querySelector('[role="gridcell"]')?.textContent)
-              .map((r) => Number(r.getAttribute('aria-rowindex'))),
-          ),
-        grid,
-      );
-      return page.locator(`${grid} [role="row"][aria-rowindex="${last}"] [role="gridcell"]`).last();
+      // The last row fully inside the grid's body (rows in the buffer below are not clickable).
+      const last = await page.evaluate((selector) => {
+        const body = document
+          .querySelector(`${selector} .ag-body, ${selector} .ag-center-cols-viewport`)
+          ?.getBoundingClientRect();
+        const rows = [
+          ...document.querySelectorAll(`${selector} .ag-center-cols-container [role="row"]`),
+        ].filter(
+          (r) =>
+            r.querySelector('[role="gridcell"]')?.textContent &&
+            (!body || r.getBoundingClientRect().bottom <= body.bottom),
+        );
+        return Math.max(...rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+      }, grid);
+      return page
+        .locator(`${grid} [role="row"][aria-rowindex="${last}"] [role="gridcell"]`)
+        .first();
     };
     const lastCell = await lastRowCell().catch(() => null);
     out.push(
@@ -248,7 +255,7 @@ export async function measureOperations(
         'block select to the last row (Shift+click)',
         async () => {
           if (!lastCell) throw new Error('no last row found');
-          await lastCell.click({ modifiers: ['Shift'] });
+          await lastCell.click({ modifiers: ['Shift'], timeout: 10_000 });
         },
         () => notice.filter({ hasText: /cells selected · Count/ }).waitFor({ timeout: 120_000 }),
       ),
