@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import { demoUsers, urls } from '../local-stack/local-constants.ts';
+import { measureOperations, type OperationMeasurement } from './grid-operations.ts';
 import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
 
 export const CONSOLE_PORT = 4173;
@@ -38,6 +39,9 @@ export interface ConsoleMeasurement {
   workerHeapGrowthBytes: number;
   sortMs: number | null;
   sortLongTasks: number | null;
+  sortLongestTaskMs: number | null;
+  /** After the load and sort: scroll, filter, search, block copy, export, group, chart. */
+  operations: OperationMeasurement[];
   anchor: { totalMs: number; longestTaskMs: number } | string;
 }
 
@@ -258,6 +262,7 @@ async function measureSize(
   page: Page,
   rows: number,
   withAnchor: boolean,
+  withOperations: boolean,
   payloadBytes: number,
 ): Promise<ConsoleMeasurement> {
   const copies = copiesFor(rows);
@@ -307,6 +312,7 @@ async function measureSize(
   // Sort by a number column, from the click to the first row changing.
   let sortMs: number | null = null;
   let sortLongTasks: number | null = null;
+  let sortLongestTaskMs: number | null = null;
   try {
     const header = page.getByRole('columnheader', { name: 'EventId', exact: true });
     const sortStart = await page.evaluate(() => performance.now());
@@ -325,13 +331,21 @@ async function measureSize(
     );
     const sortEnd = await page.evaluate(() => performance.now());
     sortMs = sortEnd - sortStart;
-    sortLongTasks = (await longTasksSince(page, sortStart, sortEnd)).count;
+    await page.waitForTimeout(100); // long-task entries arrive after their task
+    const sortTasks = await longTasksSince(page, sortStart, sortEnd);
+    sortLongTasks = sortTasks.count;
+    sortLongestTaskMs = sortTasks.longest;
   } catch {
     // reported as n/a
   }
 
+  // The anchor first: the operations end with a chart query that replaces this tab's result.
   let anchor: ConsoleMeasurement['anchor'] = 'not run';
   if (withAnchor) anchor = await measureAnchor(page, csl);
+
+  const operations = withOperations
+    ? await measureOperations(page, total, chartQuery(copies), (text) => setQuery(page, text))
+    : [];
 
   const firstByteAt = timing.responseStart || timing.queryHeadersAt;
   const firstByteMs =
@@ -352,8 +366,16 @@ async function measureSize(
     workerHeapGrowthBytes: workerHeapAfter - workerHeapBefore,
     sortMs,
     sortLongTasks,
+    sortLongestTaskMs,
+    operations,
     anchor,
   };
+}
+
+/** A time chart over the same union: one series per State, a point per day. */
+function chartQuery(copies: number): string {
+  const union = unionQuery(copies).replace(/^set notruncation;\s*/, '');
+  return `${union}\n| summarize count() by bin(StartTime, 1d), State\n| render timechart`;
 }
 
 /** The same request as text + JSON.parse on the main thread, with the console's own token. */
@@ -400,7 +422,7 @@ async function measureAnchor(page: Page, csl: string): Promise<ConsoleMeasuremen
 /** `payloadBytes`: body size by row count (from the stand-in measurement; the page cannot see it). */
 export async function runConsoleBenchmark(
   sizes: number[],
-  options: { anchor: boolean; payloadBytes: (rows: number) => number },
+  options: { anchor: boolean; operations: boolean; payloadBytes: (rows: number) => number },
 ): Promise<ConsoleMeasurement[]> {
   const stack = startStack();
   try {
@@ -413,11 +435,21 @@ export async function runConsoleBenchmark(
     });
     try {
       await context.addInitScript(INIT_SCRIPT);
+      // Block copy writes the clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
       const page = context.pages()[0] ?? (await context.newPage());
       await signIn(page);
       const out: ConsoleMeasurement[] = [];
       for (const rows of sizes) {
-        out.push(await measureSize(page, rows, options.anchor, options.payloadBytes(rows)));
+        out.push(
+          await measureSize(
+            page,
+            rows,
+            options.anchor,
+            options.operations,
+            options.payloadBytes(rows),
+          ),
+        );
       }
       return out;
     } finally {

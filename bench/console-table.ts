@@ -79,7 +79,7 @@ export function printConsoleTable(
       'sort by EventId: time (tasks > 50 ms)',
       sizes.map((n) => {
         const m = at(n);
-        return m ? `${ms(m.sortMs)} (${m.sortLongTasks ?? 'n/a'})` : 'n/a';
+        return m ? `${ms(m.sortMs)} (${tasks(m.sortLongTasks, m.sortLongestTaskMs)})` : 'n/a';
       }),
       '0 tasks > 50 ms',
     ),
@@ -94,4 +94,41 @@ export function printConsoleTable(
     ),
   ];
   console.log(rows.join('\n'));
+  printOperationsTable(sizes, measured);
+}
+
+const tasks = (count: number | null, longest: number | null): string =>
+  count === null ? 'n/a' : count === 0 ? '0' : `${count}, longest ${ms(longest)}`;
+
+/**
+ * Operations after the load, one row per operation: time (main-thread tasks > 50 ms, longest),
+ * and for scrolling also the frames over 50 ms.
+ */
+function printOperationsTable(sizes: number[], measured: ConsoleMeasurement[]): void {
+  const names: string[] = [];
+  for (const m of measured)
+    for (const op of m.operations) if (!names.includes(op.name)) names.push(op.name);
+  if (names.length === 0) return;
+  const lines = [
+    '',
+    `| after load: time (tasks > 50 ms, longest) | ${sizes.map((n) => `${n.toLocaleString('en-US')} rows`).join(' | ')} | goal |`,
+    `|---|${sizes.map(() => '---:').join('|')}|---|`,
+  ];
+  const notes: string[] = [];
+  for (const name of names) {
+    const cells = sizes.map((n) => {
+      const op = measured.find((m) => m.rows === n)?.operations.find((o) => o.name === name);
+      if (!op) return 'n/a';
+      if (op.note) notes.push(`${name} at ${n.toLocaleString('en-US')} rows: ${op.note}`);
+      if (op.ms === null) return 'n/a';
+      const frames =
+        op.longFrames === undefined
+          ? ''
+          : `; frames > 50 ms: ${op.longFrames}, longest ${ms(op.longestFrameMs)}`;
+      return `${ms(op.ms)} (${tasks(op.longTasks, op.longestTaskMs)}${frames})`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} | 0 tasks > 50 ms |`);
+  }
+  console.log(lines.join('\n'));
+  for (const note of notes) console.log(`- ${note}`);
 }

@@ -7,6 +7,8 @@
  *
  * Run under the port lock after `npm run build`:
  *   /work/wt/locked.sh npx tsx bench/profile-load.ts --rows=531594 [--out=/tmp/trace.json]
+ * With --operations the trace covers only the operations after the load (scroll, filter, search,
+ * block copy, export, group, chart: bench/grid-operations.ts), each marked by its name.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -23,6 +25,7 @@ import {
   startStack,
   waitForUrl,
 } from './console-benchmark.ts';
+import { measureOperations } from './grid-operations.ts';
 import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
 
 interface TraceEvent {
@@ -240,19 +243,38 @@ try {
     await signIn(page);
     await setQuery(page, unionQuery(copies));
     const session = await context.newCDPSession(page);
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: 200 });
-    await session.send('Tracing.start', {
-      categories: 'toplevel,devtools.timeline,v8.execute,blink.user_timing',
-      transferMode: 'ReportEvents',
-    });
-    await session.send('Profiler.start');
+    const startTracing = async () => {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 200 });
+      await session.send('Tracing.start', {
+        categories: 'toplevel,devtools.timeline,v8.execute,blink.user_timing',
+        transferMode: 'ReportEvents',
+      });
+      await session.send('Profiler.start');
+    };
+    // --operations: trace only the operations after the load (bench/grid-operations.ts).
+    const operations = process.argv.includes('--operations');
+    if (!operations) await startTracing();
     await mark(page, 'load');
     const startTs = Date.now();
     await runAndWait(page, total);
-    console.log(`loaded ${total} rows in ${Date.now() - startTs} ms (wall, with tracing)`);
+    console.log(`loaded ${total} rows in ${Date.now() - startTs} ms (wall)`);
     await page.screenshot({ path: option('shot') ?? '/tmp/profile-load.png' });
-    if (!process.argv.includes('--no-interact'))
+    if (operations) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
+      await startTracing();
+      await mark(page, 'load');
+      const measured = await measureOperations(
+        page,
+        total,
+        `${unionQuery(copies)}\n| summarize count() by bin(StartTime, 1d), State\n| render timechart`,
+        (text) => setQuery(page, text),
+      );
+      for (const m of measured)
+        console.log(
+          `${m.name}: ${m.ms === null ? 'n/a' : Math.round(m.ms)} ms, ${m.longTasks} tasks > 50 ms (longest ${Math.round(m.longestTaskMs)} ms) ${m.note ?? ''}`,
+        );
+    } else if (!process.argv.includes('--no-interact'))
       await interact(page).catch((error: unknown) =>
         console.log(`interaction failed: ${String(error)}`),
       );

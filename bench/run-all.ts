@@ -6,7 +6,7 @@
  * a string column in the worker's code (bench/group-benchmark.ts).
  * Restarts Node with a 16 GB heap and --expose-gc (the 500k case holds a ~420 MB body, its
  * decoded text and two parsed copies at once), unless already running with them.
- * Options: --quick (59,066 rows only, no parse benchmarks)  --sizes=59066,531594  --no-browser
+ * Options: --quick (59,066 rows only, no parse benchmarks)  --no-anchor  --no-operations  --sizes=59066,531594  --no-browser
  *          --rows=59066,500000  --iterations=5  --ascii (no non-ASCII characters in the data)
  *          --group-rows=1000000  --no-group
  */
@@ -56,7 +56,8 @@ if (!process.argv.includes('--no-browser')) {
   let measured: ConsoleMeasurement[] = [];
   try {
     measured = await runConsoleBenchmark(consoleSizes, {
-      anchor: true,
+      anchor: !process.argv.includes('--no-anchor'),
+      operations: !process.argv.includes('--no-operations'),
       payloadBytes: (rows) =>
         served.find((s) => s.rows === copiesFor(rows) * STORM_EVENTS_ROWS)?.bytes ?? 0,
     });

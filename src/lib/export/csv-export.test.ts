@@ -135,6 +135,12 @@ describe('toCsv', () => {
     expect(progress.at(-1)).toBe(total);
     const blob = await toCsv(columns, rows());
     expect(blob.size).toBe(length + 3);
+    // Built from several Blob parts (every 4 MB): the bytes stay in order, BOM first.
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.subarray(3));
+    expect(text.endsWith(`row ${total - 1},${total - 1},${(total - 1) / 2},\r\n`)).toBe(true);
+    expect(text.split('\r\n')[250_001]).toBe('row 250000,250000,125000,');
   });
 
   it('stops when aborted', async () => {

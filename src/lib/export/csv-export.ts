@@ -22,6 +22,8 @@ export interface CsvOptions {
 }
 
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+/** Encoded CSV gathered into one Blob part at a time (see toCsv). */
+const BLOB_PART_BYTES = 4 * 1024 * 1024;
 const NEEDS_QUOTES = /[",\r\n]/;
 /** Give the page a chance to paint and handle input at least this often during a long export. */
 const YIELD_EVERY_MS = 30;
@@ -81,7 +83,22 @@ export async function toCsv(
   options: CsvOptions = {},
 ): Promise<Blob> {
   const encoder = new TextEncoder();
-  const parts: BlobPart[] = [UTF8_BOM];
-  for await (const chunk of csvChunks(columns, rows, options)) parts.push(encoder.encode(chunk));
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+  // Bytes go into a Blob every few MB, between the chunks' yields: one Blob over all the encoded
+  // chunks at the end copied the whole file in one main-thread task (170 ms for 59,066 rows,
+  // and the object URL as long again), while a Blob of Blobs only refers to them.
+  const blobs: Blob[] = [new Blob([UTF8_BOM])];
+  let pending: Uint8Array<ArrayBuffer>[] = [];
+  let pendingBytes = 0;
+  for await (const chunk of csvChunks(columns, rows, options)) {
+    const bytes = encoder.encode(chunk);
+    pending.push(bytes);
+    pendingBytes += bytes.byteLength;
+    if (pendingBytes >= BLOB_PART_BYTES) {
+      blobs.push(new Blob(pending));
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  if (pending.length > 0) blobs.push(new Blob(pending));
+  return new Blob(blobs, { type: 'text/csv;charset=utf-8' });
 }

@@ -1,0 +1,337 @@
+/**
+ * Operations on a loaded result in the console, each timed with the main-thread long tasks
+ * (PerformanceObserver `longtask`, installed by INIT_SCRIPT) that fall inside it: scroll, a
+ * column filter on State, the result search, block copy, CSV (and Excel) export, group by
+ * State and a time chart. Reports; a failed operation is reported as n/a with its reason.
+ */
+import type { Page } from 'playwright-core';
+
+export interface OperationMeasurement {
+  name: string;
+  /** Wall time of the operation in the page's clock, or null when it could not be run. */
+  ms: number | null;
+  longTasks: number;
+  longestTaskMs: number;
+  /** Scroll only: animation frames longer than 50 ms (and the longest). */
+  longFrames?: number;
+  longestFrameMs?: number;
+  note?: string;
+}
+
+const grid = '[role="tabpanel"]:not([hidden]) .result-grid';
+const firstCellText = (page: Page): Promise<string | null> =>
+  page.evaluate(
+    (selector) =>
+      document.querySelector(`${selector} [role="row"][aria-rowindex="2"] [role="gridcell"]`)
+        ?.textContent ?? null,
+    grid,
+  );
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+async function tasksBetween(page: Page, since: number, until: number) {
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  const inRange = tasks.filter(([start]) => start >= since && start <= until);
+  return {
+    longTasks: inRange.length,
+    longestTaskMs: inRange.reduce((m, [, d]) => Math.max(m, d), 0),
+  };
+}
+
+/** Runs `act` and waits for `done`; the time and long tasks between its start and end. */
+async function timed(
+  page: Page,
+  name: string,
+  act: () => Promise<void>,
+  done: () => Promise<void>,
+  note?: string,
+): Promise<OperationMeasurement> {
+  try {
+    // Let the previous operation's tail (paints, idle work) settle first.
+    await page.waitForTimeout(500);
+    // A user-timing mark names the phase in a trace (bench/profile-load.ts --operations).
+    await page.evaluate((label) => performance.mark(label), name);
+    const start = await now(page);
+    await act();
+    await done();
+    const end = await now(page);
+    await page.waitForTimeout(100); // long-task entries arrive after their task
+    return { name, ms: end - start, ...(await tasksBetween(page, start, end)), note };
+  } catch (error) {
+    return {
+      name,
+      ms: null,
+      longTasks: 0,
+      longestTaskMs: 0,
+      note: String(error).split('\n')[0]!.slice(0, 120),
+    };
+  }
+}
+
+/** Waits until the first data row's first cell no longer reads `before`. */
+const firstRowChanges = (page: Page, before: string | null) => () =>
+  page
+    .waitForFunction(
+      ({ selector, text }) =>
+        document.querySelector(`${selector} [role="row"][aria-rowindex="2"] [role="gridcell"]`)
+          ?.textContent !== text,
+      { selector: grid, text: before },
+      { timeout: 120_000 },
+    )
+    .then(() => undefined);
+
+/**
+ * Scrolls the grid's viewport by `step` pixels per animation frame for `frames` frames, then
+ * waits until the rows at the end are filled. Frame lengths come from requestAnimationFrame.
+ */
+async function measureScroll(page: Page, frames: number, step: number) {
+  await page.waitForTimeout(500);
+  await page.evaluate((label) => performance.mark(label), `scroll ${step} px`);
+  const start = await now(page);
+  const frameTimes = await page.evaluate(
+    async ({ selector, frames, step }) => {
+      // The element that scrolls vertically (class names moved between AG Grid versions).
+      const viewport = [
+        ...document.querySelectorAll<HTMLElement>(
+          `${selector} .ag-grid-viewport, ${selector} .ag-body-viewport, ${selector} .ag-body-vertical-scroll-viewport`,
+        ),
+      ].find((e) => e.scrollHeight > e.clientHeight + 1);
+      if (!viewport) throw new Error('no vertically scrolling grid viewport');
+      const stamps: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        await new Promise<void>((resolve) =>
+          requestAnimationFrame((t) => {
+            stamps.push(t);
+            viewport.scrollTop += step;
+            resolve();
+          }),
+        );
+      }
+      // Wait for the last rows to arrive from the worker (no row left loading).
+      const until = performance.now() + 30_000;
+      while (
+        performance.now() < until &&
+        document.querySelector(`${selector} .ag-loading, ${selector} .ag-skeleton-container`)
+      )
+        await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      return stamps.slice(1).map((t, i) => t - stamps[i]!);
+    },
+    { selector: grid, frames, step },
+  );
+  const end = await now(page);
+  await page.waitForTimeout(100);
+  const long = frameTimes.filter((f) => f > 50);
+  return {
+    name: `scroll ${frames} frames × ${step} px`,
+    ms: end - start,
+    ...(await tasksBetween(page, start, end)),
+    longFrames: long.length,
+    longestFrameMs: frameTimes.reduce((m, f) => Math.max(m, f), 0),
+  } satisfies OperationMeasurement;
+}
+
+export async function measureOperations(
+  page: Page,
+  rows: number,
+  chartQuery: string,
+  setQuery: (csl: string) => Promise<void>,
+): Promise<OperationMeasurement[]> {
+  const out: OperationMeasurement[] = [];
+  const scrollTop = () =>
+    page.evaluate((selector) => {
+      for (const e of document.querySelectorAll<HTMLElement>(
+        `${selector} .ag-grid-viewport, ${selector} .ag-body-viewport, ${selector} .ag-body-vertical-scroll-viewport`,
+      ))
+        e.scrollTop = 0;
+    }, grid);
+
+  // Scroll: one page (about 30 rows) per frame, then a fast one (about 300 rows per frame).
+  try {
+    out.push(await measureScroll(page, 60, 900));
+    out.push(await measureScroll(page, 30, 9_000));
+  } catch (error) {
+    out.push({ name: 'scroll', ms: null, longTasks: 0, longestTaskMs: 0, note: String(error) });
+  }
+  await scrollTop();
+
+  // Column filter: AG Grid's text filter on State (the header's filter menu), "contains TEXAS".
+  {
+    const before = await firstCellText(page);
+    const header = page.locator(`${grid} .ag-header-cell[col-id="State"]`);
+    await header.hover().catch(() => undefined);
+    const filterButton = header.locator(
+      '.ag-header-cell-filter-button, .ag-header-cell-menu-button',
+    );
+    const input = page.locator('.ag-filter input[type="text"], .ag-filter-body input').first();
+    let opened = false;
+    try {
+      await filterButton.first().click({ timeout: 5_000 });
+      await input.waitFor({ timeout: 5_000 });
+      opened = true;
+    } catch {
+      // reported below
+    }
+    if (opened) {
+      out.push(
+        await timed(
+          page,
+          'column filter State contains TEXAS',
+          () => input.fill('TEXAS'),
+          firstRowChanges(page, before),
+        ),
+      );
+      const filtered = await firstCellText(page);
+      out.push(
+        await timed(
+          page,
+          'column filter cleared',
+          () => input.fill(''),
+          firstRowChanges(page, filtered),
+        ),
+      );
+      await page.keyboard.press('Escape');
+      await page.mouse.click(5, 5).catch(() => undefined);
+    } else {
+      out.push({
+        name: 'column filter State',
+        ms: null,
+        longTasks: 0,
+        longestTaskMs: 0,
+        note: 'could not open the filter menu',
+      });
+    }
+  }
+
+  // Result search (the search box; the worker scans every row's text).
+  {
+    const box = page.getByRole('searchbox', { name: 'Search results' });
+    const before = await firstCellText(page);
+    out.push(
+      await timed(page, 'search "TEXAS"', () => box.fill('TEXAS'), firstRowChanges(page, before)),
+    );
+    const searched = await firstCellText(page);
+    out.push(
+      await timed(page, 'search cleared', () => box.fill(''), firstRowChanges(page, searched)),
+    );
+  }
+
+  // Block copy: the first cell, Shift+click on the last row's first cell (every row), Ctrl+C.
+  {
+    const first = page.locator(`${grid} [role="row"][aria-rowindex="2"] [role="gridcell"]`).first();
+    const notice = page.locator('[role="tabpanel"]:not([hidden]) .result-tables__notice');
+    const lastRowCell = async () => {
+      await first.click();
+      await page.evaluate((selector) => {
+        for (const e of document.querySelectorAll<HTMLElement>(
+          `${selector} .ag-grid-viewport, ${selector} .ag-body-viewport, ${selector} .ag-body-vertical-scroll-viewport`,
+        ))
+          e.scrollTop = e.scrollHeight;
+      }, grid);
+      await page.waitForTimeout(1_500);
+      // The last row fully inside the grid's body (rows in the buffer below are not clickable).
+      const last = await page.evaluate((selector) => {
+        const body = document
+          .querySelector(`${selector} .ag-body, ${selector} .ag-center-cols-viewport`)
+          ?.getBoundingClientRect();
+        const rows = [
+          ...document.querySelectorAll(`${selector} .ag-center-cols-container [role="row"]`),
+        ].filter(
+          (r) =>
+            r.querySelector('[role="gridcell"]')?.textContent &&
+            (!body || r.getBoundingClientRect().bottom <= body.bottom),
+        );
+        return Math.max(...rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+      }, grid);
+      return page
+        .locator(`${grid} [role="row"][aria-rowindex="${last}"] [role="gridcell"]`)
+        .first();
+    };
+    const lastCell = await lastRowCell().catch(() => null);
+    out.push(
+      await timed(
+        page,
+        'block select to the last row (Shift+click)',
+        async () => {
+          if (!lastCell) throw new Error('no last row found');
+          await lastCell.click({ modifiers: ['Shift'], timeout: 10_000 });
+        },
+        () => notice.filter({ hasText: /cells selected · Count/ }).waitFor({ timeout: 120_000 }),
+      ),
+    );
+    const selected = out.at(-1);
+    if (selected && selected.ms !== null) selected.note = (await notice.textContent()) ?? undefined;
+    out.push(
+      await timed(
+        page,
+        'block copy (Ctrl+C)',
+        () => page.keyboard.press('Control+C'),
+        () => notice.filter({ hasText: /^Copied/ }).waitFor({ timeout: 120_000 }),
+      ),
+    );
+    // What was copied ("Copied the first 100,000 rows × 22 columns of …"), for the table's notes.
+    const copied = out.at(-1);
+    if (copied && copied.ms !== null) copied.note = (await notice.textContent()) ?? undefined;
+    await page.keyboard.press('Control+Home');
+    await page.waitForTimeout(300);
+  }
+
+  // Exports: CSV always; Excel only for the smallest size (exceljs keeps the workbook in memory).
+  {
+    const exportWith = (label: string) => {
+      let download: Promise<unknown> = Promise.resolve();
+      return timed(
+        page,
+        `export ${label.replace('Export ', '')}`,
+        async () => {
+          download = page.waitForEvent('download', { timeout: 300_000 });
+          await page.getByRole('button', { name: label, exact: true }).click();
+        },
+        async () => {
+          await download;
+        },
+      );
+    };
+    out.push(await exportWith('Export CSV'));
+    if (rows <= 100_000) out.push(await exportWith('Export Excel'));
+  }
+
+  // Group by State (the worker groups; the grid shows one row per state).
+  {
+    const bar = page.getByRole('group', { name: 'Group and pivot' });
+    out.push(
+      await timed(
+        page,
+        'group by State',
+        async () => {
+          await bar.getByLabel('Add a group column').selectOption('State');
+        },
+        () =>
+          page
+            .getByRole('grid')
+            .getByRole('button', { name: /^Expand State / })
+            .first()
+            .waitFor({ timeout: 120_000 }),
+      ),
+    );
+  }
+
+  // A time chart over the same rows: from Run to the chart drawn (the query, then the series
+  // built and drawn).
+  {
+    const chart = page.locator('[role="tabpanel"]:not([hidden]) .result-chart__canvas');
+    out.push(
+      await timed(
+        page,
+        'time chart (count by day and State): Run to chart drawn',
+        async () => {
+          await setQuery(chartQuery);
+          await page.keyboard.press('Shift+Enter');
+        },
+        () => chart.and(page.locator('[data-chart-state="ready"]')).waitFor({ timeout: 600_000 }),
+      ),
+    );
+  }
+  return out;
+}
