@@ -1,5 +1,10 @@
 import { ResponseFormatError } from '../query/response-format-error';
-import { DataSetBuilder, type DataSet, type DataSetIssue } from '../result-model';
+import {
+  DataSetBuilder,
+  NO_RENDER_PROPERTIES,
+  type DataSet,
+  type DataSetIssue,
+} from '../result-model';
 
 /**
  * Prometheus HTTP API query answers (`/api/v1/query`, `/api/v1/query_range`):
@@ -156,25 +161,11 @@ export function buildPrometheusDataSet(body: unknown, shape: PrometheusResultSha
     builder.completeTable(0, { rowCount: rows.length });
     if (resultType === 'matrix' && shape === 'range') {
       builder.dataSet.visualizations[0] = {
+        ...NO_RENDER_PROPERTIES,
         visualization: 'timechart',
-        title: null,
         xColumn: 'timestamp',
         series: labels,
         yColumns: ['value'],
-        anomalyColumns: null,
-        xTitle: null,
-        yTitle: null,
-        xAxis: null,
-        yAxis: null,
-        legend: null,
-        ySplit: null,
-        accumulate: false,
-        isQuerySorted: false,
-        kind: null,
-        yMin: null,
-        yMax: null,
-        xMin: null,
-        xMax: null,
         raw: { Visualization: 'timechart', Source: 'prometheus' },
       };
     }

@@ -37,6 +37,7 @@ export {
   type TableKind,
   type TableSummary,
   type VisualizationProperties,
+  NO_RENDER_PROPERTIES,
 } from './result-types';
 export { getRowBlock, type RowBlockRow } from './row-block';
 export { shareUnchanged } from './summary-sharing';

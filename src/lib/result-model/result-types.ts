@@ -68,6 +68,30 @@ export interface VisualizationProperties {
   raw: Record<string, unknown>;
 }
 
+/** Every render property unset: the base for charts Quarry builds itself (chart builder, PromQL). */
+export const NO_RENDER_PROPERTIES: Readonly<VisualizationProperties> = {
+  visualization: null,
+  title: null,
+  xColumn: null,
+  series: null,
+  yColumns: null,
+  anomalyColumns: null,
+  xTitle: null,
+  yTitle: null,
+  xAxis: null,
+  yAxis: null,
+  legend: null,
+  ySplit: null,
+  accumulate: false,
+  isQuerySorted: false,
+  kind: null,
+  yMin: null,
+  yMax: null,
+  xMin: null,
+  xMax: null,
+  raw: {},
+};
+
 /** A non-visualization row of @ExtendedProperties (e.g. `ServerCache`, `Cursor`). */
 export interface ExtendedProperty {
   tableId: number | null;

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AuthErrorPanel } from '../../auth/components/auth-error-panel';
-import type {
-  DataSetSummary,
-  PivotModel,
-  ResultColumn,
-  TableSummary,
-  VisualizationProperties,
+import {
+  NO_RENDER_PROPERTIES,
+  type DataSetSummary,
+  type PivotModel,
+  type ResultColumn,
+  type TableSummary,
+  type VisualizationProperties,
 } from '../../../lib/result-model';
 import { CLIPBOARD_ROW_LIMIT, copyTableTsv, exportTableCsv } from '../../../lib/export';
 import { JsonTree } from './json-tree';
@@ -220,7 +221,7 @@ function ResultTables({
   const builtVisualization = useMemo(() => (pick ? pickToVisualization(pick) : null), [pick]);
   const chartVisualization: VisualizationProperties | undefined = builder
     ? builtVisualization
-      ? { ...emptyVisualization, ...builtVisualization }
+      ? { ...NO_RENDER_PROPERTIES, ...builtVisualization }
       : undefined
     : visualization;
   const showChart = chartable && view === 'chart';
@@ -511,30 +512,6 @@ function TableChart({
     </Suspense>
   );
 }
-
-/** The render properties a chart-builder pick does not set. */
-const emptyVisualization: VisualizationProperties = {
-  visualization: null,
-  title: null,
-  xColumn: null,
-  series: null,
-  yColumns: null,
-  anomalyColumns: null,
-  xTitle: null,
-  yTitle: null,
-  xAxis: null,
-  yAxis: null,
-  legend: null,
-  ySplit: null,
-  accumulate: false,
-  isQuerySorted: false,
-  kind: null,
-  yMin: null,
-  yMax: null,
-  xMin: null,
-  xMax: null,
-  raw: {},
-};
 
 /** "3 × 2 cells selected · Count 6 · Sum 10,204 · … · Ctrl+C copies". */
 function describeSelection({ rows, cols, stats }: GridSelection): string {
