@@ -53,3 +53,41 @@ test('a dynamic cell opens as a tree, and the theme toggle switches to dark', as
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+test('a narrow window stacks the panes, runs nothing off the side, and keeps the wide layout', async ({
+  page,
+}) => {
+  await signIn(page);
+  // The pane stores its width once it is laid out (and after each resize).
+  const layoutLeft = () =>
+    page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith('.layout.left'));
+      return key ? localStorage.getItem(key) : null;
+    });
+  await expect.poll(layoutLeft).not.toBeNull();
+  const wideWidth = await layoutLeft();
+  await page.setViewportSize({ width: 420, height: 800 });
+
+  const connections = page.getByRole('complementary', { name: 'Connections' });
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeVisible();
+  const pane = await connections.boundingBox();
+  const runBox = await run.boundingBox();
+  // Stacked: the connections pane spans the window and the query pane starts below it.
+  expect(pane!.width).toBeGreaterThan(380);
+  expect(runBox!.y).toBeGreaterThan(pane!.y + pane!.height - 1);
+  // No control runs past the window's right edge.
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .filter((b) => b.offsetParent !== null && b.getBoundingClientRect().right > innerWidth + 1)
+      .map((b) => b.textContent),
+  );
+  expect(overflow).toEqual([]);
+
+  // The stacked width is not remembered as the pane's width for a wide window.
+  await page.waitForTimeout(400); // past the width store's 200 ms debounce
+  expect(await layoutLeft()).toBe(wideWidth);
+  await page.setViewportSize({ width: 1400, height: 860 });
+  const wide = await connections.boundingBox();
+  expect(wide!.width).toBeLessThan(400);
+});

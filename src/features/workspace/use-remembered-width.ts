@@ -23,6 +23,8 @@ export function useRememberedWidth<T extends HTMLElement>(key: string) {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
           try {
+            // A stacked (narrow-window) pane is not resizable: its width is the window's.
+            if (getComputedStyle(element).resize === 'none') return;
             const width = Math.round(element.getBoundingClientRect().width);
             if (width > 0) window.localStorage.setItem(key, String(width));
           } catch {
