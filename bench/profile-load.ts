@@ -5,8 +5,8 @@
  * events, and the CPU profile's hottest functions mapped through dist/'s source maps).
  * A diagnostic; reports only.
  *
- * Run under the port lock after `npm run build`:
- *   /work/wt/locked.sh npx tsx bench/profile-load.ts --rows=531594 [--out=/tmp/trace.json]
+ * Run after `npm run build`, with nothing else on the stack's ports (no `npm start`):
+ *   npx tsx bench/profile-load.ts --rows=531594 [--out=/tmp/trace.json]
  * With --operations the trace covers only the operations after the load (scroll, filter, search,
  * block copy, export, group, chart: bench/grid-operations.ts), each marked by its name.
  */
