@@ -142,6 +142,9 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
     chart.on('datazoom', onZoom);
     return () => {
       clearTimeout(timer);
+      // On unmount the first effect's cleanup has disposed the chart already (cleanups run in
+      // declaration order), and ECharts warns on every call to a disposed instance.
+      if (chart.isDisposed()) return;
       chart.off('finished', onFinished);
       chart.off('datazoom', onZoom);
     };
