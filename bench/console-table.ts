@@ -66,6 +66,27 @@ export function printConsoleTable(
       '≤ 1.0×',
     ),
     line(
+      'renderer RSS growth / payload after GC in page and workers',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? ratio(m.rssGrowthAfterGcBytes, m.payloadBytes) : 'n/a';
+      }),
+      '≤ 1.0×',
+    ),
+    line(
+      'renderer growth after GC by part / payload (memory-infra: ' +
+        'private footprint = V8 page + V8 workers + PartitionAlloc + malloc + Oilpan + …)',
+      sizes.map((n) => {
+        const parts = at(n)?.rendererGrowthByPart;
+        const m = at(n);
+        if (!parts || !m) return 'n/a';
+        return Object.entries(parts)
+          .map(([part, bytes]) => `${part} ${ratio(bytes, m.payloadBytes)}`)
+          .join('; ');
+      }),
+      '≤ 1.0× (private footprint)',
+    ),
+    line(
       'JS heap growth / payload: worker + page (worker; page)',
       sizes.map((n) => {
         const m = at(n);
