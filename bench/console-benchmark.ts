@@ -44,6 +44,8 @@ export interface ConsoleMeasurement {
    * Null when Chromium took no dump.
    */
   rendererGrowthByPart: Record<string, number> | null;
+  /** The same parts when the load completed, before those GCs (the load's garbage included). */
+  rendererGrowthAtCompletionByPart: Record<string, number> | null;
   heapGrowthBytes: number;
   /** JS heap growth of the page's workers (the parse worker keeps the columns). */
   workerHeapGrowthBytes: number;
@@ -259,6 +261,16 @@ async function workerHeapUsed(page: Page): Promise<number> {
   }
 }
 
+function growth(
+  before: Record<string, number> | null,
+  after: Record<string, number> | null,
+): Record<string, number> | null {
+  if (!before || !after) return null;
+  return Object.fromEntries(
+    Object.entries(after).map(([part, bytes]) => [part, bytes - (before[part] ?? 0)]),
+  );
+}
+
 /** The renderer's memory by part (a memory-infra dump), or null when Chromium took none. */
 async function rendererParts(page: Page): Promise<Record<string, number> | null> {
   const session = await page.context().newCDPSession(page);
@@ -329,6 +341,7 @@ async function measureSize(
   const done = timing.statusChangedAt ?? performance.now();
   const tasks = await longTasksSince(page, started, done);
   const rssAfter = rendererRss();
+  const partsAtCompletion = await rendererParts(page);
   const heapAfter = await heapUsed(page);
   const workerHeapAfter = await workerHeapUsed(page);
   // Both calls above collected garbage (page, then workers): now RSS is what the result keeps.
@@ -389,15 +402,8 @@ async function measureSize(
     longestTaskMs: tasks.longest,
     rssGrowthBytes: rssAfter - rssBefore,
     rssGrowthAfterGcBytes: rssAfterGc - rssBefore,
-    rendererGrowthByPart:
-      partsBefore && partsAfter
-        ? Object.fromEntries(
-            Object.entries(partsAfter).map(([part, bytes]) => [
-              part,
-              bytes - (partsBefore[part] ?? 0),
-            ]),
-          )
-        : null,
+    rendererGrowthByPart: growth(partsBefore, partsAfter),
+    rendererGrowthAtCompletionByPart: growth(partsBefore, partsAtCompletion),
     heapGrowthBytes: heapAfter - heapBefore,
     workerHeapGrowthBytes: workerHeapAfter - workerHeapBefore,
     sortMs,
