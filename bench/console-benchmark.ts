@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import { demoUsers, urls } from '../local-stack/local-constants.ts';
 import { measureOperations, type OperationMeasurement } from './grid-operations.ts';
+import { memoryDump, totalOf } from './memory-dump.ts';
 import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts';
 
 export const CONSOLE_PORT = 4173;
@@ -33,7 +34,18 @@ export interface ConsoleMeasurement {
   completionMs: number;
   longTasks: number;
   longestTaskMs: number;
+  /** Renderer RSS growth when the load completed (garbage of the load not yet collected). */
   rssGrowthBytes: number;
+  /** The same after a GC in the page and in each worker: what the loaded result keeps. */
+  rssGrowthAfterGcBytes: number;
+  /**
+   * Renderer growth by part after those GCs (Chromium memory-infra dumps, committed bytes):
+   * private footprint, V8 page / workers, PartitionAlloc, malloc, Oilpan, … (bench/memory-dump.ts).
+   * Null when Chromium took no dump.
+   */
+  rendererGrowthByPart: Record<string, number> | null;
+  /** The same parts when the load completed, before those GCs (the load's garbage included). */
+  rendererGrowthAtCompletionByPart: Record<string, number> | null;
   heapGrowthBytes: number;
   /** JS heap growth of the page's workers (the parse worker keeps the columns). */
   workerHeapGrowthBytes: number;
@@ -249,6 +261,28 @@ async function workerHeapUsed(page: Page): Promise<number> {
   }
 }
 
+function growth(
+  before: Record<string, number> | null,
+  after: Record<string, number> | null,
+): Record<string, number> | null {
+  if (!before || !after) return null;
+  return Object.fromEntries(
+    Object.entries(after).map(([part, bytes]) => [part, bytes - (before[part] ?? 0)]),
+  );
+}
+
+/** The renderer's memory by part (a memory-infra dump), or null when Chromium took none. */
+async function rendererParts(page: Page): Promise<Record<string, number> | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    return totalOf(await memoryDump(session), /^Renderer$/);
+  } catch {
+    return null;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
 async function heapUsed(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
@@ -277,6 +311,7 @@ async function measureSize(
   const heapBefore = await heapUsed(page);
   const workerHeapBefore = await workerHeapUsed(page);
   const rssBefore = rendererRss();
+  const partsBefore = await rendererParts(page);
   await page.evaluate(() => performance.clearResourceTimings());
   const started = await armWatchers(page);
   await page.keyboard.press('Shift+Enter');
@@ -306,8 +341,12 @@ async function measureSize(
   const done = timing.statusChangedAt ?? performance.now();
   const tasks = await longTasksSince(page, started, done);
   const rssAfter = rendererRss();
+  const partsAtCompletion = await rendererParts(page);
   const heapAfter = await heapUsed(page);
   const workerHeapAfter = await workerHeapUsed(page);
+  // Both calls above collected garbage (page, then workers): now RSS is what the result keeps.
+  const rssAfterGc = rendererRss();
+  const partsAfter = await rendererParts(page);
 
   // Sort by a number column, from the click to the first row changing.
   let sortMs: number | null = null;
@@ -362,6 +401,9 @@ async function measureSize(
     longTasks: tasks.count,
     longestTaskMs: tasks.longest,
     rssGrowthBytes: rssAfter - rssBefore,
+    rssGrowthAfterGcBytes: rssAfterGc - rssBefore,
+    rendererGrowthByPart: growth(partsBefore, partsAfter),
+    rendererGrowthAtCompletionByPart: growth(partsBefore, partsAtCompletion),
     heapGrowthBytes: heapAfter - heapBefore,
     workerHeapGrowthBytes: workerHeapAfter - workerHeapBefore,
     sortMs,

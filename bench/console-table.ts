@@ -66,6 +66,25 @@ export function printConsoleTable(
       '≤ 1.0×',
     ),
     line(
+      'renderer RSS growth / payload after GC in page and workers',
+      sizes.map((n) => {
+        const m = at(n);
+        return m ? ratio(m.rssGrowthAfterGcBytes, m.payloadBytes) : 'n/a';
+      }),
+      '≤ 1.0×',
+    ),
+    line(
+      'renderer growth by part / payload at completion (memory-infra, committed: ' +
+        'private footprint = V8 page + V8 workers + PartitionAlloc + malloc + Oilpan + …)',
+      sizes.map((n) => byPart(at(n)?.rendererGrowthAtCompletionByPart, at(n)?.payloadBytes)),
+      '',
+    ),
+    line(
+      'the same after GC in page and workers',
+      sizes.map((n) => byPart(at(n)?.rendererGrowthByPart, at(n)?.payloadBytes)),
+      '≤ 1.0× (private footprint)',
+    ),
+    line(
       'JS heap growth / payload: worker + page (worker; page)',
       sizes.map((n) => {
         const m = at(n);
@@ -96,6 +115,16 @@ export function printConsoleTable(
   console.log(rows.join('\n'));
   printOperationsTable(sizes, measured);
 }
+
+const byPart = (
+  parts: Record<string, number> | null | undefined,
+  payloadBytes: number | undefined,
+): string =>
+  parts && payloadBytes
+    ? Object.entries(parts)
+        .map(([part, bytes]) => `${part} ${ratio(bytes, payloadBytes)}`)
+        .join('; ')
+    : 'n/a';
 
 const tasks = (count: number | null, longest: number | null): string =>
   count === null ? 'n/a' : count === 0 ? '0' : `${count}, longest ${ms(longest)}`;

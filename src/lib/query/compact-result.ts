@@ -73,79 +73,118 @@ function bitmap(nulls: Uint8Array | null, rows: number): Uint8Array | null {
   return nulls ? nulls.slice(0, Math.ceil(rows / 8)) : null;
 }
 
-/** Text columns with few distinct values store them once (with a code per row). */
-function compactText(values: readonly (string | null)[], rows: number) {
+/**
+ * Distinct values of a text column with few of them (each row then stores a code), or null when
+ * they are mostly distinct (ids, narratives: codes would only add to them).
+ */
+function textDictionary(values: readonly (string | null)[], rows: number) {
   const codeOf = new Map<string | null, number>();
   const distinct: (string | null)[] = [];
-  const codes = new Uint32Array(rows);
   for (let row = 0; row < rows; row++) {
     const value = values[row] ?? null;
-    let code = codeOf.get(value);
-    if (code === undefined) {
-      // Mostly distinct values (ids, narratives): codes would only add to them.
-      if (distinct.length > Math.max(256, rows / 4)) return null;
-      code = distinct.length;
-      codeOf.set(value, code);
-      distinct.push(value);
-    }
-    codes[row] = code;
+    if (codeOf.has(value)) continue;
+    if (distinct.length > Math.max(256, rows / 4)) return null;
+    codeOf.set(value, distinct.length);
+    distinct.push(value);
   }
-  return { distinct, codes: distinct.length <= 65_536 ? Uint16Array.from(codes) : codes };
+  return { codeOf, distinct };
 }
 
-function compactColumn(column: ColumnData, rows: number): { column: StoredColumn; bytes: number } {
+function textCodes(
+  values: readonly (string | null)[],
+  rows: number,
+  codeOf: ReadonlyMap<string | null, number>,
+  distinctCount: number,
+): Uint16Array | Uint32Array {
+  const codes = distinctCount <= 65_536 ? new Uint16Array(rows) : new Uint32Array(rows);
+  for (let row = 0; row < rows; row++) codes[row] = codeOf.get(values[row] ?? null) as number;
+  return codes;
+}
+
+/**
+ * A column's stored size and how to make its stored form. Sizes come first, so a result over the
+ * cap is turned down before any column is copied (at 531,594 rows the copies made before the cap
+ * was reached were ~50 MB of ArrayBuffers, garbage right away).
+ */
+function planColumn(
+  column: ColumnData,
+  rows: number,
+): { bytes: number; build: () => StoredColumn } {
+  const bitmapBytes = (nulls: Uint8Array | null) => (nulls ? Math.ceil(rows / 8) : 0);
   switch (column.type) {
-    case 'bool': {
-      const values = column.values.slice(0, rows);
-      return { column: { type: 'bool', values }, bytes: values.byteLength };
-    }
+    case 'bool':
+      return {
+        bytes: rows,
+        build: () => ({ type: 'bool', values: column.values.slice(0, rows) }),
+      };
     case 'int':
-    case 'real': {
-      const values = column.values.slice(0, rows);
-      const nulls = bitmap(column.nulls, rows);
+    case 'real':
       return {
-        column: { type: column.type, values, nulls } as StoredColumn,
-        bytes: values.byteLength + (nulls?.byteLength ?? 0),
+        bytes: rows * column.values.BYTES_PER_ELEMENT + bitmapBytes(column.nulls),
+        build: () =>
+          ({
+            type: column.type,
+            values: column.values.slice(0, rows),
+            nulls: bitmap(column.nulls, rows),
+          }) as StoredColumn,
       };
-    }
-    case 'long': {
-      const values = column.values.slice(0, rows);
-      const nulls = bitmap(column.nulls, rows);
-      const exact = column.exact ? new Map(column.exact) : null;
+    case 'long':
       return {
-        column: { type: 'long', values, nulls, exact },
-        bytes: values.byteLength + (nulls?.byteLength ?? 0) + (exact?.size ?? 0) * 48,
+        bytes: rows * 8 + bitmapBytes(column.nulls) + (column.exact?.size ?? 0) * 48,
+        build: () => ({
+          type: 'long',
+          values: column.values.slice(0, rows),
+          nulls: bitmap(column.nulls, rows),
+          exact: column.exact ? new Map(column.exact) : null,
+        }),
       };
-    }
     case 'datetime': {
-      const epochMs = column.epochMs.slice(0, rows);
-      const subMsTicks = column.subMsTicks ? column.subMsTicks.slice(0, rows) : null;
-      const nulls = bitmap(column.nulls, rows);
-      const unparsed = column.unparsed ? new Map(column.unparsed) : null;
-      let bytes = epochMs.byteLength + (subMsTicks?.byteLength ?? 0) + (nulls?.byteLength ?? 0);
-      for (const text of unparsed?.values() ?? []) bytes += 16 + textBytes(text);
-      return { column: { type: 'datetime', epochMs, subMsTicks, nulls, unparsed }, bytes };
+      let bytes = rows * 8 + (column.subMsTicks ? rows * 2 : 0) + bitmapBytes(column.nulls);
+      for (const text of column.unparsed?.values() ?? []) bytes += 16 + textBytes(text);
+      return {
+        bytes,
+        build: () => ({
+          type: 'datetime',
+          epochMs: column.epochMs.slice(0, rows),
+          subMsTicks: column.subMsTicks ? column.subMsTicks.slice(0, rows) : null,
+          nulls: bitmap(column.nulls, rows),
+          unparsed: column.unparsed ? new Map(column.unparsed) : null,
+        }),
+      };
     }
     case 'dynamic': {
-      const values = column.values.slice(0, rows);
       let bytes = 0;
-      for (const value of values) bytes += 8 + valueBytes(value);
-      return { column: { type: 'dynamic', values }, bytes };
+      for (let row = 0; row < rows; row++) bytes += 8 + valueBytes(column.values[row]);
+      return { bytes, build: () => ({ type: 'dynamic', values: column.values.slice(0, rows) }) };
     }
     default: {
-      const coded = compactText(column.values, rows);
-      if (coded) {
-        let bytes = coded.codes.byteLength;
-        for (const text of coded.distinct) bytes += textBytes(text);
+      const values = column.values;
+      const dictionary = textDictionary(values, rows);
+      if (dictionary) {
+        const { codeOf, distinct } = dictionary;
+        let bytes = rows * (distinct.length <= 65_536 ? 2 : 4);
+        for (const text of distinct) bytes += textBytes(text);
         return {
-          column: { type: column.type, values: null, ...coded },
           bytes,
+          build: () => ({
+            type: column.type,
+            values: null,
+            distinct,
+            codes: textCodes(values, rows, codeOf, distinct.length),
+          }),
         };
       }
-      const values = column.values.slice(0, rows);
       let bytes = 0;
-      for (const text of values) bytes += 8 + textBytes(text);
-      return { column: { type: column.type, values, distinct: null, codes: null }, bytes };
+      for (let row = 0; row < rows; row++) bytes += 8 + textBytes(values[row]);
+      return {
+        bytes,
+        build: () => ({
+          type: column.type,
+          values: values.slice(0, rows),
+          distinct: null,
+          codes: null,
+        }),
+      };
     }
   }
 }
@@ -153,27 +192,28 @@ function compactColumn(column: ColumnData, rows: number): { column: StoredColumn
 /** The data set in its stored form, or its size (at least) when that is over `maxBytes`. */
 export function compactDataSet(dataSet: DataSet, maxBytes = Infinity): CompactOutcome {
   let bytes = 0;
-  const tables: StoredTable[] = [];
+  const plans: { bytes: number; build: () => StoredColumn }[][] = [];
   for (const table of dataSet.tables) {
-    const data: StoredColumn[] = [];
+    const columns = [];
     for (const column of table.data) {
-      const compacted = compactColumn(column, table.rowCount);
-      bytes += compacted.bytes;
+      const plan = planColumn(column, table.rowCount);
+      bytes += plan.bytes;
       if (bytes > maxBytes) return { ok: false, bytes };
-      data.push(compacted.column);
+      columns.push(plan);
     }
-    tables.push({
-      id: table.id,
-      name: table.name,
-      kind: table.kind,
-      columns: [...table.columns],
-      data,
-      rowCount: table.rowCount,
-      complete: table.complete,
-      progress: table.progress,
-      reportedRowCount: table.reportedRowCount,
-    });
+    plans.push(columns);
   }
+  const tables: StoredTable[] = dataSet.tables.map((table, t) => ({
+    id: table.id,
+    name: table.name,
+    kind: table.kind,
+    columns: [...table.columns],
+    data: plans[t]!.map((plan) => plan.build()),
+    rowCount: table.rowCount,
+    complete: table.complete,
+    progress: table.progress,
+    reportedRowCount: table.reportedRowCount,
+  }));
   const { tables: _tables, ...rest } = dataSet;
   void _tables;
   return { ok: true, result: { ...rest, version: COMPACT_RESULT_VERSION, tables }, bytes };

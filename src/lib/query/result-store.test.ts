@@ -93,6 +93,29 @@ describe('compact form', () => {
     expect(outcome.bytes).toBeGreaterThan(100_000);
   });
 
+  it('turns down a result over the limit before copying any column', () => {
+    const big = dataSet(2000, 'y'.repeat(200));
+    const copies = [
+      vi.spyOn(Int32Array.prototype, 'slice'),
+      vi.spyOn(Float64Array.prototype, 'slice'),
+      vi.spyOn(Uint8Array.prototype, 'slice'),
+      vi.spyOn(Array.prototype, 'slice'),
+    ];
+    const outcome = compactDataSet(big, 100_000);
+    expect(outcome.ok).toBe(false);
+    for (const copy of copies) expect(copy).not.toHaveBeenCalled();
+  });
+
+  it('counts the same size whether or not it is over the limit', () => {
+    const whole = compactDataSet(dataSet(500, 'y'.repeat(50)));
+    if (!whole.ok) throw new Error('not compacted');
+    expect(compactDataSet(dataSet(500, 'y'.repeat(50)), whole.bytes)).toMatchObject({
+      ok: true,
+      bytes: whole.bytes,
+    });
+    expect(compactDataSet(dataSet(500, 'y'.repeat(50)), whole.bytes - 1).ok).toBe(false);
+  });
+
   it('refuses a damaged entry instead of showing wrong rows', () => {
     const compacted = compactDataSet(dataSet(10));
     if (!compacted.ok) throw new Error('not compacted');

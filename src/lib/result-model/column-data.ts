@@ -196,6 +196,40 @@ export function ensureCapacity(column: ColumnData, rows: number): void {
   }
 }
 
+/**
+ * Cuts a column's storage to its `rows` rows (the table is complete). Columns grow by doubling
+ * while rows stream in, so up to half of each typed array is spare capacity: at 531,594 rows a
+ * Float64 column holds room for 1,048,576. Copies are exact-sized, the old arrays become garbage.
+ */
+export function trimColumn(column: ColumnData, rows: number): void {
+  const bitmapBytes = (rows + 7) >> 3;
+  switch (column.type) {
+    case 'bool':
+      if (column.values.length > rows) column.values = column.values.slice(0, rows);
+      return;
+    case 'int':
+    case 'real':
+    case 'long':
+      if (column.values.length > rows) column.values = column.values.slice(0, rows);
+      if (column.nulls && column.nulls.length > bitmapBytes)
+        column.nulls = column.nulls.slice(0, bitmapBytes);
+      return;
+    case 'datetime':
+      if (column.epochMs.length > rows) column.epochMs = column.epochMs.slice(0, rows);
+      if (column.subMsTicks && column.subMsTicks.length > rows)
+        column.subMsTicks = column.subMsTicks.slice(0, rows);
+      if (column.nulls && column.nulls.length > bitmapBytes)
+        column.nulls = column.nulls.slice(0, bitmapBytes);
+      return;
+    default:
+      // JS arrays grow their backing store by half again; a copy has exactly `rows` slots.
+      if (column.values.length > rows) column.values.length = rows;
+      column.values = column.values.slice();
+      // The dictionary's map only speeds up appends: the rows already share its strings.
+      if ('dictionary' in column) delete column.dictionary;
+  }
+}
+
 function markNull(
   column: IntColumnData | RealColumnData | LongColumnData | DateTimeColumnData,
   row: number,

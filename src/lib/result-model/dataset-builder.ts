@@ -4,6 +4,7 @@ import {
   clearColumn,
   createColumnData,
   ensureCapacity,
+  trimColumn,
   type AppendOptions,
 } from './column-data';
 import { readCompletionTable } from './completion-information';
@@ -186,8 +187,10 @@ export class DataSetBuilder {
     }
   }
 
-  /** The whole body was parsed. */
+  /** The whole body was parsed: no more rows come, so columns give back their spare room. */
   finish(): DataSet {
+    for (const table of this.dataSet.tables)
+      for (const column of table.data) trimColumn(column, table.rowCount);
     this.dataSet.complete = true;
     return this.dataSet;
   }

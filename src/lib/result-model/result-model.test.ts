@@ -390,3 +390,78 @@ describe('DataSetBuilder', () => {
     });
   });
 });
+
+describe('DataSetBuilder.finish', () => {
+  const columns: [string, string][] = [
+    ['n', 'int'],
+    ['l', 'long'],
+    ['r', 'real'],
+    ['when', 'datetime'],
+    ['b', 'bool'],
+    ['state', 'string'],
+    ['note', 'string'],
+    ['dyn', 'dynamic'],
+  ];
+  const rowsOf = (count: number, from = 0): unknown[][] =>
+    Array.from({ length: count }, (_, k) => {
+      const i = from + k;
+      return [
+        i % 9 === 0 ? null : i,
+        i * 3,
+        i % 11 === 0 ? null : i / 2,
+        i % 13 === 0 ? null : `2020-01-01T00:00:00.${String(i % 1000).padStart(3, '0')}1234Z`,
+        i % 2 === 0,
+        ['TEXAS', 'IOWA'][i % 2],
+        `note ${i}`,
+        { i },
+      ];
+    });
+
+  function build(batches: number[]) {
+    const builder = new DataSetBuilder('kusto-v2');
+    builder.addTable({
+      id: 1,
+      name: 'T',
+      kind: 'PrimaryResult',
+      columns: columns.map(([name, wireType]) => ({ name, wireType })),
+    });
+    let at = 0;
+    for (const count of batches) {
+      builder.appendRows(1, rowsOf(count, at));
+      at += count;
+    }
+    builder.completeTable(1);
+    return builder;
+  }
+
+  it('cuts every column to the row count, keeping every cell', () => {
+    // 1,000 rows in batches: while streaming, typed columns have room for 1,024.
+    const builder = build([100, 400, 500]);
+    const streaming = builder.table(1)!;
+    expect((streaming.data[0] as { values: Int32Array }).values.length).toBeGreaterThan(1000);
+    const before = streaming.columns.map((_, c) => column(streaming, c));
+
+    const table = builder.finish().tables[0]!;
+    expect(table.rowCount).toBe(1000);
+    expect(table.columns.map((_, c) => column(table, c))).toEqual(before);
+    for (const data of table.data) {
+      if (data.type === 'datetime') {
+        expect(data.epochMs.length).toBe(1000);
+        expect(data.subMsTicks?.length).toBe(1000);
+        expect(data.nulls?.length).toBe(125);
+      } else {
+        expect(data.values.length).toBe(1000);
+        if ('nulls' in data && data.nulls) expect(data.nulls.length).toBe(125);
+      }
+    }
+  });
+
+  it('keeps sharing the dictionary strings of a low-cardinality column', () => {
+    const table = build([300, 300]).finish().tables[0]!;
+    const state = table.data[5] as { values: string[] };
+    expect(state.values[0]).toBe('TEXAS');
+    expect(state.values.filter((v) => v === 'TEXAS')).toHaveLength(300);
+    expect(isNullCell(table, 0, 0)).toBe(true);
+    expect(isNullCell(table, 1, 0)).toBe(false);
+  });
+});
