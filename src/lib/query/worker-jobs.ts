@@ -1,3 +1,5 @@
+import { buildChartData } from '../chart-data/build-chart-data';
+import type { ChartData, ChartProblem, ChartVisualization } from '../chart-data/chart-types';
 import { XLSX_ROW_LIMIT, writeXlsx, type XlsxCell } from '../export/xlsx-writer';
 import {
   BOOL_NULL,
@@ -14,7 +16,8 @@ import type { QueryResultSession } from './query-result-session';
 
 /**
  * Work over a whole result that the worker does, so the page never walks the rows: a pivot, an
- * Excel file. Each job names its table and, where it makes sense, the grid's filters.
+ * Excel file, a chart's series. Each job names its table and, where it makes sense, the grid's
+ * filters.
  */
 export type WorkerJob =
   | {
@@ -24,7 +27,9 @@ export type WorkerJob =
       quickText?: string | null;
       model: PivotModel;
     }
-  | { kind: 'xlsx'; tableId: number; sheetName: string };
+  | { kind: 'xlsx'; tableId: number; sheetName: string }
+  /** The chart's series from the table's first `rowLimit` rows (see buildChartData). */
+  | { kind: 'chart'; tableId: number; visualization: ChartVisualization; rowLimit: number };
 
 export interface XlsxJobResult {
   blob: Blob;
@@ -36,7 +41,9 @@ export type WorkerJobResult<J extends WorkerJob = WorkerJob> = J extends { kind:
   ? PivotResult
   : J extends { kind: 'xlsx' }
     ? XlsxJobResult
-    : never;
+    : J extends { kind: 'chart' }
+      ? ChartData | ChartProblem
+      : never;
 
 export function runWorkerJob(session: QueryResultSession, job: WorkerJob): WorkerJobResult {
   switch (job.kind) {
@@ -49,6 +56,22 @@ export function runWorkerJob(session: QueryResultSession, job: WorkerJob): Worke
       const table = session.dataSet?.tables.find((t) => t.id === job.tableId);
       if (!table) throw new Error(`This result has no table ${job.tableId}.`);
       return xlsxOfTable(table, job.sheetName);
+    }
+    case 'chart': {
+      const table = session.dataSet?.tables.find((t) => t.id === job.tableId);
+      if (!table) throw new Error(`This result has no table ${job.tableId}.`);
+      // The same cells the page would read with getRows, shaped here so that neither the rows
+      // nor the series building cross to the page's thread.
+      const { rows } = session.getRows({
+        tableId: job.tableId,
+        start: 0,
+        end: Math.min(table.rowCount, job.rowLimit),
+      });
+      return buildChartData(
+        table.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows.map((row) => row.cells),
+        job.visualization,
+      );
     }
   }
 }
