@@ -323,7 +323,7 @@ function ResultTables({
         <button
           type="button"
           className="button button--small"
-          onClick={() => void exportTableCsv(table, (request) => session.getRows(request))}
+          onClick={() => void exportTableCsv(table, session)}
         >
           Export CSV
         </button>
