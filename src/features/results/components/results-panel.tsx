@@ -482,7 +482,12 @@ function TableChart({
   visualization: VisualizationProperties;
   dark: boolean;
 }) {
-  const [chart, setChart] = useState<LoadedChart | null>(null);
+  // The chart with the visualization it was shaped for: while a new pick loads, the old chart
+  // stays whole rather than being drawn with the new pick's properties.
+  const [chart, setChart] = useState<{
+    loaded: LoadedChart;
+    visualization: VisualizationProperties;
+  } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   // The builder's visualization is a fresh object each render: reload and redraw only when it
   // changes.
@@ -496,7 +501,7 @@ function TableChart({
     if (!complete) return;
     let live = true;
     loadTableChart(session, { id: tableId, rowCount }, stableVisualization, CHART_ROW_LIMIT).then(
-      (loaded) => live && setChart(loaded),
+      (loaded) => live && setChart({ loaded, visualization: stableVisualization }),
       (error: unknown) => live && setFailed(String(error)),
     );
     return () => {
@@ -511,8 +516,8 @@ function TableChart({
       <div className="result-chart-host">
         <ResultChart
           columns={table.columns.map((c) => ({ name: c.name, type: c.type }))}
-          {...chart}
-          visualization={stableVisualization}
+          {...chart.loaded}
+          visualization={chart.visualization}
           theme={dark ? 'dark' : 'light'}
         />
       </div>
