@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildChartData } from '../../lib/chart-data/build-chart-data';
-import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
+import type {
+  ChartColumn,
+  ChartData,
+  ChartProblem,
+  ChartVisualization,
+} from '../../lib/chart-data/chart-types';
 import { describeChart } from '../../lib/chart-data/describe-chart';
 import {
   buildEChartsOption,
@@ -19,31 +24,37 @@ import './result-chart.css';
 /** How long a zoom gesture must pause before the window is re-decimated at full detail. */
 const ZOOM_SETTLE_MS = 120;
 
-export interface ResultChartProps {
+interface ResultChartBase {
   /** Columns with their Kusto types. */
   columns: ChartColumn[];
-  /**
-   * Rows of typed values: numbers, bigints or numeric strings (long, decimal); datetimes as
-   * epoch milliseconds (preferred) or ISO-8601 text; strings; null.
-   */
-  rows: unknown[][];
   visualization: ChartVisualization;
   theme: 'light' | 'dark';
 }
+
+/**
+ * Either the rows, shaped here (a card; tests): numbers, bigints or numeric strings (long,
+ * decimal); datetimes as epoch milliseconds (preferred) or ISO-8601 text; strings; null. Or the
+ * chart already shaped from them (by the worker's `chart` job).
+ */
+export type ResultChartProps = ResultChartBase &
+  ({ rows: unknown[][] } | { data: ChartData | ChartProblem });
 
 /**
  * A result drawn as the query's `render` asks (or as its columns suggest when it has none).
  * Lazy-loaded by the shell. When the result cannot be drawn it says why in one line; the
  * table stays the way to read the data.
  */
-export default function ResultChart({ columns, rows, visualization, theme }: ResultChartProps) {
+export default function ResultChart(props: ResultChartProps) {
+  const { columns, visualization, theme } = props;
+  const rows = 'rows' in props ? props.rows : null;
+  const shaped = 'data' in props ? props.data : null;
   // buildChartData applies `accumulate` itself (running totals in x order).
   const data = useMemo(
-    () => buildChartData(columns, rows, visualization),
-    [columns, rows, visualization],
+    () => shaped ?? buildChartData(columns, rows ?? [], visualization),
+    [shaped, columns, rows, visualization],
   );
   if (visualization.visualization?.toLowerCase() === 'card') {
-    return <CardView columns={columns} rows={rows} visualization={visualization} />;
+    return <CardView columns={columns} rows={rows ?? []} visualization={visualization} />;
   }
   if ('problem' in data) {
     return (

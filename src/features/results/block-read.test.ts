@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultColumn } from '../../lib/result-model';
-import { describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
+import { blockParts, describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
 import { moveRange } from './cell-range';
 
 const columns = ['StartTime', 'State', 'EventType', 'Injuries'].map(
@@ -99,5 +99,17 @@ describe('describeBlockCopy', () => {
     expect(describeBlockCopy(100_000, 2, 250_000)).toBe(
       'Copied the first 100,000 rows × 2 columns of 250,000 selected rows (use Export CSV for more).',
     );
+  });
+});
+
+describe('blockParts', () => {
+  it('covers the planned rows in order, in parts of at most partRows', () => {
+    expect(blockParts({ start: 10, end: 4_510 }, 2_000)).toEqual([
+      { start: 10, end: 2_010 },
+      { start: 2_010, end: 4_010 },
+      { start: 4_010, end: 4_510 },
+    ]);
+    expect(blockParts({ start: 0, end: 3 }, 2_000)).toEqual([{ start: 0, end: 3 }]);
+    expect(blockParts({ start: 5, end: 5 }, 2_000)).toEqual([]);
   });
 });

@@ -52,6 +52,24 @@ export function planBlockRead(
   };
 }
 
+/**
+ * The planned rows in parts of at most `partRows`, each read with its own request: a part's rows
+ * cross from the worker to the page in a task of their own, where the whole block (up to
+ * CLIPBOARD_ROW_LIMIT rows × every column) in one message took seconds.
+ */
+export function blockParts(
+  plan: Pick<BlockPlan, 'start' | 'end'>,
+  partRows = BLOCK_PART_ROWS,
+): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  for (let start = plan.start; start < plan.end; start += partRows)
+    parts.push({ start, end: Math.min(plan.end, start + partRows) });
+  return parts;
+}
+
+/** Rows per request when a block is read (see blockParts). */
+export const BLOCK_PART_ROWS = 2_000;
+
 /** The planned columns' cells of each row read, in displayed order. */
 export function pickBlockCells<T>(
   plan: Pick<BlockPlan, 'columnIndexes'>,

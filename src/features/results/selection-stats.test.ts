@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSelectionStats, selectionStats } from './selection-stats';
+import { combineSelectionStats, describeSelectionStats, selectionStats } from './selection-stats';
 
 describe('selectionStats', () => {
   it('counts every non-empty cell and sums only numeric columns', () => {
@@ -44,5 +44,35 @@ describe('selectionStats', () => {
     const stats = selectionStats(['string', 'datetime'], [['a', '2007-01-01T00:00:00Z']]);
     expect(stats.average).toBeNull();
     expect(describeSelectionStats(stats)).toBe('Count 2');
+  });
+});
+
+describe('combineSelectionStats', () => {
+  it('gives the figures of the whole block from its parts', () => {
+    const types = ['long', 'string', 'real'] as const;
+    const first = [
+      ['5', 'a', '1.5'],
+      [null, '', '-2'],
+    ];
+    const second = [
+      ['100', 'b', null],
+      ['7', 'c', '0.25'],
+    ];
+    expect(
+      combineSelectionStats(selectionStats(types, first), selectionStats(types, second)),
+    ).toEqual(selectionStats(types, [...first, ...second]));
+  });
+
+  it('keeps min and max of the part that has numbers when the other has none', () => {
+    const numbers = selectionStats(['long'], [['3'], ['-4']]);
+    const none = selectionStats(['string'], [['x']]);
+    expect(combineSelectionStats(none, numbers)).toMatchObject({
+      count: 3,
+      numericCount: 2,
+      min: -4,
+      max: 3,
+      average: -0.5,
+    });
+    expect(combineSelectionStats(numbers, none)).toMatchObject({ min: -4, max: 3 });
   });
 });

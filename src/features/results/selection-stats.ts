@@ -50,6 +50,22 @@ export function selectionStats(
   };
 }
 
+/** The figures of two parts of one block together (a block is read in parts: blockParts). */
+export function combineSelectionStats(a: SelectionStats, b: SelectionStats): SelectionStats {
+  const numericCount = a.numericCount + b.numericCount;
+  const sum = a.sum + b.sum;
+  const pick = (f: (x: number, y: number) => number, x: number | null, y: number | null) =>
+    x === null ? y : y === null ? x : f(x, y);
+  return {
+    count: a.count + b.count,
+    numericCount,
+    sum,
+    average: numericCount > 0 ? sum / numericCount : null,
+    min: pick(Math.min, a.min, b.min),
+    max: pick(Math.max, a.max, b.max),
+  };
+}
+
 const figure = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /** "Count 6 · Sum 10,204 · Avg 3,401.3333 · Min 2,337 · Max 4,701", or just the count. */

@@ -4,9 +4,9 @@ import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent
 import { toTsv } from '../../lib/export';
 import type { RowsResult } from '../../lib/query/query-result-session';
 import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
-import { describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
+import { blockParts, describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
 import { isSingleCell, moveRange, rangeContains, rangeSize, type CellRange } from './cell-range';
-import { selectionStats, type SelectionStats } from './selection-stats';
+import { combineSelectionStats, selectionStats, type SelectionStats } from './selection-stats';
 
 export type GetRowBlock = (
   start: number,
@@ -62,25 +62,38 @@ export function useBlockSelection({
     [],
   );
 
-  const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
+  /**
+   * The block's cells in parts (blockParts), read one request after another so that no single
+   * message from the worker, nor the work on it, holds the page's thread for long.
+   */
+  const readBlockParts = (api: GridApi<RowBlockRow>, range: CellRange) => {
     const plan = planBlockRead(
       range,
       api.getAllDisplayedColumns().map((shown) => shown.getColId()),
       columns,
       api.getColumnState(),
     );
-    const block = await getRows(
-      plan.start,
-      plan.end,
-      plan.sortModel,
-      api.getFilterModel() as FilterModel,
-      quickText,
-    );
+    const filterModel = api.getFilterModel() as FilterModel;
+    async function* parts() {
+      for (const part of blockParts(plan)) {
+        const block = await getRows(part.start, part.end, plan.sortModel, filterModel, quickText);
+        const rows = pickBlockCells(plan, block.rows);
+        yield rows;
+        if (rows.length < part.end - part.start) return; // the rows ended (filtered meanwhile)
+      }
+    }
     return {
       columns: plan.columnIndexes.map((index) => columns[index]!),
-      rows: pickBlockCells(plan, block.rows),
       selectedRows: plan.selectedRows,
+      parts: parts(),
     };
+  };
+
+  const readBlock = async (api: GridApi<RowBlockRow>, range: CellRange) => {
+    const block = readBlockParts(api, range);
+    const rows: (string | null)[][] = [];
+    for await (const part of block.parts) for (const row of part) rows.push(row);
+    return { columns: block.columns, rows, selectedRows: block.selectedRows };
   };
 
   // Figures once the selection rests (held Shift+arrows would otherwise refetch at every step).
@@ -93,20 +106,26 @@ export function useBlockSelection({
     const size = rangeSize(range);
     onSelection?.({ ...size, stats: null });
     statsTimer.current = window.setTimeout(() => {
-      void readBlock(api, range).then(
-        (block) => {
+      void (async () => {
+        const block = readBlockParts(api, range);
+        const types = block.columns.map((c) => c.type);
+        let stats: SelectionStats | null = null;
+        let rowsRead = 0;
+        for await (const part of block.parts) {
           if (rangeRef.current !== range) return; // the selection moved on meanwhile
-          const stats = selectionStats(
-            block.columns.map((c) => c.type),
-            block.rows,
-          );
-          onSelection?.({
-            ...size,
-            stats: { ...stats, partial: block.rows.length < block.selectedRows },
-          });
-        },
-        () => undefined,
-      );
+          const partStats = selectionStats(types, part);
+          stats = stats ? combineSelectionStats(stats, partStats) : partStats;
+          rowsRead += part.length;
+        }
+        if (rangeRef.current !== range) return;
+        onSelection?.({
+          ...size,
+          stats: {
+            ...(stats ?? selectionStats(types, [])),
+            partial: rowsRead < block.selectedRows,
+          },
+        });
+      })().catch(() => undefined);
     }, 200);
   };
 
@@ -160,9 +179,17 @@ export function useBlockSelection({
         await writeClipboard(focusedText);
         return 'Copied the cell.';
       }
-      const block = await readBlock(api, range);
-      await writeClipboard(toTsv(block.columns, block.rows, { includeHeader: false }));
-      return describeBlockCopy(block.rows.length, block.columns.length, block.selectedRows);
+      const block = readBlockParts(api, range);
+      // TSV part by part (toTsv puts CRLF between rows, none after the last).
+      const texts: string[] = [];
+      let rowsRead = 0;
+      for await (const part of block.parts) {
+        if (part.length === 0) continue;
+        texts.push(toTsv(block.columns, part, { includeHeader: false }));
+        rowsRead += part.length;
+      }
+      await writeClipboard(texts.join('\r\n'));
+      return describeBlockCopy(rowsRead, block.columns.length, block.selectedRows);
     },
   };
 }

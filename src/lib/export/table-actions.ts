@@ -1,9 +1,7 @@
 import type { QueryHandle } from '../query/query-run';
 import type { TableSummary } from '../result-model';
-import { toCsv } from './csv-export';
 import type { ExportColumn } from './export-types';
 import { downloadBlob, fileTimestamp } from './download-blob';
-import { rowsFromBlocks } from './row-blocks';
 import { CLIPBOARD_ROW_LIMIT, toTsv } from './tsv-export';
 
 /**
@@ -16,17 +14,15 @@ type ExportedTable = Pick<TableSummary, 'id' | 'name' | 'rowCount'> & {
 };
 type GetRows = QueryHandle['getRows'];
 
-/** Streams the table into a CSV download (UTF-8 with BOM, formula prefixes neutralised). */
-export async function exportTableCsv(table: ExportedTable, getRows: GetRows): Promise<void> {
-  const rows = rowsFromBlocks(
-    async (start, end) =>
-      (await getRows({ tableId: table.id, start, end })).rows.map((row) => row.cells),
-    { total: table.rowCount },
-  );
-  const blob = await toCsv(
-    table.columns.map((c) => ({ name: c.name, type: c.type })),
-    rows,
-  );
+/**
+ * The table as a CSV download (UTF-8 with BOM, formula prefixes neutralised), written by the
+ * result's worker (the `csv` job): the page only gets the finished file.
+ */
+export async function exportTableCsv(
+  table: Pick<TableSummary, 'id' | 'name'>,
+  session: Pick<QueryHandle, 'runJob'>,
+): Promise<void> {
+  const blob = await session.runJob({ kind: 'csv', tableId: table.id });
   downloadBlob(blob, `${table.name}-${fileTimestamp()}.csv`);
 }
 

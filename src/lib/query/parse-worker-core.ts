@@ -227,15 +227,19 @@ export class ParseWorkerCore {
       }
       case 'job': {
         const live = this.sessions.get(message.sessionId);
+        const failed = (error: unknown) =>
+          this.post({ type: 'jobFailed', callId: message.callId, message: describe(error) });
         try {
           if (!live) throw new Error('This result is no longer available (it was closed).');
-          this.post({
-            type: 'jobDone',
-            callId: message.callId,
-            result: runWorkerJob(live.session, message.job),
-          });
+          const result = runWorkerJob(live.session, message.job);
+          if (result instanceof Promise)
+            result.then(
+              (done) => this.post({ type: 'jobDone', callId: message.callId, result: done }),
+              failed,
+            );
+          else this.post({ type: 'jobDone', callId: message.callId, result });
         } catch (error) {
-          this.post({ type: 'jobFailed', callId: message.callId, message: describe(error) });
+          failed(error);
         }
         return;
       }

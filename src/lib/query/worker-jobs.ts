@@ -1,3 +1,7 @@
+import { buildChartData } from '../chart-data/build-chart-data';
+import type { ChartData, ChartProblem, ChartVisualization } from '../chart-data/chart-types';
+import { toCsv } from '../export/csv-export';
+import { rowsFromBlocks } from '../export/row-blocks';
 import { XLSX_ROW_LIMIT, writeXlsx, type XlsxCell } from '../export/xlsx-writer';
 import {
   BOOL_NULL,
@@ -14,7 +18,8 @@ import type { QueryResultSession } from './query-result-session';
 
 /**
  * Work over a whole result that the worker does, so the page never walks the rows: a pivot, an
- * Excel file. Each job names its table and, where it makes sense, the grid's filters.
+ * Excel file, a CSV file, a chart's series. Each job names its table and, where it makes sense, the grid's
+ * filters.
  */
 export type WorkerJob =
   | {
@@ -24,7 +29,11 @@ export type WorkerJob =
       quickText?: string | null;
       model: PivotModel;
     }
-  | { kind: 'xlsx'; tableId: number; sheetName: string };
+  | { kind: 'xlsx'; tableId: number; sheetName: string }
+  /** The table in arrival order as a CSV file (see toCsv). */
+  | { kind: 'csv'; tableId: number }
+  /** The chart's series from the table's first `rowLimit` rows (see buildChartData). */
+  | { kind: 'chart'; tableId: number; visualization: ChartVisualization; rowLimit: number };
 
 export interface XlsxJobResult {
   blob: Blob;
@@ -36,9 +45,17 @@ export type WorkerJobResult<J extends WorkerJob = WorkerJob> = J extends { kind:
   ? PivotResult
   : J extends { kind: 'xlsx' }
     ? XlsxJobResult
-    : never;
+    : J extends { kind: 'csv' }
+      ? Blob
+      : J extends { kind: 'chart' }
+        ? ChartData | ChartProblem
+        : never;
 
-export function runWorkerJob(session: QueryResultSession, job: WorkerJob): WorkerJobResult {
+/** A job's result; the CSV file is written asynchronously (it yields between chunks). */
+export function runWorkerJob(
+  session: QueryResultSession,
+  job: WorkerJob,
+): WorkerJobResult | Promise<WorkerJobResult> {
   switch (job.kind) {
     case 'pivot': {
       const view = session.filteredRows(job.tableId, job.filterModel, job.quickText);
@@ -50,7 +67,44 @@ export function runWorkerJob(session: QueryResultSession, job: WorkerJob): Worke
       if (!table) throw new Error(`This result has no table ${job.tableId}.`);
       return xlsxOfTable(table, job.sheetName);
     }
+    case 'csv': {
+      const table = session.dataSet?.tables.find((t) => t.id === job.tableId);
+      if (!table) throw new Error(`This result has no table ${job.tableId}.`);
+      return csvOfTable(session, table);
+    }
+    case 'chart': {
+      const table = session.dataSet?.tables.find((t) => t.id === job.tableId);
+      if (!table) throw new Error(`This result has no table ${job.tableId}.`);
+      // The same cells the page would read with getRows, shaped here so that neither the rows
+      // nor the series building cross to the page's thread.
+      const { rows } = session.getRows({
+        tableId: job.tableId,
+        start: 0,
+        end: Math.min(table.rowCount, job.rowLimit),
+      });
+      return buildChartData(
+        table.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows.map((row) => row.cells),
+        job.visualization,
+      );
+    }
   }
+}
+
+/**
+ * The table in arrival order as CSV, written where the rows are: the page only receives the
+ * finished Blob (a handle to its bytes), so neither the rows nor the text cross its thread. The
+ * cells are the grid's text (getRows), as the page's export wrote them.
+ */
+function csvOfTable(session: QueryResultSession, table: ResultTable): Promise<Blob> {
+  const rows = rowsFromBlocks(
+    (start, end) => session.getRows({ tableId: table.id, start, end }).rows.map((row) => row.cells),
+    { total: table.rowCount },
+  );
+  return toCsv(
+    table.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows,
+  );
 }
 
 /** The table in arrival order as a typed workbook. */

@@ -22,6 +22,7 @@ import { previewExplainsProblem, ResultOrigin } from '../../query/components/res
 import { QueryStatsView } from './query-stats-view';
 import type { FilterRequest } from './cell-filter-menu';
 import { ChartBuilder } from '../../charts/chart-builder';
+import { loadTableChart, type LoadedChart } from '../../charts/load-table-chart';
 import {
   pickToVisualization,
   reconcilePick,
@@ -322,7 +323,7 @@ function ResultTables({
         <button
           type="button"
           className="button button--small"
-          onClick={() => void exportTableCsv(table, (request) => session.getRows(request))}
+          onClick={() => void exportTableCsv(table, session)}
         >
           Export CSV
         </button>
@@ -481,31 +482,42 @@ function TableChart({
   visualization: VisualizationProperties;
   dark: boolean;
 }) {
-  const [rows, setRows] = useState<unknown[][] | null>(null);
+  // The chart with the visualization it was shaped for: while a new pick loads, the old chart
+  // stays whole rather than being drawn with the new pick's properties.
+  const [chart, setChart] = useState<{
+    loaded: LoadedChart;
+    visualization: VisualizationProperties;
+  } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  // The builder's visualization is a fresh object each render: reload and redraw only when it
+  // changes.
+  const visualizationKey = JSON.stringify(visualization);
+  const stableVisualization = useMemo(
+    () => JSON.parse(visualizationKey) as VisualizationProperties,
+    [visualizationKey],
+  );
+  const { id: tableId, rowCount, complete } = table;
   useEffect(() => {
-    if (!table.complete) return;
+    if (!complete) return;
     let live = true;
-    session
-      .getRows({ tableId: table.id, start: 0, end: Math.min(table.rowCount, CHART_ROW_LIMIT) })
-      .then(
-        (result) => live && setRows(result.rows.map((row) => row.cells)),
-        (error: unknown) => live && setFailed(String(error)),
-      );
+    loadTableChart(session, { id: tableId, rowCount }, stableVisualization, CHART_ROW_LIMIT).then(
+      (loaded) => live && setChart({ loaded, visualization: stableVisualization }),
+      (error: unknown) => live && setFailed(String(error)),
+    );
     return () => {
       live = false;
     };
-  }, [session, table.id, table.complete, table.rowCount]);
+  }, [session, tableId, complete, rowCount, stableVisualization]);
 
   if (failed) return <p className="results__notice">The chart could not load its rows: {failed}</p>;
-  if (!rows) return <p className="results__notice">Preparing the chart…</p>;
+  if (!chart) return <p className="results__notice">Preparing the chart…</p>;
   return (
     <Suspense fallback={<p className="results__notice">Loading the chart…</p>}>
       <div className="result-chart-host">
         <ResultChart
           columns={table.columns.map((c) => ({ name: c.name, type: c.type }))}
-          rows={rows}
-          visualization={visualization}
+          {...chart.loaded}
+          visualization={chart.visualization}
           theme={dark ? 'dark' : 'light'}
         />
       </div>

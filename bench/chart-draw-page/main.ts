@@ -1,0 +1,84 @@
+/**
+ * The time chart of bench/grid-operations.ts (count by day and State: 50 series × 365 days)
+ * drawn by the console's own code, for bench/chart-draw-check.ts: how long ECharts takes and
+ * the main-thread tasks over 50 ms while it draws.
+ */
+import { buildChartData } from '../../src/lib/chart-data/build-chart-data';
+import { buildEChartsOption } from '../../src/features/charts/build-echarts-option';
+import { defaultChartPalette } from '../../src/features/charts/chart-palette';
+import { createChart } from '../../src/features/charts/echarts-setup';
+import { init, zrUtil } from 'echarts/core';
+import { NO_RENDER_PROPERTIES } from '../../src/lib/result-model/result-types';
+
+const long: [number, number][] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) long.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask', buffered: true });
+
+const DAY = 86_400_000;
+const start = Date.UTC(2007, 0, 1);
+const rows: unknown[][] = [];
+for (let s = 0; s < 50; s++)
+  for (let d = 0; d < 365; d++)
+    rows.push([start + d * DAY, `STATE ${String(s).padStart(2, '0')}`, (s * 37 + d * 11) % 97]);
+const visualization = { ...NO_RENDER_PROPERTIES, visualization: 'timechart' };
+
+/**
+ * Experiments on the option (none changes what the console draws): ?v= any of lazy (setOption's
+ * lazyUpdate), plain (a plain legend), nolegend, notooltip, nozoom, lttb (sampling), dirty
+ * (useDirtyRect), prim (series data marked primitive, so ECharts does not clone it).
+ */
+const variants = new Set((new URLSearchParams(location.search).get('v') ?? '').split(','));
+
+async function draw(): Promise<Record<string, number>> {
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = performance.now();
+  const data = buildChartData(
+    [
+      { name: 'StartTime', type: 'datetime' },
+      { name: 'State', type: 'string' },
+      { name: 'count_', type: 'long' },
+    ],
+    rows,
+    visualization,
+  );
+  const t1 = performance.now();
+  if ('problem' in data) throw new Error(data.problem);
+  const plot = document.getElementById('plot')!;
+  const chart = variants.has('dirty')
+    ? init(plot, undefined, { renderer: 'canvas', useDirtyRect: true })
+    : createChart(plot);
+  const option = buildEChartsOption({
+    data,
+    visualization,
+    palette: defaultChartPalette('light'),
+    size: { width: plot.clientWidth, height: plot.clientHeight },
+  });
+  const o = option as Record<string, unknown> & { legend?: Record<string, unknown> };
+  if (variants.has('plain') && o.legend) o.legend = { ...o.legend, type: 'plain' };
+  if (variants.has('nolegend')) o.legend = undefined;
+  if (variants.has('notooltip')) o.tooltip = undefined;
+  if (variants.has('nozoom')) o.dataZoom = undefined;
+  if (variants.has('lttb'))
+    for (const series of o.series as Record<string, unknown>[]) series.sampling = 'lttb';
+  if (variants.has('prim'))
+    for (const series of o.series as { data: unknown[] }[]) zrUtil.setAsPrimitive(series.data);
+  const t2 = performance.now();
+  const finished = new Promise<void>((r) => chart.on('finished', () => r()));
+  chart.setOption(option, { notMerge: true, lazyUpdate: variants.has('lazy') });
+  const t3 = performance.now();
+  await finished;
+  const t4 = performance.now();
+  await new Promise((r) => setTimeout(r, 200));
+  const inside = long.filter(([s]) => s >= t0 - 1 && s <= t4);
+  return {
+    buildChartData: t1 - t0,
+    initAndOption: t2 - t1,
+    setOptionCall: t3 - t2,
+    setOptionToFinished: t4 - t2,
+    longTasks: inside.length,
+    longestTask: inside.reduce((m, [, d]) => Math.max(m, d), 0),
+  };
+}
+
+(window as unknown as { drawChart: typeof draw }).drawChart = draw;
