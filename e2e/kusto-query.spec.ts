@@ -147,3 +147,18 @@ test('a big result shows its first rows while the rest is still streaming in', a
   await expect(quarry.status).toContainText('295,330 rows', { timeout: 90_000 });
   await expect(await quarry.cell(0, 'EventId')).toHaveText('61032');
 });
+
+test('the grid warm-up after sign-in is hidden from users and goes once a result grid is ready', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  // Mounted at idle time after sign-in, off screen: no grid for users or assistive technology.
+  const warmGrid = page.locator('[data-grid-warmup] .ag-root-wrapper');
+  await expect(warmGrid).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByRole('grid')).toHaveCount(0);
+  await quarry.runQuery('StormEvents | count');
+  await expect(await quarry.cell(0, 'Count')).toHaveText('59066');
+  await expect(page.locator('[data-grid-warmup]')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByRole('grid')).toHaveCount(1);
+});

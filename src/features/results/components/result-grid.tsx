@@ -26,6 +26,7 @@ import {
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
+import { releaseWarmGrid } from '../grid-warmup';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -82,6 +83,7 @@ export default function ResultGrid({
   onFilter,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
+  const regionRef = useRef<HTMLDivElement | null>(null);
   const selection = useBlockSelection({ columns, getRows, quickText, onSelection });
   const { cellClassRules } = selection;
   const filterMenu = useCellFilterMenu({ columns, selection, onFilter });
@@ -133,7 +135,13 @@ export default function ResultGrid({
   };
 
   return (
-    <div className="result-grid" role="region" aria-label={label} {...selection.containerHandlers}>
+    <div
+      ref={regionRef}
+      className="result-grid"
+      role="region"
+      aria-label={label}
+      {...selection.containerHandlers}
+    >
       <details className="column-menu">
         <summary>Columns</summary>
         <fieldset>
@@ -161,6 +169,7 @@ export default function ResultGrid({
         infiniteInitialRowCount={1}
         onGridReady={(event) => {
           apiRef.current = event.api;
+          releaseWarmGrid(regionRef.current);
         }}
         onCellDoubleClicked={(event) => {
           const column = columns.find((c) => c.name === event.colDef.colId);

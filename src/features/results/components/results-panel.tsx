@@ -29,9 +29,9 @@ import {
   type ChartPick,
 } from '../../../lib/chart-data/chart-pick';
 import { RefreshThrottle } from '../refresh-throttle';
+import { LazyTableAnalysis as ResultGrid, warmResultGridWhenIdle } from '../grid-warmup';
 import './results-panel.css';
 
-const ResultGrid = lazy(() => import('../grouping/table-analysis'));
 const ResultChart = lazy(() => import('../../charts/result-chart'));
 
 /** Most points a chart loads from the worker; beyond this the chart says it shows the first N. */
@@ -85,6 +85,8 @@ export function ResultsPanel({
   chartMemory,
   onChartMemory,
 }: ResultsPanelProps) {
+  // Signed in with a tab open: pay the grid's one-time costs before the first result.
+  useEffect(warmResultGridWhenIdle, []);
   if (run.status === 'idle') {
     return (
       <section className="results results--empty" aria-label="Results">

@@ -1,0 +1,109 @@
+import { lazy, Suspense } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ResultColumn, RowBlockRow } from '../../lib/result-model';
+import type { RowsResult } from '../../lib/query/query-result-session';
+
+/**
+ * The grid chunk as one lazy component for the whole page. The warm-up renders it first, so the
+ * first real grid finds it resolved instead of suspending for a commit.
+ */
+export const LazyTableAnalysis = lazy(() => import('./grouping/table-analysis'));
+
+/** A few columns of the kinds results have (text, number, datetime, dynamic). */
+const WARM_COLUMNS: readonly ResultColumn[] = [
+  { name: 'State', type: 'string', wireType: 'string' },
+  { name: 'EventId', type: 'long', wireType: 'long' },
+  { name: 'StartTime', type: 'datetime', wireType: 'datetime' },
+  { name: 'Details', type: 'dynamic', wireType: 'dynamic' },
+];
+const WARM_ROWS: RowBlockRow[] = Array.from({ length: 20 }, (_, row) => ({
+  row,
+  cells: ['TEXAS', String(row), '2007-01-01T00:00:00.0000000Z', '{"a":1}'],
+}));
+const WARM_RESULT: RowsResult = {
+  rows: WARM_ROWS,
+  rowCount: WARM_ROWS.length,
+  tableRowCount: WARM_ROWS.length,
+  tableComplete: true,
+};
+
+let state: 'cold' | 'scheduled' | 'warming' | 'done' = 'cold';
+let warmRoot: Root | null = null;
+let warmHost: HTMLElement | null = null;
+let realGridReady = false;
+
+/**
+ * Pays AG Grid's one-time costs at idle time, before the first result arrives: compiling its
+ * code paths, building and injecting the theme's CSS, creating a grid, its headers and cells.
+ * A hidden grid of made-up rows is mounted off screen (aria-hidden, inert) and kept until a
+ * real grid is ready: AG Grid removes its injected CSS when the last grid goes, and the first
+ * real grid would inject it again.
+ */
+export function warmResultGridWhenIdle(): void {
+  if (state !== 'cold' || typeof document === 'undefined') return;
+  state = 'scheduled';
+  const start = () => {
+    if (realGridReady) {
+      state = 'done';
+      return;
+    }
+    state = 'warming';
+    mountWarmGrid();
+  };
+  whenIdle(start, 2000);
+}
+
+/**
+ * A grid became ready (AG Grid's gridReady) inside `element`. A real one makes the warm grid
+ * unnecessary: it goes when the page is next idle, after the real grid's first rows.
+ */
+export function releaseWarmGrid(element: HTMLElement | null): void {
+  if (element && warmHost?.contains(element)) return; // the warm grid itself
+  realGridReady = true;
+  if (state !== 'warming') return;
+  state = 'done';
+  const root = warmRoot;
+  const host = warmHost;
+  warmRoot = null;
+  warmHost = null;
+  whenIdle(() => {
+    root?.unmount();
+    host?.remove();
+  }, 5000);
+}
+
+function whenIdle(callback: () => void, timeout: number): void {
+  if (typeof window.requestIdleCallback === 'function')
+    window.requestIdleCallback(callback, { timeout });
+  else window.setTimeout(callback, 200);
+}
+
+function mountWarmGrid(): void {
+  const host = document.createElement('div');
+  host.setAttribute('aria-hidden', 'true');
+  host.dataset.gridWarmup = '';
+  host.inert = true;
+  // Laid out (so AG Grid measures and renders rows as it would) but off screen and invisible.
+  host.style.cssText =
+    'position:fixed;left:-10000px;top:0;width:800px;height:400px;visibility:hidden;pointer-events:none;contain:strict';
+  document.body.appendChild(host);
+  warmHost = host;
+  warmRoot = createRoot(host);
+  const dark = document.documentElement.getAttribute('data-theme') === 'dark';
+  const rows = () => Promise.resolve(WARM_RESULT);
+  warmRoot.render(
+    <Suspense fallback={null}>
+      <LazyTableAnalysis
+        columns={WARM_COLUMNS}
+        getRows={rows}
+        fetchRows={rows}
+        runPivot={() => Promise.reject(new Error('the warm-up grid does not pivot'))}
+        revision={0}
+        quickText=""
+        dark={dark}
+        localTime={false}
+        label="Grid warm-up"
+      />
+    </Suspense>,
+  );
+}
