@@ -1,4 +1,4 @@
-import { escapeMarkdown, withPlainDocStrings } from './plain-markdown';
+import { withPlainDocStrings } from './plain-markdown';
 import {
   useEffect,
   useEffectEvent,
@@ -7,10 +7,21 @@ import {
   useState,
   type RefObject,
 } from 'react';
-import { currentStatement } from './current-statement';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import { getKustoWorker, monaco, onWorkerProblem } from './monaco/monaco-setup';
-import { defineQuarryThemes, quarryThemeName } from './monaco/quarry-themes';
+import { defineQuarryThemes } from './monaco/quarry-themes';
+import {
+  addCancelActions,
+  createQueryEditor,
+  RUNNING_CONTEXT_KEY,
+  selectionOffsets,
+  statementToRun,
+  takeCaretHandoff,
+  useCurrentStatementHighlight,
+  useQueryEditorProps,
+  useServerErrorMarker,
+  type CodeEditor,
+} from './monaco/query-editor-setup';
 import './query-editor.css';
 
 export interface KqlEditorProps extends QueryEditorProps {
@@ -18,28 +29,12 @@ export interface KqlEditorProps extends QueryEditorProps {
   caretHandoff?: RefObject<CaretHandoff | null>;
 }
 
-type CodeEditor = monaco.editor.IStandaloneCodeEditor;
-
 /** An engine schema with no database: what completion knows when the shell has no schema. */
 const NO_SCHEMA = {
   clusterType: 'Engine',
   cluster: { connectionString: '', databases: [] },
   database: undefined,
 } as const;
-
-function selectionOffsets(editor: CodeEditor, model: monaco.editor.ITextModel) {
-  const selection = editor.getSelection();
-  if (!selection || selection.isEmpty()) return null;
-  return {
-    start: model.getOffsetAt(selection.getStartPosition()),
-    end: model.getOffsetAt(selection.getEndPosition()),
-  };
-}
-
-function cssFontFamily(element: Element): string | undefined {
-  const value = getComputedStyle(element).getPropertyValue('--font-mono').trim();
-  return value === '' ? undefined : value;
-}
 
 /**
  * The KQL editor: Monaco with the official Kusto language service (highlighting, completion
@@ -71,17 +66,8 @@ export default function KqlEditor({
     if (text !== value) onChange(text);
   });
   const emitRun = useEffectEvent((target: CodeEditor, preview = false) => {
-    const model = target.getModel();
-    const position = target.getPosition();
-    if (!model || !position) return;
-    const statement = currentStatement(
-      model.getValue(),
-      model.getOffsetAt(position),
-      selectionOffsets(target, model),
-    );
-    // Run wins over an open suggestion list (Shift+Enter would otherwise accept an item).
-    target.trigger('quarry', 'hideSuggestWidget', null);
-    if (statement.text.trim() === '') return;
+    const statement = statementToRun(target);
+    if (!statement) return;
     if (preview) onPreview?.(statement.text, statement);
     else onRun(statement.text, statement);
   });
@@ -101,24 +87,10 @@ export default function KqlEditor({
     const start = initial();
     defineQuarryThemes();
     const model = monaco.editor.createModel(start.value, 'kusto');
-    const created = monaco.editor.create(container, {
-      model,
+    const created = createQueryEditor(container, model, {
       ariaLabel: start.ariaLabel,
-      theme: quarryThemeName(start.theme),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontFamily: cssFontFamily(container),
-      fontSize: 13,
-      lineNumbersMinChars: 3,
+      theme: start.theme,
       tabSize: 4,
-      renderLineHighlight: 'line',
-      padding: { top: 6 },
-      scrollbar: { useShadows: false },
-      // Suggest and hover widgets may overflow the editor's box (a short editor).
-      fixedOverflowWidgets: true,
-      suggest: { showStatusBar: false },
-      wordBasedSuggestions: 'off',
     });
 
     const disposables: monaco.IDisposable[] = [
@@ -143,32 +115,12 @@ export default function KqlEditor({
         keybindings: [monaco.KeyCode.F8],
         run: () => emitRecall(),
       }),
-      created.addAction({
-        id: 'quarry.cancel-running',
-        label: 'Cancel query',
-        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
-        // Only while a query runs; otherwise the chord keeps Monaco's "insert line above", as ADX.
-        precondition: 'quarryQueryRunning',
-        run: () => emitCancel(),
-      }),
-      created.addAction({
-        id: 'quarry.cancel',
-        label: 'Cancel query',
-        keybindings: [monaco.KeyCode.Escape],
-        // Esc first closes whatever Monaco has open.
-        keybindingContext:
-          '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && ' +
-          '!markersNavigationVisible && !editorHasMultipleSelections && !renameInputVisible',
-        run: () => emitCancel(),
-      }),
+      ...addCancelActions(created, () => emitCancel()),
       { dispose: onWorkerProblem((message) => setProblem(message)) },
     ];
 
-    runningKey.current = created.createContextKey('quarryQueryRunning', false);
-    if (start.handoff?.focused) {
-      created.focus();
-      created.setPosition(model.getPositionAt(start.handoff.offset));
-    }
+    runningKey.current = created.createContextKey(RUNNING_CONTEXT_KEY, false);
+    takeCaretHandoff(created, model, start.handoff);
     setEditor(created);
 
     return () => {
@@ -179,22 +131,7 @@ export default function KqlEditor({
     };
   }, []);
 
-  // The shell's value wins when it differs (a loaded query, a reset); kept in the undo stack.
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value) return;
-    editor.pushUndoStop();
-    editor.executeEdits('quarry', [{ range: model.getFullModelRange(), text: value }]);
-    editor.pushUndoStop();
-  }, [editor, value]);
-
-  useEffect(() => {
-    editor?.updateOptions({ ariaLabel });
-  }, [editor, ariaLabel]);
-
-  useEffect(() => {
-    if (editor) monaco.editor.setTheme(quarryThemeName(theme));
-  }, [editor, theme]);
+  useQueryEditorProps(editor, { value, ariaLabel, theme });
 
   useEffect(() => {
     const model = editor?.getModel();
@@ -263,80 +200,4 @@ export default function KqlEditor({
       )}
     </div>
   );
-}
-
-/** A bar in the gutter beside the lines a Run would send. */
-export function useCurrentStatementHighlight(editor: CodeEditor | null) {
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model) return;
-    const decorations = editor.createDecorationsCollection();
-    const update = () => {
-      const position = editor.getPosition();
-      if (!position) return decorations.clear();
-      const text = model.getValue();
-      const statement = currentStatement(
-        text,
-        model.getOffsetAt(position),
-        selectionOffsets(editor, model),
-      );
-      if (statement.text.trim() === '') return decorations.clear();
-      const end = model.getPositionAt(statement.startOffset + statement.text.length);
-      decorations.set([
-        {
-          range: new monaco.Range(statement.startLine, 1, end.lineNumber, 1),
-          options: { isWholeLine: true, linesDecorationsClassName: 'kql-editor__statement-bar' },
-        },
-      ]);
-    };
-    update();
-    const subscriptions = [
-      editor.onDidChangeCursorSelection(update),
-      editor.onDidChangeModelContent(update),
-    ];
-    return () => {
-      for (const subscription of subscriptions) subscription.dispose();
-      decorations.clear();
-    };
-  }, [editor]);
-}
-
-/** Text shown as Markdown by Monaco's hover, escaped so a server message stays plain text. */
-function plainMarkdown(text: string): monaco.IMarkdownString {
-  return { value: escapeMarkdown(text), supportHtml: false };
-}
-
-/**
- * The server's error position as a squiggle with the message on hover. A decoration, not a
- * Monaco marker: monaco-kusto's validation removes every `squiggly-error` decoration on each
- * pass, which would wipe a marker's squiggle a moment after it appears.
- */
-export function useServerErrorMarker(
-  editor: CodeEditor | null,
-  errorMarker: QueryEditorProps['errorMarker'],
-) {
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model || !errorMarker) return;
-    const line = Math.min(Math.max(1, errorMarker.line), model.getLineCount());
-    const column = Math.min(Math.max(1, errorMarker.column), model.getLineMaxColumn(line));
-    const word = model.getWordAtPosition({ lineNumber: line, column });
-    const endColumn = word?.endColumn ?? Math.min(column + 1, model.getLineMaxColumn(line));
-    const decorations = editor.createDecorationsCollection([
-      {
-        range: new monaco.Range(line, word?.startColumn ?? column, line, endColumn),
-        options: {
-          inlineClassName: 'kql-editor__server-error',
-          hoverMessage: plainMarkdown(errorMarker.message),
-          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-          overviewRuler: {
-            color: '#e5484d',
-            position: monaco.editor.OverviewRulerLane.Right,
-          },
-        },
-      },
-    ]);
-    editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
-    return () => decorations.clear();
-  }, [editor, errorMarker]);
 }

@@ -1,14 +1,23 @@
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import { promqlDiagnostics } from '../../lib/prometheus';
-import { currentStatement } from './current-statement';
-import { useCurrentStatementHighlight, useServerErrorMarker } from './kql-editor';
 import { monaco } from './monaco/monaco-setup';
 import {
   PROMQL_LANGUAGE,
   registerPromqlLanguage,
   setPromqlCompletionSource,
 } from './monaco/promql-language';
-import { defineQuarryThemes, quarryThemeName } from './monaco/quarry-themes';
+import { defineQuarryThemes } from './monaco/quarry-themes';
+import {
+  addCancelActions,
+  createQueryEditor,
+  RUNNING_CONTEXT_KEY,
+  statementToRun,
+  takeCaretHandoff,
+  useCurrentStatementHighlight,
+  useQueryEditorProps,
+  useServerErrorMarker,
+  type CodeEditor,
+} from './monaco/query-editor-setup';
 import type { PromqlCompletionSource } from './promql-completion-source';
 import type { CaretHandoff, QueryEditorProps } from './query-editor-props';
 import './query-editor.css';
@@ -18,15 +27,8 @@ export interface PromqlEditorProps extends Omit<QueryEditorProps, 'schema'> {
   caretHandoff?: RefObject<CaretHandoff | null>;
 }
 
-type CodeEditor = monaco.editor.IStandaloneCodeEditor;
-
 /** Owner of the grammar's markers on a model. */
 const SYNTAX_OWNER = 'promql-syntax';
-
-function cssFontFamily(element: Element): string | undefined {
-  const value = getComputedStyle(element).getPropertyValue('--font-mono').trim();
-  return value === '' ? undefined : value;
-}
 
 /**
  * The PromQL editor: Monaco with the `promql` language (colouring, completion of metric names,
@@ -54,20 +56,8 @@ export default function PromqlEditor({
     if (text !== value) onChange(text);
   });
   const emitRun = useEffectEvent((target: CodeEditor) => {
-    const model = target.getModel();
-    const position = target.getPosition();
-    if (!model || !position) return;
-    const selection = target.getSelection();
-    const selected =
-      selection && !selection.isEmpty()
-        ? {
-            start: model.getOffsetAt(selection.getStartPosition()),
-            end: model.getOffsetAt(selection.getEndPosition()),
-          }
-        : null;
-    const statement = currentStatement(model.getValue(), model.getOffsetAt(position), selected);
-    target.trigger('quarry', 'hideSuggestWidget', null);
-    if (statement.text.trim() !== '') onRun(statement.text, statement);
+    const statement = statementToRun(target);
+    if (statement) onRun(statement.text, statement);
   });
   const emitCancel = useEffectEvent(() => onCancel());
   const initial = useEffectEvent(() => ({
@@ -84,23 +74,10 @@ export default function PromqlEditor({
     defineQuarryThemes();
     registerPromqlLanguage();
     const model = monaco.editor.createModel(start.value, PROMQL_LANGUAGE);
-    const created = monaco.editor.create(container, {
-      model,
+    const created = createQueryEditor(container, model, {
       ariaLabel: start.ariaLabel,
-      theme: quarryThemeName(start.theme),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontFamily: cssFontFamily(container),
-      fontSize: 13,
-      lineNumbersMinChars: 3,
+      theme: start.theme,
       tabSize: 2,
-      renderLineHighlight: 'line',
-      padding: { top: 6 },
-      scrollbar: { useShadows: false },
-      fixedOverflowWidgets: true,
-      suggest: { showStatusBar: false },
-      wordBasedSuggestions: 'off',
     });
 
     const validate = () => {
@@ -138,28 +115,10 @@ export default function PromqlEditor({
         keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter],
         run: (target) => emitRun(target as CodeEditor),
       }),
-      created.addAction({
-        id: 'quarry.cancel-running',
-        label: 'Cancel query',
-        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
-        precondition: 'quarryQueryRunning',
-        run: () => emitCancel(),
-      }),
-      created.addAction({
-        id: 'quarry.cancel',
-        label: 'Cancel query',
-        keybindings: [monaco.KeyCode.Escape],
-        keybindingContext:
-          '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && ' +
-          '!markersNavigationVisible && !editorHasMultipleSelections && !renameInputVisible',
-        run: () => emitCancel(),
-      }),
+      ...addCancelActions(created, () => emitCancel()),
     ];
-    runningKey.current = created.createContextKey('quarryQueryRunning', false);
-    if (start.handoff?.focused) {
-      created.focus();
-      created.setPosition(model.getPositionAt(start.handoff.offset));
-    }
+    runningKey.current = created.createContextKey(RUNNING_CONTEXT_KEY, false);
+    takeCaretHandoff(created, model, start.handoff);
     setEditor(created);
 
     return () => {
@@ -172,26 +131,12 @@ export default function PromqlEditor({
     };
   }, []);
 
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === value) return;
-    editor.pushUndoStop();
-    editor.executeEdits('quarry', [{ range: model.getFullModelRange(), text: value }]);
-    editor.pushUndoStop();
-  }, [editor, value]);
+  useQueryEditorProps(editor, { value, ariaLabel, theme });
 
   useEffect(() => {
     const model = editor?.getModel();
     if (model) setPromqlCompletionSource(model, completion);
   }, [editor, completion]);
-
-  useEffect(() => {
-    editor?.updateOptions({ ariaLabel });
-  }, [editor, ariaLabel]);
-
-  useEffect(() => {
-    if (editor) monaco.editor.setTheme(quarryThemeName(theme));
-  }, [editor, theme]);
 
   useServerErrorMarker(editor, errorMarker);
   useCurrentStatementHighlight(editor);

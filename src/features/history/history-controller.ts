@@ -4,6 +4,7 @@ import {
   type OpenedQueryHistory,
   type QueryHistory,
 } from '../../lib/query-history';
+import { ObservableState } from '../../lib/observable/observable-state';
 
 export interface HistoryState {
   status: 'loading' | 'ready' | 'unavailable';
@@ -27,9 +28,7 @@ const INITIAL: HistoryState = {
  * The history panel's state without React: the shared history of the workspace (the one
  * `recordRun` writes to), reloaded on every change here or in another tab.
  */
-export class HistoryController {
-  private state: HistoryState = INITIAL;
-  private readonly listeners = new Set<() => void>();
+export class HistoryController extends ObservableState<HistoryState> {
   private history: QueryHistory | null = null;
   private unsubscribeHistory: (() => void) | null = null;
   private generation = 0;
@@ -40,15 +39,9 @@ export class HistoryController {
     readonly workspace: string,
     options: { open?: (workspace: string) => Promise<OpenedQueryHistory> } = {},
   ) {
+    super(INITIAL);
     this.open = options.open ?? sharedQueryHistory;
   }
-
-  getState = (): HistoryState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   async start(): Promise<void> {
     const generation = ++this.generation;
@@ -124,11 +117,6 @@ export class HistoryController {
     } catch (error) {
       if (sequence === this.loadSequence) this.update({ status: 'ready', error: messageOf(error) });
     }
-  }
-
-  private update(patch: Partial<HistoryState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) listener();
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type StoreWarning,
 } from '../../lib/saved-query-store';
 import { fileTimestamp } from '../../lib/export';
+import { ObservableState } from '../../lib/observable/observable-state';
 
 export interface SavedQueriesState {
   status: 'loading' | 'ready' | 'unavailable';
@@ -60,9 +61,7 @@ export function visibleQueries(state: SavedQueriesState): SavedQuery[] {
  * store says something changed (here or in another tab), and turns failures into messages.
  * `useSavedQueries` binds it to a component; tests drive it directly.
  */
-export class SavedQueriesController {
-  private state: SavedQueriesState = INITIAL;
-  private readonly listeners = new Set<() => void>();
+export class SavedQueriesController extends ObservableState<SavedQueriesState> {
   private store: SavedQueryStore | null = null;
   private unsubscribeStore: (() => void) | null = null;
   private generation = 0;
@@ -75,16 +74,10 @@ export class SavedQueriesController {
     readonly workspace: string,
     options: SavedQueriesControllerOptions = {},
   ) {
+    super(INITIAL);
     this.open = options.open ?? ((ws) => openSavedQueryStore(ws));
     this.undoMs = options.undoMs ?? 10_000;
   }
-
-  getState = (): SavedQueriesState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
 
   /** Opens the store. Safe to call again after `dispose` (React's strict-mode remount). */
   async start(): Promise<void> {
@@ -262,11 +255,6 @@ export class SavedQueriesController {
       throw new SavedQueryStoreError('unavailable', 'Saved queries are not available yet.');
     }
     return this.store;
-  }
-
-  private update(patch: Partial<SavedQueriesState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of [...this.listeners]) listener();
   }
 }
 

@@ -3,14 +3,9 @@ import { parseShowSchemaJson, type DatabaseSchema } from '../query/database-sche
 import { QueryFailure, badResponseError } from '../query-errors';
 import { normalizeKustoType } from '../result-model';
 import { sendAppInsightsRequest, type AppInsightsTarget } from './appinsights-http';
+import { jsonObject } from '../json/json-fields';
 
 type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
 
 /**
  * The `/metadata` document (protocols.md §3.4) as a `.show database schema as json` document
@@ -19,14 +14,14 @@ function obj(value: unknown): Json | null {
  * document lists them (Log Analytics does).
  */
 export function metadataToShowSchemaJson(metadata: unknown, database: string): string {
-  const root = obj(metadata) ?? {};
+  const root = jsonObject(metadata) ?? {};
   const tables: Json = {};
   for (const entry of Array.isArray(root.tables) ? root.tables : []) {
-    const table = obj(entry);
+    const table = jsonObject(entry);
     const name = typeof table?.name === 'string' ? table.name : null;
     if (!table || !name) continue;
     const columns = (Array.isArray(table.columns) ? table.columns : []).flatMap((c) => {
-      const column = obj(c);
+      const column = jsonObject(c);
       if (!column || typeof column.name !== 'string') return [];
       const wire = typeof column.type === 'string' ? column.type : 'string';
       return [{ Name: column.name, Type: wire, CslType: normalizeKustoType(wire) }];
@@ -41,7 +36,7 @@ export function metadataToShowSchemaJson(metadata: unknown, database: string): s
   }
   const functions: Json = {};
   for (const entry of Array.isArray(root.functions) ? root.functions : []) {
-    const fn = obj(entry);
+    const fn = jsonObject(entry);
     if (!fn || typeof fn.name !== 'string') continue;
     functions[fn.name] = {
       Name: fn.name,
@@ -94,7 +89,7 @@ export async function fetchAppInsightsSchema(
       badResponseError('The metadata response is not valid JSON.', text.slice(0, 500), ctx),
     );
   }
-  if (!obj(metadata) || !Array.isArray((metadata as Json).tables)) {
+  if (!jsonObject(metadata) || !Array.isArray((metadata as Json).tables)) {
     throw new QueryFailure(
       badResponseError('The metadata response has no "tables" list.', text.slice(0, 500), ctx),
     );

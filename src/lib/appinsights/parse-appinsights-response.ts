@@ -8,6 +8,7 @@ import {
   type DataSetIssue,
   type VisualizationProperties,
 } from '../result-model';
+import { jsonObject } from '../json/json-fields';
 
 /**
  * Application Insights / Log Analytics query responses (protocols.md §3.2):
@@ -17,12 +18,6 @@ import {
  */
 
 type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
 
 function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -34,7 +29,7 @@ function num(value: unknown): number | null {
 
 function at(root: unknown, ...keys: string[]): unknown {
   let current = root;
-  for (const key of keys) current = obj(current)?.[key];
+  for (const key of keys) current = jsonObject(current)?.[key];
   return current;
 }
 
@@ -63,7 +58,7 @@ export function parseAppInsightsBytes(bytes: Uint8Array): DataSet {
 
 /** Builds the DataSet from a parsed body (`exactNumbers`: long cells may be exact-number tokens). */
 export function buildAppInsightsDataSet(body: unknown, exactNumbers = false): DataSet {
-  const record = obj(body);
+  const record = jsonObject(body);
   if (!record || !Array.isArray(record.tables)) {
     throw new ResponseFormatError(
       'The response is not an Application Insights query result (an object with "tables").',
@@ -71,7 +66,7 @@ export function buildAppInsightsDataSet(body: unknown, exactNumbers = false): Da
       body,
     );
   }
-  const tables = record.tables.map((t) => obj(t) ?? {});
+  const tables = record.tables.map((t) => jsonObject(t) ?? {});
   // App Insights sends no secondary tables; when none is named PrimaryResult, show them all.
   const anyNamedPrimary = tables.some((t) => t.name === 'PrimaryResult');
   const builder = new DataSetBuilder('appinsights', { dynamicTextIsJson: true });
@@ -79,7 +74,9 @@ export function buildAppInsightsDataSet(body: unknown, exactNumbers = false): Da
   tables.forEach((table, id) => {
     const name = str(table.name) ?? `Table_${id}`;
     const primary = !anyNamedPrimary || name === 'PrimaryResult';
-    const columns = Array.isArray(table.columns) ? table.columns.map((c) => obj(c) ?? {}) : [];
+    const columns = Array.isArray(table.columns)
+      ? table.columns.map((c) => jsonObject(c) ?? {})
+      : [];
     builder.addTable({
       id,
       name,
@@ -118,7 +115,7 @@ const renderKeys: Record<string, string> = {
 
 /** The query API's `render` (camelCase) as VisualizationProperties; null when absent. */
 export function renderToVisualization(render: unknown): VisualizationProperties | null {
-  const record = obj(render);
+  const record = jsonObject(render);
   if (!record) return null;
   const pascal: Json = {};
   for (const [key, value] of Object.entries(record)) {
@@ -131,10 +128,10 @@ export function renderToVisualization(render: unknown): VisualizationProperties 
 
 /** `statistics.query` (Prefer: include-statistics=true) as CompletionStats; null when absent. */
 export function statsFromStatistics(statistics: unknown): CompletionStats | null {
-  const query = obj(at(statistics, 'query'));
+  const query = jsonObject(at(statistics, 'query'));
   if (!query) return null;
-  const cpu = obj(at(query, 'resourceUsage', 'cpu'));
-  const input = obj(query.inputDatasetStatistics);
+  const cpu = jsonObject(at(query, 'resourceUsage', 'cpu'));
+  const input = jsonObject(query.inputDatasetStatistics);
   const results = Array.isArray(query.datasetStatistics) ? query.datasetStatistics : [];
   return {
     executionTimeSec: num(query.executionTime),
@@ -151,8 +148,8 @@ export function statsFromStatistics(statistics: unknown): CompletionStats | null
         }
       : null,
     resultDataset: results.map((r) => ({
-      rowCount: num(obj(r)?.tableRowCount),
-      size: num(obj(r)?.tableSize),
+      rowCount: num(jsonObject(r)?.tableRowCount),
+      size: num(jsonObject(r)?.tableSize),
     })),
     workloadGroup: null,
     resourceConsumption: query,
@@ -164,10 +161,12 @@ export function statsFromStatistics(statistics: unknown): CompletionStats | null
  * message (innermost `innererror.message`) where there is one.
  */
 export function issuesFromResponseError(error: unknown): DataSetIssue[] {
-  const record = obj(error);
+  const record = jsonObject(error);
   if (!record) return [];
   const code = str(record.code);
-  const details = Array.isArray(record.details) ? record.details.map((d) => obj(d) ?? {}) : [];
+  const details = Array.isArray(record.details)
+    ? record.details.map((d) => jsonObject(d) ?? {})
+    : [];
   const issue = (source: Json, fallback: Json): DataSetIssue => {
     const inner = innermost(source);
     const severityName = str(inner.severityName) ?? str(source.severityName);
@@ -199,7 +198,7 @@ export function issuesFromResponseError(error: unknown): DataSetIssue[] {
 export function innermost(error: Json): Json {
   let current = error;
   for (let depth = 0; depth < 10; depth++) {
-    const next = obj(current.innererror);
+    const next = jsonObject(current.innererror);
     if (!next) break;
     current = next;
   }

@@ -6,6 +6,7 @@ import {
   type QueryPosition,
   type RequestContext,
 } from '../query-errors';
+import { jsonObject, nonBlankString } from '../json/json-fields';
 
 /**
  * Error answers of a Prometheus query endpoint, read the way the Prometheus HTTP API documents
@@ -19,18 +20,6 @@ export type PrometheusAuth = 'entra' | 'proxy';
 
 /** The Azure role that lets a principal query an Azure Monitor workspace. */
 export const PROMETHEUS_READER_ROLE = 'Monitoring Data Reader';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
 
 export interface ParsedPrometheusError {
   /** Prometheus `errorType` (`bad_data`, `execution`, `timeout`…) or the workspace's error code. */
@@ -48,25 +37,25 @@ export function parsePrometheusErrorBody(text: string): ParsedPrometheusError | 
   } catch {
     return null;
   }
-  const record = obj(body);
+  const record = jsonObject(body);
   if (!record) return null;
-  if (record.status === 'error' || str(record.errorType)) {
+  if (record.status === 'error' || nonBlankString(record.errorType)) {
     return {
-      errorType: str(record.errorType),
-      message: str(record.error) ?? '',
+      errorType: nonBlankString(record.errorType),
+      message: nonBlankString(record.error) ?? '',
       requestId: null,
     };
   }
-  const error = obj(record.error);
+  const error = jsonObject(record.error);
   if (error) {
     return {
-      errorType: str(error.code),
-      message: str(error.message) ?? '',
-      requestId: str(error.correlationId) ?? str(error.requestId) ?? null,
+      errorType: nonBlankString(error.code),
+      message: nonBlankString(error.message) ?? '',
+      requestId: nonBlankString(error.correlationId) ?? nonBlankString(error.requestId) ?? null,
     };
   }
-  const message = str(record.message) ?? str(record.error);
-  return message ? { errorType: str(record.code), message, requestId: null } : null;
+  const message = nonBlankString(record.message) ?? nonBlankString(record.error);
+  return message ? { errorType: nonBlankString(record.code), message, requestId: null } : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type DataSet,
   type DataSetIssue,
 } from '../result-model';
+import { jsonObject } from '../json/json-fields';
 
 /**
  * Prometheus HTTP API query answers (`/api/v1/query`, `/api/v1/query_range`):
@@ -18,12 +19,6 @@ import {
  */
 
 type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
 
 /** How the answer is shown: a range query draws its matrix as a time chart. */
 export type PrometheusResultShape = 'instant' | 'range';
@@ -57,8 +52,8 @@ function isoTime(seconds: number): string {
 
 function readSeries(result: unknown[], what: 'vector' | 'matrix'): Series[] {
   return result.map((entry, index) => {
-    const record = obj(entry);
-    const metric = obj(record?.metric);
+    const record = jsonObject(entry);
+    const metric = jsonObject(record?.metric);
     if (!record || !metric) {
       throw new ResponseFormatError(
         `Series ${index + 1} of the ${what} has no "metric" labels.`,
@@ -116,8 +111,8 @@ export function parsePrometheusBytes(bytes: Uint8Array, shape: PrometheusResultS
 }
 
 export function buildPrometheusDataSet(body: unknown, shape: PrometheusResultShape): DataSet {
-  const record = obj(body);
-  const data = obj(record?.data);
+  const record = jsonObject(body);
+  const data = jsonObject(record?.data);
   if (!record || record.status !== 'success' || !data || typeof data.resultType !== 'string') {
     throw new ResponseFormatError(
       'The response is not a Prometheus query result ({"status":"success","data":{"resultType",…}}).',

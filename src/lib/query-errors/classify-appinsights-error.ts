@@ -1,6 +1,7 @@
 import { parseRetryAfter, type HttpFailure } from './classify-kusto-error';
 import { kustoErrorCatalog } from './kusto-error-catalog';
 import type { QueryError, QueryPosition, RequestContext } from './query-error';
+import { jsonObject, nonBlankString } from '../json/json-fields';
 
 /**
  * Non-200 answers of the Application Insights / Log Analytics query API (protocols.md §3.3, §6):
@@ -8,16 +9,6 @@ import type { QueryError, QueryPosition, RequestContext } from './query-error';
  */
 
 type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Json)
-    : null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
 
 export interface ParsedAppInsightsError {
   /** Outer code: `BadArgumentError`, `InsufficientAccessError`, `PathNotFoundError`… */
@@ -40,14 +31,16 @@ export function parseAppInsightsErrorBody(text: string): ParsedAppInsightsError 
   } catch {
     return null;
   }
-  const outer = obj(obj(body)?.error);
+  const outer = jsonObject(jsonObject(body)?.error);
   if (!outer) return null;
   const chain: Json[] = [outer];
-  for (let current = obj(outer.innererror); current && chain.length < 10;) {
+  for (let current = jsonObject(outer.innererror); current && chain.length < 10;) {
     chain.push(current);
-    current = obj(current.innererror);
+    current = jsonObject(current.innererror);
   }
-  const messages = chain.map((e) => str(e.message)).filter((m): m is string => m !== null);
+  const messages = chain
+    .map((e) => nonBlankString(e.message))
+    .filter((m): m is string => m !== null);
   let position: QueryPosition | null = null;
   for (const e of chain) {
     const line = Number(e.line);
@@ -58,14 +51,15 @@ export function parseAppInsightsErrorBody(text: string): ParsedAppInsightsError 
     }
   }
   return {
-    code: str(outer.code),
+    code: nonBlankString(outer.code),
     innerCodes: chain
       .slice(1)
-      .map((e) => str(e.code))
+      .map((e) => nonBlankString(e.code))
       .filter((c): c is string => c !== null),
     message: [...messages].reverse()[0] ?? '',
     messages,
-    correlationId: chain.map((e) => str(e.correlationId)).find((c) => c !== null) ?? null,
+    correlationId:
+      chain.map((e) => nonBlankString(e.correlationId)).find((c) => c !== null) ?? null,
     position,
   };
 }

@@ -1,4 +1,5 @@
 import type { QueryPosition } from './query-error';
+import { jsonObject, nonBlankString } from '../json/json-fields';
 
 /** The useful parts of a Kusto error body (OneApiErrors JSON, or the older plain-text form). */
 export interface ParsedKustoError {
@@ -18,16 +19,6 @@ export interface ParsedKustoError {
   position: QueryPosition | null;
   /** `@database` of the failed request, when stated. */
   database: string | null;
-}
-
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function obj(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
 }
 
 const POSITION_IN_TEXT = /\[line:position=(\d+):(\d+)\]/;
@@ -74,44 +65,46 @@ export function parseKustoErrorBody(text: string): ParsedKustoError | null {
 
 /** A OneApiError object: `{"error": {...}}` or the inner object itself. */
 export function parseOneApiError(value: unknown): ParsedKustoError | null {
-  const root = obj(value);
-  const outer = obj(root?.error) ?? (root && ('code' in root || '@message' in root) ? root : null);
+  const root = jsonObject(value);
+  const outer =
+    jsonObject(root?.error) ?? (root && ('code' in root || '@message' in root) ? root : null);
   if (!outer) {
     // App Insights-style or unknown JSON: keep a message if there is one.
-    const message = str(root?.message) ?? (typeof root?.error === 'string' ? root.error : null);
+    const message =
+      nonBlankString(root?.message) ?? (typeof root?.error === 'string' ? root.error : null);
     return message ? { ...emptyParsed(), message, fullMessage: message } : null;
   }
-  const inner = obj(outer.innererror) ?? {};
-  const context = obj(outer['@context']) ?? obj(inner['@context']) ?? {};
+  const inner = jsonObject(outer.innererror) ?? {};
+  const context = jsonObject(outer['@context']) ?? jsonObject(inner['@context']) ?? {};
   const fullMessage =
-    str(inner['@message']) ??
-    str(outer['@message']) ??
-    str(outer.message) ??
-    str(inner.message) ??
+    nonBlankString(inner['@message']) ??
+    nonBlankString(outer['@message']) ??
+    nonBlankString(outer.message) ??
+    nonBlankString(inner.message) ??
     '';
   const message =
-    str(inner['@errorMessage']) ??
-    str(inner.message) ??
-    str(outer['@message']) ??
-    str(outer.message) ??
+    nonBlankString(inner['@errorMessage']) ??
+    nonBlankString(inner.message) ??
+    nonBlankString(outer['@message']) ??
+    nonBlankString(outer.message) ??
     fullMessage;
   return {
-    code: str(outer.code),
-    innerCode: str(inner['@errorCode']) ?? str(inner.code),
-    type: str(inner['@type']) ?? str(outer['@type']),
+    code: nonBlankString(outer.code),
+    innerCode: nonBlankString(inner['@errorCode']) ?? nonBlankString(inner.code),
+    type: nonBlankString(inner['@type']) ?? nonBlankString(outer['@type']),
     message: message || 'The service reported an error without a message.',
     fullMessage: fullMessage || message,
     permanent: typeof outer['@permanent'] === 'boolean' ? outer['@permanent'] : null,
-    activityId: str(context.activityId),
-    clientRequestId: str(context.clientRequestId),
+    activityId: nonBlankString(context.activityId),
+    clientRequestId: nonBlankString(context.clientRequestId),
     position: positionFrom(
       inner['@line'],
       inner['@pos'],
-      str(inner['@message']),
-      str(outer.message),
-      str(outer['@message']),
+      nonBlankString(inner['@message']),
+      nonBlankString(outer.message),
+      nonBlankString(outer['@message']),
     ),
-    database: str(outer['@database']),
+    database: nonBlankString(outer['@database']),
   };
 }
 

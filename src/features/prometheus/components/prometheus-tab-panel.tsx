@@ -27,6 +27,7 @@ import { recordRun, runFacts } from '../../history';
 import { useQueryRun } from '../../query/hooks/use-query-run';
 import type { RunState } from '../../query/run-state';
 import type { Connection } from '../../workspace/use-connections';
+import { RunControls } from '../../workspace/components/run-controls';
 import { TimeRangePicker } from '../../workspace/components/time-range-picker';
 import { DEFAULT_PROMETHEUS_RANGE, rangeSeconds, timeWindow } from '../time-window';
 import './prometheus-tab-panel.css';
@@ -215,26 +216,12 @@ export function PrometheusTabPanel({
           </span>
         )}
         <span className="toolbar__spacer" />
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 })}
-          disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Enter"
-          title="Run the statement at the cursor (Shift+Enter)"
-        >
-          Run
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={cancel}
-          disabled={!running}
-          aria-keyshortcuts="Escape Control+Shift+Enter"
-          title="Cancel (Esc or Ctrl+Shift+Enter)"
-        >
-          Cancel
-        </button>
+        <RunControls
+          text={text}
+          running={running}
+          onRun={() => runStatement(text, { text, startOffset: 0, startLine: 1, startColumn: 1 })}
+          onCancel={cancel}
+        />
       </div>
       {problem && (
         <p className="prometheus-problem" role="alert">

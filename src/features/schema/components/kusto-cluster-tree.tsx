@@ -1,10 +1,17 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { KustoDatabaseInfo } from '../../../lib/kusto/kusto-schema';
-import type { DatabaseSchema, TableSchema } from '../../../lib/query/database-schema';
+import type { DatabaseSchema } from '../../../lib/query/database-schema';
 import { useDatabases, useDatabaseSchema } from '../hooks/use-schema';
 import { databaseReference, entityInsertText, functionCallInsertText } from '../schema-insert-text';
 import { SchemaFunctions } from './schema-functions';
-import { TableNode } from './schema-tree';
+import {
+  filterNeedle,
+  matchFunctions,
+  matchTables,
+  type MatchedTable,
+} from '../schema-filter-match';
+import { SchemaFilter } from './schema-filter';
+import { TableNodeList } from './table-node';
 import './kusto-cluster-tree.css';
 
 interface KustoClusterTreeProps {
@@ -29,7 +36,6 @@ export function KustoClusterTree({
   onUseDatabase,
 }: KustoClusterTreeProps) {
   const [filter, setFilter] = useState('');
-  const filterId = useId();
   const databases = useDatabases(clusterUrl);
   const host = useMemo(() => hostOf(clusterUrl), [clusterUrl]);
   // Which databases the user has opened, so a switch of database keeps them open.
@@ -59,17 +65,7 @@ export function KustoClusterTree({
 
   return (
     <section className="schema-tree" aria-label={`Schema of ${host}`}>
-      <label htmlFor={filterId} className="visually-hidden">
-        Filter tables and columns
-      </label>
-      <input
-        id={filterId}
-        type="search"
-        className="schema-tree__filter"
-        placeholder="Filter tables and columns"
-        value={filter}
-        onChange={(event) => setFilter(event.target.value)}
-      />
+      <SchemaFilter value={filter} onChange={setFilter} />
       <details className="schema-cluster" open>
         <summary title={clusterUrl}>
           <span className="schema-cluster__host">{host}</span>
@@ -228,25 +224,6 @@ function DatabaseContents({
   );
 }
 
-interface Matched {
-  table: TableSchema;
-  columns: TableSchema['columns'];
-}
-
-function matching(tables: readonly TableSchema[], needle: string): Matched[] {
-  if (!needle) return tables.map((table) => ({ table, columns: table.columns }));
-  return tables
-    .map((table) => ({
-      table,
-      columns: table.name.toLowerCase().includes(needle)
-        ? table.columns
-        : table.columns.filter((column) => column.name.toLowerCase().includes(needle)),
-    }))
-    .filter(
-      ({ table, columns }) => table.name.toLowerCase().includes(needle) || columns.length > 0,
-    );
-}
-
 function DatabaseEntities({
   schema,
   database,
@@ -260,15 +237,13 @@ function DatabaseEntities({
   filter: string;
   onInsert?(text: string): void;
 }) {
-  const needle = filter.trim().toLowerCase();
+  const needle = filterNeedle(filter);
   const sections = useMemo(
     () => ({
-      tables: matching(schema.tables, needle),
-      views: matching(schema.materializedViews, needle),
-      external: matching(schema.externalTables, needle),
-      functions: needle
-        ? schema.functions.filter((fn) => fn.name.toLowerCase().includes(needle))
-        : schema.functions,
+      tables: matchTables(schema.tables, needle),
+      views: matchTables(schema.materializedViews, needle),
+      external: matchTables(schema.externalTables, needle),
+      functions: matchFunctions(schema.functions, needle),
     }),
     [schema, needle],
   );
@@ -283,21 +258,15 @@ function DatabaseEntities({
       <p className="schema-tree__note">{needle ? 'Nothing matches the filter.' : 'No tables.'}</p>
     );
 
-  const tableList = (label: string, items: Matched[]) =>
+  const tableList = (label: string, items: MatchedTable[]) =>
     items.length > 0 && (
       <Section label={`${label} (${items.length})`}>
-        <ul className="schema-tree__tables">
-          {items.map(({ table, columns }) => (
-            <TableNode
-              key={table.name}
-              table={table}
-              columns={columns}
-              open={needle.length > 0}
-              onInsert={onInsert}
-              insertText={entityInsertText(table.name, database, currentDatabase)}
-            />
-          ))}
-        </ul>
+        <TableNodeList
+          items={items}
+          open={needle.length > 0}
+          onInsert={onInsert}
+          insertText={(table) => entityInsertText(table.name, database, currentDatabase)}
+        />
       </Section>
     );
   return (

@@ -12,6 +12,7 @@ import {
   type Ref,
 } from 'react';
 import { isCopyLinkShortcut } from '../../shortcuts/shortcut-table';
+import { RunControls } from './run-controls';
 import { adxWebLink, encodeShareLink, ShareLinkError } from '../../../lib/share-link';
 import { useColorScheme } from '../../../lib/theme/color-scheme';
 import {
@@ -411,36 +412,13 @@ export function QueryTabPanel({
             />
           )}
         </span>
-        <button
-          type="button"
-          className="button"
-          onClick={previewAtCursor}
-          disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Alt+Enter"
-          title="Run the statement at the cursor for its first 50 rows (Shift+Alt+Enter)"
-        >
-          Preview
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={runAll}
-          disabled={!text.trim()}
-          aria-keyshortcuts="Shift+Enter"
-          title="Run the statement at the cursor (Shift+Enter)"
-        >
-          Run
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={cancel}
-          disabled={!running}
-          aria-keyshortcuts="Escape Control+Shift+Enter"
-          title="Cancel (Esc or Ctrl+Shift+Enter)"
-        >
-          Cancel
-        </button>
+        <RunControls
+          text={text}
+          running={running}
+          onPreview={previewAtCursor}
+          onRun={runAll}
+          onCancel={cancel}
+        />
       </div>
       {shareState && (
         <div className="share-notice" role="status">
