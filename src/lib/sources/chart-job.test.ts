@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartData } from '../chart-data/build-chart-data';
-import { fixture, v2Fixtures } from '../kusto/test-support/fixtures';
 import { NO_RENDER_PROPERTIES } from '../result-model';
-import { createInProcessResultEngine } from './result-engine';
-import { chunkedBody } from '../query/test-support/fake-fetch';
+import { loadedStormEvents } from './test-support/loaded-storm-events';
 
 const timechart = {
   ...NO_RENDER_PROPERTIES,
@@ -13,27 +11,24 @@ const timechart = {
   series: ['State'],
 };
 
-async function loadedStormEvents() {
-  const engine = createInProcessResultEngine({ updateIntervalMs: 0 });
-  const session = engine.open(
-    'v2',
-    chunkedBody(fixture(v2Fixtures, 'python-progressive_result.json'), 500),
-    () => undefined,
+type Session = Awaited<ReturnType<typeof loadedStormEvents>>;
+
+/** What the page made before the job: buildChartData over the table's first `end` rows. */
+async function chartOnPage(session: Session, end: number) {
+  const table = session.latest()!.tables.find((t) => t.id === 1)!;
+  const { rows } = await session.getRows({ tableId: 1, start: 0, end });
+  return buildChartData(
+    table.columns.map((c) => ({ name: c.name, type: c.type })),
+    rows.map((r) => r.cells),
+    timechart,
   );
-  expect((await session.done).ok).toBe(true);
-  return session;
 }
 
 describe('the chart job (series shaped where the rows are)', () => {
   it('gives the chart that buildChartData makes from the same rows on the page', async () => {
     const session = await loadedStormEvents();
     const table = session.latest()!.tables.find((t) => t.id === 1)!;
-    const { rows } = await session.getRows({ tableId: 1, start: 0, end: table.rowCount });
-    const expected = buildChartData(
-      table.columns.map((c) => ({ name: c.name, type: c.type })),
-      rows.map((r) => r.cells),
-      timechart,
-    );
+    const expected = await chartOnPage(session, table.rowCount);
 
     const shaped = await session.runJob({
       kind: 'chart',
@@ -50,12 +45,7 @@ describe('the chart job (series shaped where the rows are)', () => {
   it('reads only the first rowLimit rows', async () => {
     const session = await loadedStormEvents();
     const table = session.latest()!.tables.find((t) => t.id === 1)!;
-    const { rows } = await session.getRows({ tableId: 1, start: 0, end: 2 });
-    const firstTwo = buildChartData(
-      table.columns.map((c) => ({ name: c.name, type: c.type })),
-      rows.map((r) => r.cells),
-      timechart,
-    );
+    const firstTwo = await chartOnPage(session, 2);
 
     const shaped = await session.runJob({
       kind: 'chart',

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../export/csv-export';
-import { fixture, v2Fixtures } from '../kusto/test-support/fixtures';
-import { chunkedBody } from '../query/test-support/fake-fetch';
-import { createInProcessResultEngine } from './result-engine';
-
-async function loadedStormEvents() {
-  const engine = createInProcessResultEngine({ updateIntervalMs: 0 });
-  const session = engine.open(
-    'v2',
-    chunkedBody(fixture(v2Fixtures, 'python-progressive_result.json'), 500),
-    () => undefined,
-  );
-  expect((await session.done).ok).toBe(true);
-  return session;
-}
+import { loadedStormEvents } from './test-support/loaded-storm-events';
 
 // ignoreBOM: keep the BOM in the text, so the test sees it.
 const text = async (blob: Blob) =>
