@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vis } from '../../lib/chart-data/test-support/chart-builders';
 import { buildChartData } from '../../lib/chart-data/build-chart-data';
 import type { ChartColumn, ChartData, ChartVisualization } from '../../lib/chart-data/chart-types';
 import {
@@ -10,24 +11,6 @@ import {
   type ChartOption,
 } from './build-echarts-option';
 import { defaultChartPalette } from './chart-palette';
-
-const vis = (overrides: Partial<ChartVisualization> = {}): ChartVisualization => ({
-  visualization: null,
-  title: null,
-  xColumn: null,
-  series: null,
-  yColumns: null,
-  xTitle: null,
-  yTitle: null,
-  legend: null,
-  kind: null,
-  accumulate: false,
-  yMin: null,
-  yMax: null,
-  xAxis: null,
-  yAxis: null,
-  ...overrides,
-});
 
 const size = { width: 1000, height: 400 };
 const t0 = Date.UTC(2007, 0, 1);

@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { chart, cols, vis } from './test-support/chart-builders';
 import { buildChartData } from './build-chart-data';
-import type { ChartColumn, ChartData, ChartVisualization } from './chart-types';
+import type { ChartData } from './chart-types';
 import { describeChart } from './describe-chart';
-
-const vis = (overrides: Partial<ChartVisualization> = {}): ChartVisualization => ({
-  visualization: null,
-  title: null,
-  xColumn: null,
-  series: null,
-  yColumns: null,
-  xTitle: null,
-  yTitle: null,
-  legend: null,
-  kind: null,
-  accumulate: false,
-  yMin: null,
-  yMax: null,
-  xAxis: null,
-  yAxis: null,
-  ...overrides,
-});
-
-const cols = (spec: string): ChartColumn[] =>
-  spec.split(',').map((pair) => {
-    const [name, type] = pair.trim().split(':');
-    return { name: name!, type: type! };
-  });
-
-function chart(columns: ChartColumn[], rows: unknown[][], v: Partial<ChartVisualization>) {
-  const data = buildChartData(columns, rows, vis(v));
-  if ('problem' in data) throw new Error(data.problem);
-  return data;
-}
 
 function xy(data: ChartData) {
   if (data.shape !== 'xy') throw new Error(`expected xy, got ${data.shape}`);

@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { chart, cols, vis } from './test-support/chart-builders';
 import { buildChartData } from './build-chart-data';
-import type { ChartColumn, ChartData, ChartVisualization } from './chart-types';
+import type { ChartData } from './chart-types';
 import { describeChart } from './describe-chart';
 import { buildLadderData } from './ladder';
 import { unrollSeriesArrays } from './series-arrays';
 import { splitSeries } from './y-split';
-
-const vis = (overrides: Partial<ChartVisualization> = {}): ChartVisualization => ({
-  visualization: null,
-  title: null,
-  xColumn: null,
-  series: null,
-  yColumns: null,
-  xTitle: null,
-  yTitle: null,
-  legend: null,
-  kind: null,
-  accumulate: false,
-  yMin: null,
-  yMax: null,
-  xAxis: null,
-  yAxis: null,
-  ...overrides,
-});
-
-const cols = (spec: string): ChartColumn[] =>
-  spec.split(',').map((pair) => {
-    const [name, type] = pair.trim().split(':');
-    return { name: name!, type: type! };
-  });
-
-function chart(columns: ChartColumn[], rows: unknown[][], v: Partial<ChartVisualization>) {
-  const data = buildChartData(columns, rows, vis(v));
-  if ('problem' in data) throw new Error(data.problem);
-  return data;
-}
 
 const day = (d: number) => Date.UTC(2007, 0, d);
 const iso = (d: number) => new Date(day(d)).toISOString().replace('.000Z', '.0000000Z');
