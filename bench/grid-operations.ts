@@ -230,6 +230,13 @@ export async function measureOperations(
         .filter({ hasText: shape })
         .filter({ hasText: /· Count/ })
         .waitFor({ timeout: 120_000 });
+    // Home moves the focus without Shift: the block becomes one cell and its notice goes.
+    const collapseSelection = async () => {
+      await page.keyboard.press('Home');
+      await notice
+        .filter({ hasText: /cells selected/ })
+        .waitFor({ state: 'hidden', timeout: 30_000 });
+    };
     const copy = async (name: string) => {
       out.push(
         await timed(
@@ -270,8 +277,7 @@ export async function measureOperations(
     );
     await noteSelection();
     await copy('block copy 200 × 5 (Ctrl+C)');
-    await page.keyboard.press('Home');
-    await page.waitForTimeout(300);
+    await collapseSelection();
     out.push(
       await timed(
         page,
@@ -286,8 +292,7 @@ export async function measureOperations(
     );
     await noteSelection();
     await copy('block copy to the end (Ctrl+C)');
-    await page.keyboard.press('Home');
-    await page.waitForTimeout(300);
+    await collapseSelection();
   }
 
   // Exports: CSV always; Excel only for the smallest size (exceljs keeps the workbook in memory).

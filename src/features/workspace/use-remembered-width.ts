@@ -23,10 +23,11 @@ export function useRememberedWidth<T extends HTMLElement>(key: string) {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
           try {
-            // A stacked (narrow-window) pane is not resizable: its width is the window's.
-            if (getComputedStyle(element).resize === 'none') return;
-            const width = Math.round(element.getBoundingClientRect().width);
-            if (width > 0) window.localStorage.setItem(key, String(width));
+            const width = widthToRemember(
+              getComputedStyle(element).resize,
+              element.getBoundingClientRect().width,
+            );
+            if (width !== null) window.localStorage.setItem(key, String(width));
           } catch {
             // the width then lasts for this page only
           }
@@ -40,4 +41,14 @@ export function useRememberedWidth<T extends HTMLElement>(key: string) {
     },
     [key],
   );
+}
+
+/**
+ * The width worth storing for a pane, or null. A stacked (narrow-window) pane is not resizable
+ * (`resize: none`): its width is the window's, not one the person chose.
+ */
+export function widthToRemember(resize: string, width: number): number | null {
+  if (resize === 'none') return null;
+  const rounded = Math.round(width);
+  return rounded > 0 ? rounded : null;
 }
