@@ -1,19 +1,16 @@
 import type { TokenFunction } from '../auth/token-function';
-import { headerSafe } from '../query/http-request';
 import {
+  queryRequestId,
+  requestPhases,
   resultRequestDeps,
+  sourceRunOptions,
   startQueryRun,
   type QueryCallbacks,
   type QueryDeps,
   type QueryHandle,
 } from '../query/query-run';
-import {
-  badResponseError,
-  interruptedError,
-  queryErrorFromIssue,
-  type QueryError,
-  hostOf,
-} from '../query-errors';
+import { hostOf } from '../query-errors';
+import { outcomeFromSettled } from '../query/settled-outcome';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import { sendAppInsightsRequest, type MonitorResourceKind } from './appinsights-http';
 
@@ -58,17 +55,11 @@ export function runAppInsightsQuery(
   callbacks: QueryCallbacks,
   deps: QueryDeps,
 ): QueryHandle {
-  const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   return startQueryRun({
+    ...sourceRunOptions(queryRequestId(request.requestId, deps), request.signal, callbacks, deps),
     kind: 'query',
-    requestId: headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`),
-    signal: request.signal,
     host: hostOf(request.endpoint), // an unparsable endpoint is reported by the trusted-host check
     database: request.appId,
-    now: deps.now ?? (() => Date.now()),
-    engine: deps.engine,
-    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
-    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
     run: async (scope) => {
       callbacks.onPhase?.('authorizing');
       const http = await sendAppInsightsRequest({
@@ -81,11 +72,7 @@ export function runAppInsightsQuery(
         requestId: scope.requestId,
         headers: { Prefer: PREFER },
         deps: resultRequestDeps(deps),
-        onRetry: (info) => {
-          callbacks.onPhase?.('retrying');
-          callbacks.onRetry?.(info);
-        },
-        onSent: () => callbacks.onPhase?.('waiting'),
+        ...requestPhases(callbacks),
       });
       // The service has no cancel call: an abort just stops the request.
       if (!http.ok) {
@@ -97,19 +84,7 @@ export function runAppInsightsQuery(
       const body = http.response.status === 204 ? emptyResultBody() : http.response.body;
       const received = await scope.receive('appinsights', body);
       if ('outcome' in received) return received.outcome;
-      const { settled } = received;
-      const ctx = scope.context();
-      if (!settled.ok) {
-        const { failure } = settled;
-        const issues = (settled.summary?.issues ?? []).map((i) => queryErrorFromIssue(i, ctx));
-        const error =
-          failure.reason === 'stream'
-            ? interruptedError(ctx.host ?? 'the service', failure.message, ctx)
-            : badResponseError(failure.message, failure.sample, ctx);
-        return scope.failed(error, issues, settled.summary);
-      }
-      const issues: QueryError[] = settled.summary.issues.map((i) => queryErrorFromIssue(i, ctx));
-      return { status: 'succeeded', summary: settled.summary, issues, ...scope.base() };
+      return outcomeFromSettled(received.settled, scope.context(), scope.base(), 'the service');
     },
   });
 }

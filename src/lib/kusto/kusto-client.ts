@@ -1,25 +1,17 @@
-import {
-  badResponseError,
-  cancelledError,
-  interruptedError,
-  parseOneApiError,
-  queryErrorFromIssue,
-  type QueryError,
-  type RequestContext,
-  hostOf,
-} from '../query-errors';
+import { hostOf, type QueryError } from '../query-errors';
 import type { TrustedHostPolicy } from '../trusted-hosts';
 import type { TokenFunction } from '../auth/token-function';
-import { defaultSleep, headerSafe, type HttpDeps } from '../query/http-request';
-import type { SessionOutcome } from '../query/query-worker-client';
+import { defaultSleep, type HttpDeps } from '../query/http-request';
+import { outcomeFromSettled } from '../query/settled-outcome';
 import {
+  queryRequestId,
+  requestPhases,
   resultRequestDeps,
+  sourceRunOptions,
   startQueryRun,
-  type OutcomeBase,
   type QueryCallbacks,
   type QueryDeps,
   type QueryHandle,
-  type QueryOutcome,
 } from '../query/query-run';
 import {
   isManagementCommand,
@@ -89,7 +81,7 @@ export function runKustoQuery(
   deps: QueryDeps,
 ): QueryHandle {
   const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
-  const requestId = headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`);
+  const requestId = queryRequestId(request.requestId, deps);
   const kind = isManagementCommand(request.text) ? 'command' : 'query';
 
   const cancelOnServer = () => {
@@ -100,15 +92,10 @@ export function runKustoQuery(
   };
 
   return startQueryRun({
+    ...sourceRunOptions(requestId, request.signal, callbacks, deps),
     kind,
-    requestId,
-    signal: request.signal,
     host: hostOf(request.clusterUrl),
     database: request.database,
-    now: deps.now ?? (() => Date.now()),
-    engine: deps.engine,
-    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
-    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
     run: async (scope) => {
       callbacks.onPhase?.('authorizing');
       const http = await sendKustoRequest({
@@ -117,11 +104,7 @@ export function runKustoQuery(
         body: requestBody(request, kind === 'command'),
         requestId,
         deps: resultRequestDeps(deps),
-        onRetry: (info) => {
-          callbacks.onPhase?.('retrying');
-          callbacks.onRetry?.(info);
-        },
-        onSent: () => callbacks.onPhase?.('waiting'),
+        ...requestPhases(callbacks),
       });
       if (!http.ok) {
         if (http.error.kind !== 'cancelled') return scope.failed(http.error);
@@ -135,68 +118,8 @@ export function runKustoQuery(
         cancelOnServer,
       );
       if ('outcome' in received) return received.outcome;
-      return outcomeFromSession(received.settled, scope.context(), scope.base());
+      return outcomeFromSettled(received.settled, scope.context(), scope.base(), 'the cluster');
     },
-  });
-}
-
-function outcomeFromSession(
-  settled: SessionOutcome,
-  ctx: RequestContext,
-  base: OutcomeBase,
-): QueryOutcome {
-  if (!settled.ok) {
-    const { failure } = settled;
-    const issues = distinctErrors(
-      (settled.summary?.issues ?? []).map((issue) => queryErrorFromIssue(issue, ctx)),
-    );
-    if (failure.reason === 'stream') {
-      return {
-        status: 'failed',
-        error: interruptedError(ctx.host ?? 'the cluster', failure.message, ctx),
-        issues,
-        summary: settled.summary,
-        ...base,
-      };
-    }
-    // A JSON error object where a result should be (e.g. a proxy's answer).
-    const parsed = failure.body === undefined ? null : parseOneApiError(failure.body);
-    const message = parsed?.message
-      ? `${failure.message} It says: ${parsed.message}`
-      : failure.message;
-    return {
-      status: 'failed',
-      error: badResponseError(message, failure.sample, ctx),
-      issues,
-      summary: settled.summary,
-      ...base,
-    };
-  }
-  const { summary } = settled;
-  const issues = distinctErrors(summary.issues.map((issue) => queryErrorFromIssue(issue, ctx)));
-  if (summary.completion?.cancelled) {
-    const cancelled =
-      issues.find((e) => e.kind === 'cancelled') ??
-      cancelledError(ctx, 'The cluster cancelled the query.');
-    return { status: 'cancelled', error: cancelled, summary, ...base };
-  }
-  return { status: 'succeeded', summary, issues, ...base };
-}
-
-/**
- * The same failure often arrives twice in different words (a OneApiError and a
- * QueryCompletionInformation row): one truncation or cancellation banner is enough.
- */
-function distinctErrors(errors: QueryError[]): QueryError[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    const key =
-      error.kind === 'truncated' || error.kind === 'cancelled'
-        ? error.kind
-        : `${error.kind}|${error.detail}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
 

@@ -1,18 +1,15 @@
-import { headerSafe } from '../query/http-request';
 import {
+  queryRequestId,
+  requestPhases,
   resultRequestDeps,
+  sourceRunOptions,
   startQueryRun,
   type QueryCallbacks,
   type QueryDeps,
   type QueryHandle,
 } from '../query/query-run';
-import {
-  badResponseError,
-  hostOf,
-  interruptedError,
-  queryErrorFromIssue,
-  type QueryError,
-} from '../query-errors';
+import { hostOf } from '../query-errors';
+import { outcomeFromSettled } from '../query/settled-outcome';
 import { sendPrometheusRequest, type PrometheusTarget } from './prometheus-http';
 
 /** An instant query (one evaluation time) or a range query (start, end, step). */
@@ -57,18 +54,12 @@ export function runPrometheusQuery(
   callbacks: QueryCallbacks,
   deps: QueryDeps,
 ): QueryHandle {
-  const uuid = deps.randomUUID ?? (() => crypto.randomUUID());
   const range = request.evaluation.kind === 'range';
   return startQueryRun({
+    ...sourceRunOptions(queryRequestId(request.requestId, deps), request.signal, callbacks, deps),
     kind: 'query',
-    requestId: headerSafe(request.requestId ?? `Quarry.Query;${uuid()}`),
-    signal: request.signal,
     host: hostOf(request.endpoint),
     database: request.endpoint,
-    now: deps.now ?? (() => Date.now()),
-    engine: deps.engine,
-    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
-    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
     run: async (scope) => {
       callbacks.onPhase?.(request.auth === 'entra' ? 'authorizing' : 'waiting');
       const http = await sendPrometheusRequest({
@@ -77,11 +68,7 @@ export function runPrometheusQuery(
         form: queryForm(request.text, request.evaluation),
         requestId: scope.requestId,
         deps: resultRequestDeps(deps),
-        onRetry: (info) => {
-          callbacks.onPhase?.('retrying');
-          callbacks.onRetry?.(info);
-        },
-        onSent: () => callbacks.onPhase?.('waiting'),
+        ...requestPhases(callbacks),
       });
       if (!http.ok) {
         return http.error.kind === 'cancelled'
@@ -94,18 +81,7 @@ export function runPrometheusQuery(
         http.response.body,
       );
       if ('outcome' in received) return received.outcome;
-      const { settled } = received;
-      const ctx = scope.context();
-      if (!settled.ok) {
-        const { failure } = settled;
-        const error =
-          failure.reason === 'stream'
-            ? interruptedError(ctx.host ?? 'the endpoint', failure.message, ctx)
-            : badResponseError(failure.message, failure.sample, ctx);
-        return scope.failed(error, [], settled.summary);
-      }
-      const issues: QueryError[] = settled.summary.issues.map((i) => queryErrorFromIssue(i, ctx));
-      return { status: 'succeeded', summary: settled.summary, issues, ...scope.base() };
+      return outcomeFromSettled(received.settled, scope.context(), scope.base(), 'the endpoint');
     },
   });
 }

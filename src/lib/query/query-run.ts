@@ -6,7 +6,7 @@ import {
 } from '../query-errors';
 import type { DataSetSummary } from '../result-model';
 import type { ResponseFormat, RowsRequest, RowsResult } from './query-result-session';
-import type { HttpDeps, RetryInfo } from './http-request';
+import { headerSafe, type HttpDeps, type RetryInfo } from './http-request';
 import type { ResultEngine, ResultSession, SessionOutcome } from './query-worker-client';
 import type { WorkerJob, WorkerJobResult } from './worker-jobs';
 import type { KeepOutcome, KeptResultInfo } from './result-store';
@@ -41,6 +41,44 @@ export interface QueryDeps extends HttpDeps {
 export function resultRequestDeps(deps: QueryDeps): QueryDeps {
   if (deps.fetch || !deps.engine.fetch) return deps;
   return { ...deps, fetch: deps.engine.fetch };
+}
+
+/** A run's request id: the caller's, or `Quarry.Query;<uuid>`; safe as a header value. */
+export function queryRequestId(requested: string | undefined, deps: QueryDeps): string {
+  return headerSafe(
+    requested ?? `Quarry.Query;${(deps.randomUUID ?? (() => crypto.randomUUID()))()}`,
+  );
+}
+
+/** The run options every source fills the same way from the caller's listeners and deps. */
+export function sourceRunOptions(
+  requestId: string,
+  signal: AbortSignal,
+  callbacks: QueryCallbacks,
+  deps: QueryDeps,
+): Pick<QueryRunOptions, 'requestId' | 'signal' | 'now' | 'engine' | 'onSummary' | 'onPhase'> {
+  return {
+    requestId,
+    signal,
+    now: deps.now ?? (() => Date.now()),
+    engine: deps.engine,
+    ...(callbacks.onSummary ? { onSummary: callbacks.onSummary } : {}),
+    ...(callbacks.onPhase ? { onPhase: callbacks.onPhase } : {}),
+  };
+}
+
+/** A source's main request reports its retries and its sending as phases. */
+export function requestPhases(callbacks: QueryCallbacks): {
+  onRetry: (info: RetryInfo) => void;
+  onSent: () => void;
+} {
+  return {
+    onRetry: (info) => {
+      callbacks.onPhase?.('retrying');
+      callbacks.onRetry?.(info);
+    },
+    onSent: () => callbacks.onPhase?.('waiting'),
+  };
 }
 
 export type QueryPhase = 'authorizing' | 'waiting' | 'retrying' | 'receiving' | 'finished';
