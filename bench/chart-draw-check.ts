@@ -49,6 +49,8 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('crash', () => console.log('page crashed'));
+    page.on('pageerror', (e) => console.log('page error', e.message));
     await page.goto(`http://127.0.0.1:${port}/?v=${variant}`);
     await page.waitForFunction(() => 'drawChart' in window);
     const cdp = profile ? await page.context().newCDPSession(page) : null;
