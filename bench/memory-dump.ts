@@ -89,6 +89,7 @@ export async function memoryDump(session: CDPSession): Promise<ProcessMemory[]> 
     Object.assign(entry.allocators, e.args.dumps.allocators ?? {});
     byPid.set(e.pid, entry);
   }
+  if (process.env.QUARRY_MEMORY_DETAIL) printDetail(byPid, names);
   return [...byPid].map(([pid, { totals, allocators }]) => {
     const parts: Record<string, number> = {
       'private footprint': hex(totals.private_footprint_bytes),
@@ -96,6 +97,30 @@ export async function memoryDump(session: CDPSession): Promise<ProcessMemory[]> 
     for (const [label, path] of PARTS) parts[label] = hex(allocators[path]?.attrs?.size?.value);
     return { pid, name: names.get(pid) ?? `pid ${pid}`, parts };
   });
+}
+
+/**
+ * With QUARRY_MEMORY_DETAIL=1: every renderer allocator dump of two path levels or fewer (and
+ * over 4 MiB) on stderr, to find memory the parts above do not name.
+ */
+function printDetail(
+  byPid: Map<number, { totals: Record<string, string>; allocators: Allocators }>,
+  names: Map<number, string>,
+): void {
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  for (const [pid, { totals, allocators }] of byPid) {
+    if (names.get(pid) !== 'Renderer') continue;
+    const lines = Object.entries(allocators)
+      .filter(([path]) => path.split('/').length <= 2)
+      .map(([path, dump]) => [path, hex(dump.attrs?.size?.value)] as const)
+      .filter(([, bytes]) => bytes >= 4 * 2 ** 20)
+      .sort((a, b) => b[1] - a[1])
+      .map(([path, bytes]) => `${path} ${mib(bytes)}`);
+    const totalsText = Object.entries(totals)
+      .map(([key, value]) => `${key} ${mib(hex(value))}`)
+      .join(', ');
+    process.stderr.write(`renderer ${pid}: ${totalsText}\n  ${lines.join('\n  ')}\n`);
+  }
 }
 
 type Allocators = NonNullable<NonNullable<MemoryDumpEvent['args']>['dumps']>['allocators'] & {};
