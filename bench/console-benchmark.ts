@@ -192,7 +192,10 @@ async function armWatchers(page: Page): Promise<number> {
     const observer = new MutationObserver(() => {
       if (
         w.__firstRowAt === null &&
-        document.querySelector('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"]')
+        // A row with its data: the empty row AG Grid shows while a block loads does not count.
+        document.querySelector(
+          '[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)',
+        )
       )
         w.__firstRowAt = performance.now();
       w.__statusChangedAt = performance.now();

@@ -25,6 +25,14 @@ export interface ParseWorkerCoreOptions {
   resultStore?: (workspace: string) => ResultStore;
   /** Sends the requests the page hands over (`fetch` messages); the global fetch by default. */
   fetch?: typeof fetch;
+  /**
+   * Longest the worker parses a body before it lets queued page requests (the grid's row blocks)
+   * run. A body that arrives faster than it parses resolves each read at once (a microtask), so
+   * without a yield the grid's first block waited until the download ended or paused. 8 ms.
+   */
+  yieldEveryMs?: number;
+  /** Resolves in a fresh task, after messages already queued (a MessageChannel hop by default). */
+  yieldToQueued?: () => Promise<void>;
 }
 
 /** A parser that has nothing to read: the session starts from a kept data set. */
@@ -50,6 +58,9 @@ interface LiveSession {
   finished: boolean;
 }
 
+/** Most bytes parsed between two checks for a yield (see yieldEveryMs). */
+const FEED_SLICE_BYTES = 64 * 1024;
+
 function rowTotal(live: LiveSession): number {
   return live.session.dataSet?.tables.reduce((n, t) => n + t.rowCount, 0) ?? 0;
 }
@@ -64,6 +75,8 @@ export class ParseWorkerCore {
   private readonly now: () => number;
   private readonly stores = new Map<string, ResultStore>();
   private readonly fetches: WorkerFetches;
+  private readonly yieldEveryMs: number;
+  private readonly yieldToQueued: () => Promise<void>;
 
   constructor(
     private readonly post: (message: ParseWorkerResponse, transfer?: Transferable[]) => void,
@@ -73,6 +86,8 @@ export class ParseWorkerCore {
   ) {
     this.updateIntervalMs = options.updateIntervalMs ?? 250;
     this.now = options.now ?? (() => Date.now());
+    this.yieldEveryMs = options.yieldEveryMs ?? 8;
+    this.yieldToQueued = options.yieldToQueued ?? taskYield();
     const fetchImpl =
       options.fetch ??
       ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
@@ -267,7 +282,16 @@ export class ParseWorkerCore {
       return;
     }
     live.reader = reader;
+    let busySince = this.now();
+    // Lets queued page requests in once the worker has parsed for yieldEveryMs; false: disposed.
+    const breathe = async (): Promise<boolean> => {
+      if (this.now() - busySince < this.yieldEveryMs) return true;
+      await this.yieldToQueued();
+      busySince = this.now();
+      return !live.finished;
+    };
     for (;;) {
+      if (!(await breathe())) return;
       let result: ReadableStreamReadResult<Uint8Array>;
       try {
         result = await reader.read();
@@ -281,9 +305,14 @@ export class ParseWorkerCore {
         this.finish(sessionId, live);
         return;
       }
-      if (!this.feed(sessionId, live, result.value)) {
-        reader.cancel().catch(() => undefined);
-        return;
+      // A read can hold megabytes (a fast network): parsed in slices, with a yield between.
+      const chunk = result.value;
+      for (let at = 0; at < chunk.length; at += FEED_SLICE_BYTES) {
+        if (at > 0 && !(await breathe())) return;
+        if (!this.feed(sessionId, live, chunk.subarray(at, at + FEED_SLICE_BYTES))) {
+          reader.cancel().catch(() => undefined);
+          return;
+        }
       }
     }
   }
@@ -336,6 +365,28 @@ export class ParseWorkerCore {
     if (live.fetchId !== null) this.fetches.forget(live.fetchId);
     this.post({ type: 'failed', sessionId, failure, summary: live.session.summary() });
   }
+}
+
+/**
+ * A yield that resolves in a new task behind the messages already queued. A MessageChannel, not
+ * setTimeout: nested timers are clamped to 4 ms, which would slow a parse that yields often.
+ */
+function taskYield(): () => Promise<void> {
+  if (typeof MessageChannel === 'undefined')
+    return () => new Promise((resolve) => setTimeout(resolve, 0));
+  let channel: MessageChannel | null = null;
+  const waiting: (() => void)[] = [];
+  return () =>
+    new Promise<void>((resolve) => {
+      if (!channel) {
+        channel = new MessageChannel();
+        channel.port1.onmessage = () => waiting.shift()?.();
+        // Node (tests, in-process engine): an open port must not keep the process alive.
+        (channel.port1 as MessagePort & { unref?: () => void }).unref?.();
+      }
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
 }
 
 function emptyDataSet(): DataSet {

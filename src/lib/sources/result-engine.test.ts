@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ParseWorkerCore } from '../query/parse-worker-core';
 import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
 import { PortResultEngine, type EnginePort } from '../query/query-worker-client';
@@ -162,5 +162,48 @@ describe('parse worker updates (fake clock)', () => {
       expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(250);
     }
     expect(sameShapeGaps).toBeGreaterThan(0); // the fixture is long enough to throttle
+  });
+});
+
+describe('parse worker yields while it parses', () => {
+  it('answers a row request while a body that is already all there is still being parsed', async () => {
+    const posted: ParseWorkerResponse[] = [];
+    let asked = false;
+    const core = new ParseWorkerCore(
+      (message) => {
+        posted.push(message);
+        const summary = message.type === 'update' ? message.summary : undefined;
+        const first = summary?.tables.find((t) => t.id === summary.primaryTableIds[0]);
+        if (!asked && first && first.rowCount >= 2) {
+          asked = true;
+          // As the page's request would: a message, so a task after this one.
+          setTimeout(() =>
+            core.handle({
+              type: 'getRows',
+              sessionId: 1,
+              callId: 7,
+              request: { tableId: first.id, start: 0, end: 2 },
+            }),
+          );
+        }
+      },
+      resultParsers,
+      // Yield at every check; a timer stands in for the worker's message queue.
+      {
+        updateIntervalMs: 0,
+        yieldEveryMs: 0,
+        yieldToQueued: () => new Promise((r) => setTimeout(r)),
+      },
+    );
+    // A pulled stream answers every read at once, as a fast download does: no task in between.
+    const body = chunkedBody(fixture(v2Fixtures, 'python-progressive_result.json'), 200);
+    core.handle({ type: 'open', sessionId: 1, format: 'v2', body });
+    await vi.waitFor(() => expect(posted.at(-1)?.type).toBe('done'));
+    const rows = posted.findIndex((m) => m.type === 'rows');
+    expect(rows).toBeGreaterThan(-1);
+    expect(rows).toBeLessThan(posted.findIndex((m) => m.type === 'done'));
+    const answer = posted[rows] as Extract<ParseWorkerResponse, { type: 'rows' }>;
+    expect(answer.result.rows).toHaveLength(2);
+    expect(answer.result.tableComplete).toBe(false);
   });
 });
