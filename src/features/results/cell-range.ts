@@ -55,3 +55,41 @@ export function isSingleCell(range: CellRange): boolean {
   const { rows, cols } = rangeSize(range);
   return rows === 1 && cols === 1;
 }
+
+/** Row spans (inclusive) whose painted cells differ between two ranges. */
+export interface RowSpan {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The rows to repaint when the selection moves from `before` to `next`: a single cell paints
+ * nothing, and a block whose columns did not change only gains or loses rows at its ends. Lets
+ * the grid refresh a few rows instead of every rendered cell at each Shift+arrow.
+ */
+export function rowsPaintChanged(before: CellRange | null, next: CellRange | null): RowSpan[] {
+  const a = before && !isSingleCell(before) ? rangeBounds(before) : null;
+  const b = next && !isSingleCell(next) ? rangeBounds(next) : null;
+  if (!a && !b) return [];
+  const overlap = a !== null && b !== null && a.top <= b.bottom && b.top <= a.bottom;
+  if (!a || !b || !overlap || a.left !== b.left || a.right !== b.right) {
+    return [a, b].filter((span): span is RangeBounds => span !== null).map(rowSpan);
+  }
+  if (a.top === b.top && a.bottom === b.bottom) return [];
+  const spans: RowSpan[] = [];
+  // Rows in one block and not the other, at the top end and at the bottom end.
+  if (a.top !== b.top)
+    spans.push({ top: Math.min(a.top, b.top), bottom: Math.max(a.top, b.top) - 1 });
+  if (a.bottom !== b.bottom) {
+    spans.push({ top: Math.min(a.bottom, b.bottom) + 1, bottom: Math.max(a.bottom, b.bottom) });
+  }
+  return spans;
+}
+
+function rowSpan({ top, bottom }: RangeBounds): RowSpan {
+  return { top, bottom };
+}
+
+export function inRowSpans(spans: readonly RowSpan[], row: number): boolean {
+  return spans.some((span) => row >= span.top && row <= span.bottom);
+}

@@ -5,7 +5,15 @@ import { toTsv } from '../../lib/export';
 import type { RowsResult } from '../../lib/query/query-result-session';
 import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
 import { blockParts, describeBlockCopy, pickBlockCells, planBlockRead } from './block-read';
-import { isSingleCell, moveRange, rangeContains, rangeSize, type CellRange } from './cell-range';
+import {
+  inRowSpans,
+  isSingleCell,
+  moveRange,
+  rangeContains,
+  rangeSize,
+  rowsPaintChanged,
+  type CellRange,
+} from './cell-range';
 import { combineSelectionStats, selectionStats, type SelectionStats } from './selection-stats';
 
 export type GetRowBlock = (
@@ -149,11 +157,16 @@ export function useBlockSelection({
       const col = event.api.getAllDisplayedColumns().indexOf(column);
       const next = moveRange(before, { row: event.rowIndex, col }, extendRef.current);
       rangeRef.current = next;
-      // Repaint only when there is (or was) a block to draw.
-      if (!isSingleCell(next) || (before && !isSingleCell(before))) {
-        event.api.refreshCells({ force: true });
-        report(event.api, next);
+      // Repaint only the rendered rows whose cells change (a Shift+arrow adds or drops one row;
+      // refreshing every rendered cell cost a long task per step at 22 columns).
+      const spans = rowsPaintChanged(before, next);
+      if (spans.length > 0) {
+        const rowNodes = event.api
+          .getRenderedNodes()
+          .filter((node) => node.rowIndex != null && inRowSpans(spans, node.rowIndex));
+        if (rowNodes.length > 0) event.api.refreshCells({ rowNodes, force: true });
       }
+      if (!isSingleCell(next) || (before && !isSingleCell(before))) report(event.api, next);
     },
     /**
      * The cells a filter acts on: the block when there is one and `at` (a displayed row and
