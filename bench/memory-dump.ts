@@ -6,9 +6,8 @@
  * layout), malloc, Oilpan (blink_gc), compositor (cc), shared memory (mojo data pipes), and the
  * process's resident set and private footprint.
  *
- * Used by the console benchmark (bench/console-benchmark.ts) and on its own:
- * `npm run build`, then under the ports lock
- * `npx tsx bench/memory-dump.ts --sizes=59066,531594` (sign in, a dump, the load, a dump).
+ * A library, not a script: the console benchmark (bench/console-benchmark.ts) takes a dump
+ * before and after each load; `QUARRY_MEMORY_DETAIL=1` there lists every allocator.
  */
 import type { CDPSession } from 'playwright-core';
 
