@@ -48,6 +48,24 @@ export function consolePage(page: Page) {
       const headers = (await grid.getByRole('columnheader').allTextContents()).map((t) => t.trim());
       const index = headers.indexOf(column);
       // AG Grid numbers rows for assistive tech: the header row is 1, data rows start at 2.
+      const rowLocator = grid.locator(`[role="row"][aria-rowindex="${row + 2}"]`);
+      if ((await rowLocator.count()) === 0) {
+        // Only rows near the viewport are rendered: scroll the row into view, as a user would.
+        await grid.evaluate((element, target) => {
+          // The vertical scroller: the grid element itself in AG Grid 36 (older: a descendant).
+          const scrollers =
+            '.ag-grid-viewport, .ag-body-viewport, .ag-body-vertical-scroll-viewport';
+          const viewport = [element, ...element.querySelectorAll<HTMLElement>(scrollers)].find(
+            (e) => e.matches(scrollers) && e.scrollHeight > e.clientHeight + 1,
+          );
+          const height = element.querySelector('.ag-row')?.getBoundingClientRect().height ?? 0;
+          if (!viewport || height === 0) return;
+          const top = target * height;
+          if (top < viewport.scrollTop) viewport.scrollTop = top;
+          else viewport.scrollTop = top + height - viewport.clientHeight;
+        }, row);
+        await rowLocator.first().waitFor();
+      }
       return grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"]`).nth(index);
     },
   };
