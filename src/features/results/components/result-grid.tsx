@@ -30,14 +30,6 @@ import { releaseWarmGrid } from '../grid-warmup';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
-/**
- * Rows rendered beyond the viewport (AG Grid's default is 10). A scroll frame renders the rows
- * that came into view plus this buffer at each end, and its cost follows the row count: with 10, most
- * frames of a fast scroll were long tasks (20–23 over 50 ms in 60 frames of 900 px at 59,066 rows);
- * with 5, 11–12; with 2, 3–4 (bench/grid-operations.ts, 2026-12-06, quiet machine).
- */
-const RESULT_ROW_BUFFER = 2;
-
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
   ColumnApiModule,
@@ -175,7 +167,6 @@ export default function ResultGrid({
         cacheBlockSize={200}
         maxBlocksInCache={50}
         infiniteInitialRowCount={1}
-        rowBuffer={RESULT_ROW_BUFFER}
         onGridReady={(event) => {
           apiRef.current = event.api;
           releaseWarmGrid(regionRef.current);
