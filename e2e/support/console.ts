@@ -66,7 +66,7 @@ export function consolePage(page: Page) {
         }, row);
         await rowLocator.first().waitFor();
       }
-      return grid.locator(`[role="row"][aria-rowindex="${row + 2}"] [role="gridcell"]`).nth(index);
+      return rowLocator.locator('[role="gridcell"]').nth(index);
     },
   };
 }

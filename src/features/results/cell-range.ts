@@ -73,7 +73,7 @@ export function rowsPaintChanged(before: CellRange | null, next: CellRange | nul
   if (!a && !b) return [];
   const overlap = a !== null && b !== null && a.top <= b.bottom && b.top <= a.bottom;
   if (!a || !b || !overlap || a.left !== b.left || a.right !== b.right) {
-    return [a, b].filter((span): span is RangeBounds => span !== null).map(rowSpan);
+    return [a, b].filter((span): span is RangeBounds => span !== null);
   }
   if (a.top === b.top && a.bottom === b.bottom) return [];
   const spans: RowSpan[] = [];
@@ -84,10 +84,6 @@ export function rowsPaintChanged(before: CellRange | null, next: CellRange | nul
     spans.push({ top: Math.min(a.bottom, b.bottom) + 1, bottom: Math.max(a.bottom, b.bottom) });
   }
   return spans;
-}
-
-function rowSpan({ top, bottom }: RangeBounds): RowSpan {
-  return { top, bottom };
 }
 
 export function inRowSpans(spans: readonly RowSpan[], row: number): boolean {
