@@ -206,3 +206,36 @@ test('a stored function from the schema tree is inserted at the cursor and run',
   await page.keyboard.press('Shift+Enter');
   await expect(await quarry.cell(0, 'Count')).toHaveText('3166');
 });
+
+test('arrow keys keep moving through the grid after a search redraws the rows under the focus', async ({
+  page,
+}) => {
+  // The search applies once typing pauses; a cell clicked meanwhile has its row redrawn (AG Grid
+  // replaces a row's element when its rows reload), and the focus must not drop to the page.
+  await signIn(page);
+  const quarry = consolePage(page);
+  await quarry.runQuery('StormEvents');
+  await expectNoSpinner(page);
+  await expect(quarry.status).toContainText('59,066 rows');
+  const search = page.getByRole('searchbox', { name: 'Search results' });
+  const rowCount = () => quarry.grid.getAttribute('aria-rowcount');
+  const focused = page.locator(':focus');
+  const all = String(59_066 + 1); // and the header row
+  for (const text of ['TEXAS', '', 'KANSAS', '', 'FLOOD', '']) {
+    await search.fill(text);
+    await (await quarry.cell(0, 'EndTime')).click();
+    // The search has applied and its rows have arrived.
+    // (While its rows reload the grid holds one row: each term matches thousands.)
+    if (text) await expect.poll(async () => Number(await rowCount())).toBeGreaterThan(1000);
+    if (text) await expect.poll(rowCount).not.toBe(all);
+    else await expect.poll(rowCount).toBe(all);
+    await expect(quarry.grid.locator('.ag-loading, .ag-skeleton-container')).toHaveCount(0);
+    await expect(focused).toHaveAttribute('role', 'gridcell');
+    await page.keyboard.press('ArrowDown');
+    await expect(focused).toHaveAttribute('col-id', 'EndTime');
+    await expect(focused.locator('xpath=ancestor::*[@role="row"][1]')).toHaveAttribute(
+      'aria-rowindex',
+      '3',
+    );
+  }
+});

@@ -27,6 +27,7 @@ import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import { releaseWarmGrid } from '../grid-warmup';
+import { findCellElement, keepCellFocus } from '../grid-focus-keeper';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -122,6 +123,17 @@ export default function ResultGrid({
   useEffect(() => {
     apiRef.current?.refreshInfiniteCache();
   }, [revision]);
+
+  // Arrow keys keep working when AG Grid redraws the focused cell's row (rows arriving after a
+  // search, filter or sort).
+  useEffect(() => {
+    const region = regionRef.current;
+    if (!region) return;
+    return keepCellFocus(region, () => {
+      const focused = apiRef.current?.getFocusedCell();
+      return focused ? findCellElement(region, focused.rowIndex, focused.column.getColId()) : null;
+    });
+  }, []);
 
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
