@@ -28,6 +28,7 @@ import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import { releaseWarmGrid } from '../grid-warmup';
 import { findCellElement, keepCellFocus } from '../grid-focus-keeper';
+import { RefreshGate } from '../refresh-gate';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -99,9 +100,11 @@ export default function ResultGrid({
     [columns, localTime, cellClassRules],
   );
 
+  const [refreshGate] = useState(() => new RefreshGate());
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params: IGetRowsParams) => {
+        refreshGate.started();
         getRows(
           params.startRow,
           params.endRow,
@@ -112,17 +115,21 @@ export default function ResultGrid({
           (result) => {
             params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1);
             onRowCount?.(result.rowCount);
+            refreshGate.ended();
           },
-          () => params.failCallback(),
+          () => {
+            params.failCallback();
+            refreshGate.ended();
+          },
         );
       },
     }),
-    [getRows, quickText, onRowCount],
+    [getRows, quickText, onRowCount, refreshGate],
   );
 
   useEffect(() => {
-    apiRef.current?.refreshInfiniteCache();
-  }, [revision]);
+    refreshGate.request();
+  }, [revision, refreshGate]);
 
   // Arrow keys keep working when AG Grid redraws the focused cell's row (rows arriving after a
   // search, filter or sort).
@@ -185,6 +192,7 @@ export default function ResultGrid({
         rowBuffer={2}
         onGridReady={(event) => {
           apiRef.current = event.api;
+          refreshGate.attach(() => event.api.refreshInfiniteCache());
           releaseWarmGrid(regionRef.current);
         }}
         onCellDoubleClicked={(event) => {

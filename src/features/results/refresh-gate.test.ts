@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { RefreshGate } from './refresh-gate';
+
+function gate() {
+  let refreshes = 0;
+  const g = new RefreshGate();
+  g.attach(() => (refreshes += 1));
+  return { g, refreshes: () => refreshes };
+}
+
+describe('RefreshGate', () => {
+  it('refreshes at once when no read is in flight', () => {
+    const { g, refreshes } = gate();
+    g.request();
+    expect(refreshes()).toBe(1);
+  });
+
+  it('holds a refresh until every read in flight has ended, then refreshes once', () => {
+    const { g, refreshes } = gate();
+    g.started();
+    g.started();
+    g.request();
+    g.request();
+    expect(refreshes()).toBe(0);
+    g.ended();
+    expect(refreshes()).toBe(0);
+    g.ended();
+    expect(refreshes()).toBe(1);
+    g.started();
+    g.ended();
+    expect(refreshes()).toBe(1);
+  });
+
+  it('does nothing before the grid is attached', () => {
+    const g = new RefreshGate();
+    g.request();
+    g.started();
+    g.request();
+    g.ended();
+    let refreshes = 0;
+    g.attach(() => (refreshes += 1));
+    g.request();
+    expect(refreshes).toBe(1);
+  });
+
+  it('counts a failed read as ended and never goes below zero', () => {
+    const { g, refreshes } = gate();
+    g.ended();
+    g.started();
+    g.request();
+    g.ended();
+    expect(refreshes()).toBe(1);
+    g.request();
+    expect(refreshes()).toBe(2);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Holds a grid refresh while row reads are in flight. AG Grid's `refreshInfiniteCache` marks
+ * every block to load again, a block still loading included, and drops that block's answer
+ * when it comes. While rows streamed in, the grid's first block was asked for, dropped and
+ * asked for again, so the first rows showed one worker round trip late. An answer is read from
+ * the rows the worker has when it answers, so one refresh after the reads end is enough.
+ */
+export class RefreshGate {
+  private inFlight = 0;
+  private pending = false;
+  private refresh: (() => void) | null = null;
+
+  /** The grid's refresh, once the grid exists (before, it reads fresh rows when it starts). */
+  attach(refresh: () => void): void {
+    this.refresh = refresh;
+  }
+
+  /** A row read was sent. */
+  started(): void {
+    this.inFlight += 1;
+  }
+
+  /** A row read was answered or failed. */
+  ended(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight === 0 && this.pending) {
+      this.pending = false;
+      this.refresh?.();
+    }
+  }
+
+  /** Refreshes now, or when the reads in flight have ended. */
+  request(): void {
+    if (this.inFlight > 0) this.pending = true;
+    else this.refresh?.();
+  }
+}
