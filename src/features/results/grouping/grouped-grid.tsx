@@ -16,7 +16,7 @@ import {
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowsRequest, RowsResult } from '../../../lib/query/query-result-session';
 import {
   COUNT_COLUMN_ID,
@@ -28,6 +28,8 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
+import { findCellElement, keepCellFocus } from '../grid-focus-keeper';
+import { RefreshGate } from '../refresh-gate';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
 import './group-bar.css';
 
@@ -99,6 +101,8 @@ export default function GroupedGrid({
   revision,
 }: GroupedGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
+  const regionRef = useRef<HTMLDivElement | null>(null);
+  const [refreshGate] = useState(() => new RefreshGate());
   // Expanded group ids per grouping, so a new grouping starts collapsed.
   const expandedSets = useRef(new Map<string, Set<string>>());
   const theme = resultGridTheme(dark);
@@ -110,9 +114,9 @@ export default function GroupedGrid({
       if (!expanded) expandedSets.current.set(groupKey, (expanded = new Set()));
       if (expanded.has(id)) expanded.delete(id);
       else expanded.add(id);
-      apiRef.current?.refreshInfiniteCache();
+      refreshGate.request();
     },
-    [groupKey],
+    [groupKey, refreshGate],
   );
   const context = useMemo<GroupContext>(() => ({ toggle }), [toggle]);
 
@@ -165,6 +169,7 @@ export default function GroupedGrid({
     const [by, fns] = JSON.parse(groupKey) as [string[], Record<string, AggregateFn>];
     return {
       getRows: (params: IGetRowsParams) => {
+        refreshGate.started();
         fetchRows({
           start: params.startRow,
           end: params.endRow,
@@ -177,20 +182,35 @@ export default function GroupedGrid({
             expanded: [...(expandedSets.current.get(groupKey) ?? [])],
           },
         }).then(
-          (result) =>
-            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1),
-          () => params.failCallback(),
+          (result) => {
+            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1);
+            refreshGate.ended();
+          },
+          () => {
+            params.failCallback();
+            refreshGate.ended();
+          },
         );
       },
     };
-  }, [fetchRows, quickText, groupKey]);
+  }, [fetchRows, quickText, groupKey, refreshGate]);
 
   useEffect(() => {
-    apiRef.current?.refreshInfiniteCache();
-  }, [revision]);
+    refreshGate.request();
+  }, [revision, refreshGate]);
+
+  // Enter on a group row reloads the rows; the focus stays on the cell (see grid-focus-keeper).
+  useEffect(() => {
+    const region = regionRef.current;
+    if (!region) return;
+    return keepCellFocus(region, () => {
+      const focused = apiRef.current?.getFocusedCell();
+      return focused ? findCellElement(region, focused.rowIndex, focused.column.getColId()) : null;
+    });
+  }, []);
 
   return (
-    <div className="grouped-grid" role="region" aria-label={label}>
+    <div ref={regionRef} className="grouped-grid" role="region" aria-label={label}>
       <AgGridReact<RowBlockRow>
         theme={theme}
         columnDefs={columnDefs}
@@ -204,6 +224,7 @@ export default function GroupedGrid({
         getRowClass={groupRowClass}
         onGridReady={(event) => {
           apiRef.current = event.api;
+          refreshGate.attach(() => event.api.refreshInfiniteCache());
         }}
         onCellKeyDown={(event) => {
           const key = event.event as KeyboardEvent | undefined;
