@@ -7,6 +7,8 @@
  * has moved on (focused something else, or left the cell where it still is) or 3 s have passed.
  */
 
+import { escapeHtml } from '../../lib/export/report-format';
+
 /** What the keeper needs of the page; the browser's by default (tests pass their own). */
 export interface FocusKeeperPage {
   /** The focused element; null or `body` when nothing has the focus. */
@@ -101,23 +103,14 @@ function isCell(target: unknown): target is CellLike {
   );
 }
 
-/** AG Grid writes a column's id into `col-id` HTML-escaped. */
-function escapedColId(colId: string): string {
-  return colId
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** The element of the cell at `rowIndex` and `colId` in the grid's `root`, if it is drawn. */
 export function findCellElement(
   root: ParentNode,
   rowIndex: number,
   colId: string,
 ): HTMLElement | null {
-  const wanted = new Set([colId, escapedColId(colId)]);
+  // AG Grid writes a column's id into `col-id` HTML-escaped.
+  const wanted = new Set([colId, escapeHtml(colId)]);
   for (const cell of root.querySelectorAll<HTMLElement>(
     `[row-index="${rowIndex}"] [role="gridcell"][col-id]`,
   ))

@@ -27,7 +27,7 @@ import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import { releaseWarmGrid } from '../grid-warmup';
-import { findCellElement, keepCellFocus } from '../grid-focus-keeper';
+import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { RefreshGate } from '../refresh-gate';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
@@ -131,16 +131,7 @@ export default function ResultGrid({
     refreshGate.request();
   }, [revision, refreshGate]);
 
-  // Arrow keys keep working when AG Grid redraws the focused cell's row (rows arriving after a
-  // search, filter or sort).
-  useEffect(() => {
-    const region = regionRef.current;
-    if (!region) return;
-    return keepCellFocus(region, () => {
-      const focused = apiRef.current?.getFocusedCell();
-      return focused ? findCellElement(region, focused.rowIndex, focused.column.getColId()) : null;
-    });
-  }, []);
+  useCellFocusKeeper(regionRef, apiRef);
 
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {

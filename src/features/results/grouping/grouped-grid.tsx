@@ -28,7 +28,7 @@ import {
   type RowBlockRow,
   type SortModelItem,
 } from '../../../lib/result-model';
-import { findCellElement, keepCellFocus } from '../grid-focus-keeper';
+import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { RefreshGate } from '../refresh-gate';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
 import './group-bar.css';
@@ -199,15 +199,7 @@ export default function GroupedGrid({
     refreshGate.request();
   }, [revision, refreshGate]);
 
-  // Enter on a group row reloads the rows; the focus stays on the cell (see grid-focus-keeper).
-  useEffect(() => {
-    const region = regionRef.current;
-    if (!region) return;
-    return keepCellFocus(region, () => {
-      const focused = apiRef.current?.getFocusedCell();
-      return focused ? findCellElement(region, focused.rowIndex, focused.column.getColId()) : null;
-    });
-  }, []);
+  useCellFocusKeeper(regionRef, apiRef);
 
   return (
     <div ref={regionRef} className="grouped-grid" role="region" aria-label={label}>
