@@ -53,4 +53,35 @@ describe('RefreshGate', () => {
     g.request();
     expect(refreshes()).toBe(2);
   });
+
+  it('a read hands its answer to the grid before a held refresh runs', async () => {
+    const order: string[] = [];
+    const g = new RefreshGate();
+    g.attach(() => order.push('refresh'));
+    let answer: (rows: string) => void = () => undefined;
+    g.read(
+      new Promise<string>((resolve) => (answer = resolve)),
+      (rows) => order.push(`answered ${rows}`),
+      () => order.push('failed'),
+    );
+    g.request();
+    expect(order).toEqual([]);
+    answer('block 0');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(['answered block 0', 'refresh']);
+  });
+
+  it('a failed read ends too', async () => {
+    const order: string[] = [];
+    const g = new RefreshGate();
+    g.attach(() => order.push('refresh'));
+    g.read(
+      Promise.reject(new Error('worker gone')),
+      () => order.push('answered'),
+      () => order.push('failed'),
+    );
+    g.request();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual(['failed', 'refresh']);
+  });
 });

@@ -29,6 +29,15 @@ export class RefreshGate {
     }
   }
 
+  /**
+   * Tracks a row read: `answered` or `failed` hands its outcome to the grid first, and only then
+   * may a held refresh run (before, the grid would drop this very answer).
+   */
+  read<T>(reading: Promise<T>, answered: (value: T) => void, failed: () => void): void {
+    this.started();
+    void reading.then(answered, failed).finally(() => this.ended());
+  }
+
   /** Refreshes now, or when the reads in flight have ended. */
   request(): void {
     if (this.inFlight > 0) this.pending = true;

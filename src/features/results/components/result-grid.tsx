@@ -15,7 +15,7 @@ import {
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   isNumericType,
   type FilterModel,
@@ -28,7 +28,7 @@ import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
 import { releaseWarmGrid } from '../grid-warmup';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
-import { RefreshGate } from '../refresh-gate';
+import { useRefreshGate } from '../use-refresh-gate';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -100,36 +100,27 @@ export default function ResultGrid({
     [columns, localTime, cellClassRules],
   );
 
-  const [refreshGate] = useState(() => new RefreshGate());
+  const refreshGate = useRefreshGate(revision);
   const datasource = useMemo<IDatasource>(
     () => ({
-      getRows: (params: IGetRowsParams) => {
-        refreshGate.started();
-        getRows(
-          params.startRow,
-          params.endRow,
-          params.sortModel as SortModelItem[],
-          params.filterModel as FilterModel,
-          quickText,
-        ).then(
+      getRows: (params: IGetRowsParams) =>
+        refreshGate.read(
+          getRows(
+            params.startRow,
+            params.endRow,
+            params.sortModel as SortModelItem[],
+            params.filterModel as FilterModel,
+            quickText,
+          ),
           (result) => {
             params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1);
             onRowCount?.(result.rowCount);
-            refreshGate.ended();
           },
-          () => {
-            params.failCallback();
-            refreshGate.ended();
-          },
-        );
-      },
+          () => params.failCallback(),
+        ),
     }),
     [getRows, quickText, onRowCount, refreshGate],
   );
-
-  useEffect(() => {
-    refreshGate.request();
-  }, [revision, refreshGate]);
 
   useCellFocusKeeper(regionRef, apiRef);
 

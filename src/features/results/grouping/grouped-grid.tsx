@@ -16,7 +16,7 @@ import {
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { RowsRequest, RowsResult } from '../../../lib/query/query-result-session';
 import {
   COUNT_COLUMN_ID,
@@ -29,7 +29,7 @@ import {
   type SortModelItem,
 } from '../../../lib/result-model';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
-import { RefreshGate } from '../refresh-gate';
+import { useRefreshGate } from '../use-refresh-gate';
 import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
 import './group-bar.css';
 
@@ -102,7 +102,7 @@ export default function GroupedGrid({
 }: GroupedGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const regionRef = useRef<HTMLDivElement | null>(null);
-  const [refreshGate] = useState(() => new RefreshGate());
+  const refreshGate = useRefreshGate(revision);
   // Expanded group ids per grouping, so a new grouping starts collapsed.
   const expandedSets = useRef(new Map<string, Set<string>>());
   const theme = resultGridTheme(dark);
@@ -168,36 +168,26 @@ export default function GroupedGrid({
   const datasource = useMemo<IDatasource>(() => {
     const [by, fns] = JSON.parse(groupKey) as [string[], Record<string, AggregateFn>];
     return {
-      getRows: (params: IGetRowsParams) => {
-        refreshGate.started();
-        fetchRows({
-          start: params.startRow,
-          end: params.endRow,
-          sortModel: params.sortModel as SortModelItem[],
-          filterModel: params.filterModel as FilterModel,
-          quickText: quickText || null,
-          group: {
-            groupBy: by,
-            aggregates: fns,
-            expanded: [...(expandedSets.current.get(groupKey) ?? [])],
-          },
-        }).then(
-          (result) => {
-            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1);
-            refreshGate.ended();
-          },
-          () => {
-            params.failCallback();
-            refreshGate.ended();
-          },
-        );
-      },
+      getRows: (params: IGetRowsParams) =>
+        refreshGate.read(
+          fetchRows({
+            start: params.startRow,
+            end: params.endRow,
+            sortModel: params.sortModel as SortModelItem[],
+            filterModel: params.filterModel as FilterModel,
+            quickText: quickText || null,
+            group: {
+              groupBy: by,
+              aggregates: fns,
+              expanded: [...(expandedSets.current.get(groupKey) ?? [])],
+            },
+          }),
+          (result) =>
+            params.successCallback(result.rows, result.tableComplete ? result.rowCount : -1),
+          () => params.failCallback(),
+        ),
     };
   }, [fetchRows, quickText, groupKey, refreshGate]);
-
-  useEffect(() => {
-    refreshGate.request();
-  }, [revision, refreshGate]);
 
   useCellFocusKeeper(regionRef, apiRef);
 

@@ -1,0 +1,14 @@
+import { useEffect, useState } from 'react';
+import { RefreshGate } from './refresh-gate';
+
+/**
+ * The grid's refresh gate, asked to refresh at each new `revision` (rows streamed in). The grid
+ * attaches its refresh when it is ready and reads its rows through `gate.read`.
+ */
+export function useRefreshGate(revision: number): RefreshGate {
+  const [gate] = useState(() => new RefreshGate());
+  useEffect(() => {
+    gate.request();
+  }, [revision, gate]);
+  return gate;
+}
