@@ -47,6 +47,11 @@ test('group 59,066 StormEvents rows by State: TEXAS 4701 first by count; pivot S
   await expect(grid.getByRole('button', { name: 'Collapse State TEXAS' })).toBeVisible();
   const firstChild = await rowTexts(page, 3);
   expect(firstChild).toContain('TEXAS');
+  // Group rows stand out from their members (bold), which needs AG Grid's row style module.
+  const cellOfRow = (rowIndex: number) =>
+    grid.locator(`[role="row"][aria-rowindex="${rowIndex}"] [role="gridcell"]`).first();
+  await expect(cellOfRow(2)).toHaveCSS('font-weight', '600');
+  await expect(cellOfRow(3)).toHaveCSS('font-weight', '400');
 
   // An aggregate per group, and a nested group.
   await bar.getByLabel('Aggregate function').selectOption('dcount');

@@ -7,6 +7,7 @@ import {
   NumberFilterModule,
   RenderApiModule,
   RowApiModule,
+  RowStyleModule,
   TextFilterModule,
   TooltipModule,
   type ColDef,
@@ -42,6 +43,8 @@ ModuleRegistry.registerModules([
   NumberFilterModule,
   DateFilterModule,
   CellStyleModule,
+  // rowClassRules (group rows' class): without it AG Grid logs error #200 and ignores it.
+  RowStyleModule,
   TooltipModule,
 ]);
 
@@ -203,7 +206,7 @@ export default function GroupedGrid({
         cacheBlockSize={200}
         maxBlocksInCache={50}
         infiniteInitialRowCount={1}
-        getRowClass={groupRowClass}
+        rowClassRules={GROUP_ROW_CLASS_RULES}
         onGridReady={(event) => {
           apiRef.current = event.api;
           refreshGate.attach(() => event.api.refreshInfiniteCache());
@@ -221,7 +224,11 @@ export default function GroupedGrid({
   );
 }
 
-/** One function for the grid's life: AG Grid compares options by reference. */
-function groupRowClass(params: { data?: RowBlockRow }): string | undefined {
-  return params.data?.group ? 'row--group' : undefined;
-}
+/**
+ * Rules rather than getRowClass: AG Grid reuses a row's element when the rows under it change
+ * (a group opened above it), and re-evaluates rules then; a class from getRowClass stays.
+ * One object for the grid's life: AG Grid compares options by reference.
+ */
+const GROUP_ROW_CLASS_RULES = {
+  'row--group': (params: { data?: RowBlockRow }) => Boolean(params.data?.group),
+};
