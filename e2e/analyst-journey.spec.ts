@@ -163,6 +163,17 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
   await page.keyboard.press('ControlOrMeta+C');
   await expect(notice).toHaveText('Copied the cell.');
   expect(await clipboard()).toBe('TEXAS');
+
+  // Grouping replaces the grid; the block and its figures go with the grid that held them.
+  await (await quarry.cell(0, 'State')).click();
+  await (await quarry.cell(1, 'Storms')).click({ modifiers: ['Shift'] });
+  await expect(notice).toHaveText(/^2 × 2 cells selected/);
+  await page
+    .getByRole('group', { name: 'Group and pivot' })
+    .getByLabel('Add a group column')
+    .selectOption('State');
+  await expect(quarry.grid.getByRole('columnheader', { name: 'Count', exact: true })).toBeVisible();
+  await expect(notice).toHaveCount(0);
   expect(gridErrors).toEqual([]);
 });
 

@@ -56,10 +56,12 @@ export function useBlockSelection({
   const extendRef = useRef(false);
   const statsTimer = useRef<number | undefined>(undefined);
 
-  // New rows (another run, another table) make an old block meaningless.
+  // New rows (another run, another table) make an old block meaningless, and a grid that goes
+  // (grouping, a chart) takes its block with it: the notice line must not outlive it.
   useEffect(() => {
     rangeRef.current = null;
     onSelection?.(null);
+    return () => onSelection?.(null);
   }, [getRows, onSelection]);
   useEffect(() => () => window.clearTimeout(statsTimer.current), []);
 

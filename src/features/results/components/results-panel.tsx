@@ -199,6 +199,11 @@ function ResultTables({
     const timer = window.setTimeout(() => setCopyNotice(null), 5000);
     return () => window.clearTimeout(timer);
   }, [copyNotice]);
+  // A block just selected (its figures still to come) replaces an earlier "Copied …" notice.
+  const onSelection = useCallback((next: GridSelection | null) => {
+    setSelection(next);
+    if (next && next.stats === null) setCopyNotice(null);
+  }, []);
   const table = primary[Math.min(selected, primary.length - 1)];
   const visualization = table ? summary.visualizations[table.id] : undefined;
   const visualizationKind = visualization?.visualization?.toLowerCase() ?? null;
@@ -369,7 +374,7 @@ function ResultTables({
             onOpenCell={(column, text) =>
               setOpenCell({ column, value: parseCellForPanel(column, text) })
             }
-            onSelection={setSelection}
+            onSelection={onSelection}
             onCopied={setCopyNotice}
             onFilter={onAddFilter && ((request) => setCopyNotice(onAddFilter(request)))}
             initialGroup={initialGroup}
