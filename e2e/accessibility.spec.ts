@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { signIn } from './support/sign-in.ts';

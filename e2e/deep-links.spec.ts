@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Page } from './support/test';
 import { embeddingUrls, quarryClient } from '../local-stack/local-constants.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';

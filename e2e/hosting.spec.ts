@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { gzipSync } from 'node:zlib';
 import { quarryClient } from '../local-stack/local-constants.ts';
 import { consolePage } from './support/console.ts';

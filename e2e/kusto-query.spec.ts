@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { consolePage, expectNoSpinner } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from './support/test';
 import { urls } from '../local-stack/local-constants.ts';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { consolePage } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';

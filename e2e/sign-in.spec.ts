@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { urls } from '../local-stack/local-constants.ts';
 import { identityProvider, type IdpRequestLog } from './support/identity-provider-admin.ts';
 import { analyst, signIn, submitIdpSignIn } from './support/sign-in.ts';
