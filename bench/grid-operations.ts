@@ -335,6 +335,28 @@ export async function measureOperations(
             .waitFor({ timeout: 120_000 }),
       ),
     );
+    // And back: the plain grid (kept while grouped) shows every row again.
+    out.push(
+      await timed(
+        page,
+        'ungroup',
+        () => page.getByRole('button', { name: 'Stop grouping by State' }).click(),
+        () =>
+          page
+            .waitForFunction(
+              (selector) => {
+                const shown = document.querySelector(`${selector}:not([hidden]) [role="grid"]`);
+                return (
+                  shown?.querySelector('[role="gridcell"]') != null &&
+                  !shown.querySelector('.ag-loading, .ag-skeleton-container')
+                );
+              },
+              grid,
+              { timeout: 120_000 },
+            )
+            .then(() => undefined),
+      ),
+    );
   }
 
   // A time chart over the same rows: from Run to the chart drawn (the query, then the series

@@ -168,6 +168,17 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
     .selectOption('State');
   await expect(quarry.grid.getByRole('columnheader', { name: 'Count', exact: true })).toBeVisible();
   await expect(notice).toHaveCount(0);
+
+  // Leaving grouping finds the grid as it was left: still sorted by Storms ascending, and the
+  // block it dropped stays dropped.
+  await page.getByRole('button', { name: 'Stop grouping by State' }).click();
+  await expect(quarry.grid.getByRole('columnheader', { name: 'Storms' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(await quarry.cell(0, 'State')).toHaveText('IOWA');
+  await expect(quarry.grid.locator('.cell--in-range')).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
 });
 
 test('query tabs can be renamed, closed and reopened with their text, and keep their names across a reload', async ({

@@ -1,6 +1,10 @@
 import type { CellClassParams, CellFocusedEvent, Column, GridApi } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
-import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import type {
+  KeyboardEvent as ReactKeyboardEvent,
+  MouseEvent as ReactMouseEvent,
+  RefObject,
+} from 'react';
 import { toTsv } from '../../lib/export';
 import type { RowsResult } from '../../lib/query/query-result-session';
 import type { FilterModel, ResultColumn, RowBlockRow, SortModelItem } from '../../lib/result-model';
@@ -36,6 +40,10 @@ interface BlockSelectionOptions {
   getRows: GetRowBlock;
   quickText: string;
   onSelection?: (selection: GridSelection | null) => void;
+  /** The grid is kept but not shown: its block goes, as it would with the grid. */
+  hidden?: boolean;
+  /** The grid's API once ready, to repaint cells when the block goes. */
+  apiRef?: RefObject<GridApi<RowBlockRow> | null>;
 }
 
 /**
@@ -49,6 +57,8 @@ export function useBlockSelection({
   getRows,
   quickText,
   onSelection,
+  hidden = false,
+  apiRef,
 }: BlockSelectionOptions) {
   // A ref, so the cell class rules read it without rebuilding the column definitions.
   const rangeRef = useRef<CellRange | null>(null);
@@ -64,6 +74,15 @@ export function useBlockSelection({
     return () => onSelection?.(null);
   }, [getRows, onSelection]);
   useEffect(() => () => window.clearTimeout(statsTimer.current), []);
+  useEffect(() => {
+    if (!hidden) return;
+    window.clearTimeout(statsTimer.current);
+    if (rangeRef.current) {
+      rangeRef.current = null;
+      apiRef?.current?.refreshCells({ force: true });
+    }
+    onSelection?.(null);
+  }, [hidden, onSelection, apiRef]);
 
   const cellClassRules = useMemo(
     () => ({

@@ -63,6 +63,8 @@ interface ResultGridProps {
   onCopied?: (message: string) => void;
   /** "Filter to / Exclude this value" (cell menu, Ctrl+Shift+Space); absent: no filter menu. */
   onFilter?: (request: FilterRequest) => void;
+  /** Kept but not shown (a grouped or pivoted view is in front): it drops its block. */
+  hidden?: boolean;
 }
 
 /**
@@ -83,10 +85,11 @@ export default function ResultGrid({
   onSelection,
   onCopied,
   onFilter,
+  hidden = false,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const regionRef = useRef<HTMLDivElement | null>(null);
-  const selection = useBlockSelection({ columns, getRows, quickText, onSelection });
+  const selection = useBlockSelection({ columns, getRows, quickText, onSelection, hidden, apiRef });
   const { cellClassRules } = selection;
   const filterMenu = useCellFilterMenu({ columns, selection, onFilter });
   const theme = resultGridTheme(dark);
@@ -141,6 +144,7 @@ export default function ResultGrid({
       className="result-grid"
       role="region"
       aria-label={label}
+      hidden={hidden}
       {...selection.containerHandlers}
     >
       <details className="column-menu">
