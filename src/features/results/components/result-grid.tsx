@@ -15,7 +15,7 @@ import {
   type IGetRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   isNumericType,
   type FilterModel,
@@ -127,6 +127,21 @@ export default function ResultGrid({
 
   useCellFocusKeeper(regionRef, apiRef);
 
+  // AG Grid is created a frame after its region: the page lays out the new results in that
+  // frame, so the grid's theme measurements (forced layouts) lay out only the grid, in a task
+  // of their own.
+  const [gridMounted, setGridMounted] = useState(false);
+  useEffect(() => {
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setGridMounted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
     const next = new Set(pinned);
@@ -163,48 +178,50 @@ export default function ResultGrid({
           ))}
         </fieldset>
       </details>
-      <AgGridReact<RowBlockRow>
-        theme={theme}
-        columnDefs={columnDefs}
-        defaultColDef={RESULT_DEFAULT_COL_DEF}
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={200}
-        maxBlocksInCache={50}
-        infiniteInitialRowCount={1}
-        // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
-        // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
-        // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.
-        rowBuffer={2}
-        onGridReady={(event) => {
-          apiRef.current = event.api;
-          refreshGate.attach(() => event.api.refreshInfiniteCache());
-          releaseWarmGrid(regionRef.current);
-        }}
-        onCellDoubleClicked={(event) => {
-          const column = columns.find((c) => c.name === event.colDef.colId);
-          if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
-        }}
-        onCellFocused={selection.onCellFocused}
-        preventDefaultOnContextMenu={onFilter !== undefined}
-        onCellContextMenu={filterMenu.onCellContextMenu}
-        onCellKeyDown={(event) => {
-          const key = event.event as KeyboardEvent | undefined;
-          if (!key || !('colDef' in event)) return;
-          const column = columns.find((c) => c.name === event.colDef.colId);
-          const text = (event.value as string | null) ?? '';
-          if (filterMenu.onCellKey(event, key)) return;
-          if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
-            // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
-            void selection.copy(event.api, text).then(
-              (message) => onCopied?.(message),
-              (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
-            );
-          } else if (key.key === 'Enter' && column) {
-            onOpenCell?.(column, text);
-          }
-        }}
-      />
+      {gridMounted && (
+        <AgGridReact<RowBlockRow>
+          theme={theme}
+          columnDefs={columnDefs}
+          defaultColDef={RESULT_DEFAULT_COL_DEF}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={200}
+          maxBlocksInCache={50}
+          infiniteInitialRowCount={1}
+          // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
+          // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
+          // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.
+          rowBuffer={2}
+          onGridReady={(event) => {
+            apiRef.current = event.api;
+            refreshGate.attach(() => event.api.refreshInfiniteCache());
+            releaseWarmGrid(regionRef.current);
+          }}
+          onCellDoubleClicked={(event) => {
+            const column = columns.find((c) => c.name === event.colDef.colId);
+            if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
+          }}
+          onCellFocused={selection.onCellFocused}
+          preventDefaultOnContextMenu={onFilter !== undefined}
+          onCellContextMenu={filterMenu.onCellContextMenu}
+          onCellKeyDown={(event) => {
+            const key = event.event as KeyboardEvent | undefined;
+            if (!key || !('colDef' in event)) return;
+            const column = columns.find((c) => c.name === event.colDef.colId);
+            const text = (event.value as string | null) ?? '';
+            if (filterMenu.onCellKey(event, key)) return;
+            if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
+              // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
+              void selection.copy(event.api, text).then(
+                (message) => onCopied?.(message),
+                (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
+              );
+            } else if (key.key === 'Enter' && column) {
+              onOpenCell?.(column, text);
+            }
+          }}
+        />
+      )}
       {filterMenu.menu}
     </div>
   );
