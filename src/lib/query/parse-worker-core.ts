@@ -11,6 +11,7 @@ import { runWorkerJob } from './worker-jobs';
 import { ResultStore } from './result-store';
 import { WorkerFetches } from './worker-fetches';
 import type { DataSet } from '../result-model';
+import { releaseChunk } from './release-chunk';
 
 export interface ParseWorkerCoreOptions {
   /**
@@ -213,6 +214,7 @@ export class ParseWorkerCore {
       case 'chunk': {
         const live = this.sessions.get(message.sessionId);
         if (live && !live.finished) this.feed(message.sessionId, live, message.chunk);
+        releaseChunk(message.chunk);
         return;
       }
       case 'end': {
@@ -314,6 +316,8 @@ export class ParseWorkerCore {
           return;
         }
       }
+      // The parser copied what it still needs.
+      releaseChunk(chunk);
     }
   }
 
