@@ -25,7 +25,7 @@ import {
 } from '../../../lib/result-model';
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 import { useCellFilterMenu } from '../use-cell-filter-menu';
-import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from '../grouping/grid-theme';
+import { RESULT_DEFAULT_COL_DEF, RESULT_ROW_MODEL, resultGridTheme } from '../grouping/grid-theme';
 import { releaseWarmGrid } from '../grid-warmup';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { useRefreshGate } from '../use-refresh-gate';
@@ -183,11 +183,8 @@ export default function ResultGrid({
           theme={theme}
           columnDefs={columnDefs}
           defaultColDef={RESULT_DEFAULT_COL_DEF}
-          rowModelType="infinite"
+          {...RESULT_ROW_MODEL}
           datasource={datasource}
-          cacheBlockSize={200}
-          maxBlocksInCache={50}
-          infiniteInitialRowCount={1}
           // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
           // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
           // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.

@@ -25,3 +25,14 @@ export function resultGridTheme(dark: boolean) {
  * 22 columns, on every re-render while rows stream in).
  */
 export const RESULT_DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, minWidth: 70 };
+
+/**
+ * The infinite row model as both row grids (plain and grouped) use it: the worker answers blocks
+ * of 200 rows, and the grid keeps at most 50 of them (10,000 rows) on the page.
+ */
+export const RESULT_ROW_MODEL = {
+  rowModelType: 'infinite',
+  cacheBlockSize: 200,
+  maxBlocksInCache: 50,
+  infiniteInitialRowCount: 1,
+} as const;

@@ -31,7 +31,7 @@ import {
 } from '../../../lib/result-model';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { useRefreshGate } from '../use-refresh-gate';
-import { RESULT_DEFAULT_COL_DEF, resultGridTheme } from './grid-theme';
+import { RESULT_DEFAULT_COL_DEF, RESULT_ROW_MODEL, resultGridTheme } from './grid-theme';
 import './group-bar.css';
 
 ModuleRegistry.registerModules([
@@ -200,12 +200,9 @@ export default function GroupedGrid({
         theme={theme}
         columnDefs={columnDefs}
         defaultColDef={RESULT_DEFAULT_COL_DEF}
-        rowModelType="infinite"
+        {...RESULT_ROW_MODEL}
         datasource={datasource}
         context={context}
-        cacheBlockSize={200}
-        maxBlocksInCache={50}
-        infiniteInitialRowCount={1}
         rowClassRules={GROUP_ROW_CLASS_RULES}
         onGridReady={(event) => {
           apiRef.current = event.api;
