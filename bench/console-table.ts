@@ -10,6 +10,19 @@ const seconds = (n: number): string => `${(n / 1000).toFixed(2)} s`;
 const ratio = (part: number, whole: number): string =>
   whole > 0 ? `${(part / whole).toFixed(2)}×` : 'n/a';
 
+/** Cells measured against a goal, and those that missed it (for the summary line). */
+const tally = { met: 0, missed: [] as string[] };
+/** A cell's text with ✔ or ✘ against its goal (nothing when it was not measured). */
+function judged(text: string, ok: boolean | null, what: string): string {
+  if (ok === null) return text;
+  if (ok) tally.met += 1;
+  else tally.missed.push(what);
+  return `${text} ${ok ? '✔' : '✘'}`;
+}
+const atMost = (value: number | null | undefined, limit: number): boolean | null =>
+  value === null || value === undefined || Number.isNaN(value) ? null : value <= limit;
+const size = (rows: number) => `${rows.toLocaleString('en-US')} rows`;
+
 export function printConsoleTable(
   served: ServeMeasurement[],
   measured: ConsoleMeasurement[],
@@ -28,17 +41,31 @@ export function printConsoleTable(
     ),
     line(
       'stand-in: first byte / all (Node client)',
-      served.map((s) => `${ms(s.firstByteMs)} / ${seconds(s.totalMs)}`),
+      served.map((s) =>
+        judged(
+          `${ms(s.firstByteMs)} / ${seconds(s.totalMs)}`,
+          s.firstByteMs <= 200 && s.totalMs <= 10_000,
+          `stand-in at ${size(s.rows)}`,
+        ),
+      ),
       'first byte ≤ 200 ms; 1M rows ≤ 10 s',
     ),
     line(
       'console: first byte after Run',
-      sizes.map((n) => ms(at(n)?.firstByteMs)),
+      sizes.map((n) =>
+        judged(ms(at(n)?.firstByteMs), atMost(at(n)?.firstByteMs, 200), `first byte at ${size(n)}`),
+      ),
       '≤ 200 ms',
     ),
     line(
       'first grid row after first byte',
-      sizes.map((n) => ms(at(n)?.firstRowAfterFirstByteMs)),
+      sizes.map((n) =>
+        judged(
+          ms(at(n)?.firstRowAfterFirstByteMs),
+          atMost(at(n)?.firstRowAfterFirstByteMs, 100),
+          `first grid row at ${size(n)}`,
+        ),
+      ),
       '≤ 100 ms',
     ),
     line(
@@ -53,7 +80,13 @@ export function printConsoleTable(
       'main-thread tasks > 50 ms while loading (longest)',
       sizes.map((n) => {
         const m = at(n);
-        return m ? `${m.longTasks} (${ms(m.longestTaskMs)})` : 'n/a';
+        return m
+          ? judged(
+              `${m.longTasks} (${ms(m.longestTaskMs)})`,
+              m.longTasks === 0,
+              `tasks while loading at ${size(n)}`,
+            )
+          : 'n/a';
       }),
       'none',
     ),
@@ -61,7 +94,13 @@ export function printConsoleTable(
       'renderer RSS growth / payload (page + worker)',
       sizes.map((n) => {
         const m = at(n);
-        return m ? ratio(m.rssGrowthBytes, m.payloadBytes) : 'n/a';
+        return m
+          ? judged(
+              ratio(m.rssGrowthBytes, m.payloadBytes),
+              atMost(m.rssGrowthBytes / m.payloadBytes, 1),
+              `RSS at completion at ${size(n)}`,
+            )
+          : 'n/a';
       }),
       '≤ 1.0×',
     ),
@@ -69,7 +108,13 @@ export function printConsoleTable(
       'renderer RSS growth / payload after GC in page and workers',
       sizes.map((n) => {
         const m = at(n);
-        return m ? ratio(m.rssGrowthAfterGcBytes, m.payloadBytes) : 'n/a';
+        return m
+          ? judged(
+              ratio(m.rssGrowthAfterGcBytes, m.payloadBytes),
+              atMost(m.rssGrowthAfterGcBytes / m.payloadBytes, 1),
+              `RSS after GC at ${size(n)}`,
+            )
+          : 'n/a';
       }),
       '≤ 1.0×',
     ),
@@ -88,9 +133,13 @@ export function printConsoleTable(
       'JS heap growth / payload: worker + page (worker; page)',
       sizes.map((n) => {
         const m = at(n);
-        return m
-          ? `${ratio(m.workerHeapGrowthBytes + m.heapGrowthBytes, m.payloadBytes)} (${ratio(m.workerHeapGrowthBytes, m.payloadBytes)}; ${ratio(m.heapGrowthBytes, m.payloadBytes)})`
-          : 'n/a';
+        if (!m) return 'n/a';
+        const heap = m.workerHeapGrowthBytes + m.heapGrowthBytes;
+        return judged(
+          `${ratio(heap, m.payloadBytes)} (${ratio(m.workerHeapGrowthBytes, m.payloadBytes)}; ${ratio(m.heapGrowthBytes, m.payloadBytes)})`,
+          atMost(heap / m.payloadBytes, 1),
+          `JS heap at ${size(n)}`,
+        );
       }),
       '≤ 1.0×',
     ),
@@ -98,7 +147,13 @@ export function printConsoleTable(
       'sort by EventId: time (tasks > 50 ms)',
       sizes.map((n) => {
         const m = at(n);
-        return m ? `${ms(m.sortMs)} (${tasks(m.sortLongTasks, m.sortLongestTaskMs)})` : 'n/a';
+        return m
+          ? judged(
+              `${ms(m.sortMs)} (${tasks(m.sortLongTasks, m.sortLongestTaskMs)})`,
+              m.sortLongTasks === null ? null : m.sortLongTasks === 0,
+              `sort at ${size(n)}`,
+            )
+          : 'n/a';
       }),
       '0 tasks > 50 ms',
     ),
@@ -114,6 +169,10 @@ export function printConsoleTable(
   ];
   console.log(rows.join('\n'));
   printOperationsTable(sizes, measured);
+  console.log(
+    `\nGoals: ${tally.met} of ${tally.met + tally.missed.length} measured cells met` +
+      (tally.missed.length ? `; missed: ${tally.missed.join(', ')}.` : '.'),
+  );
 }
 
 const byPart = (
@@ -154,7 +213,11 @@ function printOperationsTable(sizes: number[], measured: ConsoleMeasurement[]): 
         op.longFrames === undefined
           ? ''
           : `; frames > 50 ms: ${op.longFrames}, longest ${ms(op.longestFrameMs)}`;
-      return `${ms(op.ms)} (${tasks(op.longTasks, op.longestTaskMs)}${frames})`;
+      return judged(
+        `${ms(op.ms)} (${tasks(op.longTasks, op.longestTaskMs)}${frames})`,
+        op.longTasks === null ? null : op.longTasks === 0,
+        `${name} at ${size(n)}`,
+      );
     });
     lines.push(`| ${name} | ${cells.join(' | ')} | 0 tasks > 50 ms |`);
   }
