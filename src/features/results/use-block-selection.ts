@@ -67,7 +67,7 @@ export function useBlockSelection({
   const statsTimer = useRef<number | undefined>(undefined);
 
   // New rows (another run, another table) make an old block meaningless, and a grid that goes
-  // (grouping, a chart) takes its block with it: the notice line must not outlive it.
+  // (the chart view replaces it) takes its block with it: the notice must not outlive it.
   useEffect(() => {
     rangeRef.current = null;
     onSelection?.(null);
