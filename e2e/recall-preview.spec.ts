@@ -94,11 +94,13 @@ test('Preview runs the statement for its first 50 rows and says so; the editor k
   // The keyboard chord does the same.
   await quarry.setQuery('StormEvents | project State');
   await page.keyboard.press('Shift+Alt+Enter');
+  // The first preview had 50 rows too: wait for this query to be sent, then for its one column.
+  await expect
+    .poll(async () => (await queriesSent()).at(-1))
+    .toBe('set truncationmaxrecords=50;\nStormEvents | project State');
+  await expect(quarry.grid.getByRole('columnheader')).toHaveCount(1);
   await expectNoSpinner(page);
   await expect.poll(() => gridRowCount(page)).toBe(50);
-  expect((await queriesSent()).at(-1)).toBe(
-    'set truncationmaxrecords=50;\nStormEvents | project State',
-  );
 });
 
 test('Preview on App Insights asks for the first 50 rows with | take 50 and says so', async ({
