@@ -31,6 +31,17 @@ export function printConsoleTable(
   const at = (rows: number) => measured.find((m) => m.rows === rows);
   const line = (label: string, cells: string[], goal: string): string =>
     `| ${label} | ${cells.join(' | ')} | ${goal} |`;
+  // Bytes per payload byte, judged against the 1.0× goal.
+  const perPayload = (rows: number, bytes: (m: ConsoleMeasurement) => number, what: string) => {
+    const m = at(rows);
+    if (!m) return 'n/a';
+    const value = bytes(m);
+    return judged(
+      ratio(value, m.payloadBytes),
+      atMost(value / m.payloadBytes, 1),
+      `${what} at ${size(rows)}`,
+    );
+  };
   const rows: string[] = [
     `| measured | ${sizes.map((n) => `${n.toLocaleString('en-US')} rows`).join(' | ')} | goal |`,
     `|---|${sizes.map(() => '---:').join('|')}|---|`,
@@ -92,30 +103,12 @@ export function printConsoleTable(
     ),
     line(
       'renderer RSS growth / payload (page + worker)',
-      sizes.map((n) => {
-        const m = at(n);
-        return m
-          ? judged(
-              ratio(m.rssGrowthBytes, m.payloadBytes),
-              atMost(m.rssGrowthBytes / m.payloadBytes, 1),
-              `RSS at completion at ${size(n)}`,
-            )
-          : 'n/a';
-      }),
+      sizes.map((n) => perPayload(n, (m) => m.rssGrowthBytes, 'RSS at completion')),
       '≤ 1.0×',
     ),
     line(
       'renderer RSS growth / payload after GC in page and workers',
-      sizes.map((n) => {
-        const m = at(n);
-        return m
-          ? judged(
-              ratio(m.rssGrowthAfterGcBytes, m.payloadBytes),
-              atMost(m.rssGrowthAfterGcBytes / m.payloadBytes, 1),
-              `RSS after GC at ${size(n)}`,
-            )
-          : 'n/a';
-      }),
+      sizes.map((n) => perPayload(n, (m) => m.rssGrowthAfterGcBytes, 'RSS after GC')),
       '≤ 1.0×',
     ),
     line(
