@@ -10,6 +10,7 @@ import type { ResultParsers } from './result-parser';
 import type { WorkerJob, WorkerJobResult } from './worker-jobs';
 import type { KeptList } from './parse-worker-protocol';
 import type { KeepOutcome, KeptResultInfo } from './result-store';
+import { ownsWholeBuffer } from '../result-model/owned-buffer';
 
 /**
  * The page's side of result parsing. Design: the page decides every request (trusted host, token,
@@ -333,10 +334,7 @@ export class PortResultEngine implements ResultEngine {
         }
         if (done) break;
         // Transfer requires owning the whole buffer.
-        const chunk =
-          value.byteOffset === 0 && value.byteLength === value.buffer.byteLength
-            ? value
-            : value.slice();
+        const chunk = ownsWholeBuffer(value) ? value : value.slice();
         this.port.postMessage({ type: 'chunk', sessionId, chunk }, [chunk.buffer as ArrayBuffer]);
       }
       this.port.postMessage({ type: 'end', sessionId });

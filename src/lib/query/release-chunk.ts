@@ -1,5 +1,4 @@
-/** `ArrayBuffer.prototype.transfer` (ES2024; Chromium 114+, Firefox 122+, Safari 17.4+). */
-type Transferable = ArrayBuffer & { transfer?: (newByteLength?: number) => ArrayBuffer };
+import { movableBuffer } from '../result-model/owned-buffer';
 
 /**
  * Frees a response chunk's memory as soon as the parser has copied what it needs, instead of
@@ -10,9 +9,8 @@ type Transferable = ArrayBuffer & { transfer?: (newByteLength?: number) => Array
  * that cannot be detached, or a runtime without `transfer`: the collector frees those later.
  */
 export function releaseChunk(chunk: Uint8Array): boolean {
-  const buffer = chunk.buffer as Transferable;
-  if (!(buffer instanceof ArrayBuffer) || typeof buffer.transfer !== 'function') return false;
-  if (chunk.byteOffset !== 0 || chunk.byteLength !== buffer.byteLength) return false;
+  const buffer = movableBuffer(chunk);
+  if (!buffer) return false;
   try {
     buffer.transfer(0);
     return true;

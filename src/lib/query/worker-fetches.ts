@@ -1,4 +1,5 @@
 import type { ParseWorkerResponse, WorkerFetchRequest } from './parse-worker-protocol';
+import { ownsWholeBuffer } from '../result-model/owned-buffer';
 
 /**
  * The worker's side of "fetch in the worker": sends a request the page built in full, reports
@@ -112,10 +113,7 @@ export class WorkerFetches {
           return;
         }
         if (done) break;
-        const chunk =
-          value.byteOffset === 0 && value.byteLength === value.buffer.byteLength
-            ? value
-            : value.slice();
+        const chunk = ownsWholeBuffer(value) ? value : value.slice();
         this.post({ type: 'fetchChunk', fetchId, chunk }, [chunk.buffer as ArrayBuffer]);
       }
       this.post({ type: 'fetchEnd', fetchId });

@@ -1,6 +1,7 @@
 import { parseKustoDateTime, parsedDateTime } from './kusto-datetime';
 import { formatTimespanTicks } from './kusto-timespan';
 import type { KustoScalarType } from './kusto-scalar-type';
+import { movableBuffer } from './owned-buffer';
 import { TextDictionary } from './text-dictionary';
 
 /**
@@ -152,9 +153,6 @@ interface TypedArrayMaker<T extends TypedColumnArray> {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-/** ES2024 `ArrayBuffer.prototype.transfer` (Chromium 114, Firefox 122, Safari 17.4); the lib is ES2023. */
-type TransferableBuffer = ArrayBuffer & { transfer?: (newByteLength: number) => ArrayBuffer };
-
 /**
  * A new array of `length` elements starting with `array`'s. Where the browser can, the contents
  * are moved with `transfer`: the old buffer is detached and its memory given back at once.
@@ -168,13 +166,8 @@ function resized<T extends TypedColumnArray>(
   length: number,
   Make: TypedArrayMaker<T>,
 ): T {
-  const buffer = array.buffer as TransferableBuffer;
-  if (
-    typeof buffer.transfer === 'function' &&
-    array.byteOffset === 0 &&
-    array.byteLength === buffer.byteLength
-  )
-    return new Make(buffer.transfer(length * Make.BYTES_PER_ELEMENT));
+  const buffer = movableBuffer(array);
+  if (buffer) return new Make(buffer.transfer(length * Make.BYTES_PER_ELEMENT));
   const next = new Make(length);
   next.set(length < array.length ? array.subarray(0, length) : array);
   return next;
