@@ -1,3 +1,5 @@
+import { chunkedBody } from './fake-fetch';
+
 /**
  * Gives a chunk's buffer `ArrayBuffer.prototype.transfer` where the test runtime lacks it
  * (Node 20): detaching through a transferring structuredClone, as browsers' transfer does.
@@ -14,23 +16,18 @@ export function withTransfer(chunk: Uint8Array): Uint8Array {
   return chunk;
 }
 
-/** A body in `size`-byte chunks that can be detached; `sent` collects them as they go. */
+/** `chunkedBody`, with chunks that can be detached; `sent` collects them as they go. */
 export function detachableBody(
   bytes: Uint8Array,
   size: number,
   sent: Uint8Array[],
 ): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (at >= bytes.length) {
-        controller.close();
-        return;
-      }
-      const chunk = withTransfer(bytes.slice(at, at + size));
-      sent.push(chunk);
-      controller.enqueue(chunk);
-      at += size;
-    },
-  });
+  return chunkedBody(bytes, size).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        sent.push(withTransfer(chunk));
+        controller.enqueue(chunk);
+      },
+    }),
+  );
 }
