@@ -18,7 +18,8 @@ export interface OperationMeasurement {
   note?: string;
 }
 
-const grid = '[role="tabpanel"]:not([hidden]) .result-grid';
+// The shown plain grid: grouping keeps it, hidden, behind the grouped one.
+const grid = '[role="tabpanel"]:not([hidden]) .result-grid:not([hidden])';
 const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
 
 async function tasksBetween(page: Page, since: number, until: number) {
@@ -341,20 +342,7 @@ export async function measureOperations(
         page,
         'ungroup',
         () => page.getByRole('button', { name: 'Stop grouping by State' }).click(),
-        () =>
-          page
-            .waitForFunction(
-              (selector) => {
-                const shown = document.querySelector(`${selector}:not([hidden]) [role="grid"]`);
-                return (
-                  shown?.querySelector('[role="gridcell"]') != null &&
-                  !shown.querySelector('.ag-loading, .ag-skeleton-container')
-                );
-              },
-              grid,
-              { timeout: 120_000 },
-            )
-            .then(() => undefined),
+        gridShows(page, allRows),
       ),
     );
   }
