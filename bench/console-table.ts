@@ -10,14 +10,26 @@ const seconds = (n: number): string => `${(n / 1000).toFixed(2)} s`;
 const ratio = (part: number, whole: number): string =>
   whole > 0 ? `${(part / whole).toFixed(2)}×` : 'n/a';
 
-/** Cells measured against a goal, and those that missed it (for the summary line). */
-const tally = { met: 0, missed: [] as string[] };
-/** A cell's text with ✔ or ✘ against its goal (nothing when it was not measured). */
-function judged(text: string, ok: boolean | null, what: string): string {
-  if (ok === null) return text;
-  if (ok) tally.met += 1;
-  else tally.missed.push(what);
-  return `${text} ${ok ? '✔' : '✘'}`;
+type Judge = (text: string, ok: boolean | null, what: string) => string;
+
+/**
+ * `judged(text, ok, what)`: a cell's text with ✔ or ✘ against its goal (nothing when it was
+ * not measured); `summary()`: how many met, and which missed.
+ */
+function goalTally(): { judged: Judge; summary: () => string } {
+  let met = 0;
+  const missed: string[] = [];
+  return {
+    judged: (text, ok, what) => {
+      if (ok === null) return text;
+      if (ok) met += 1;
+      else missed.push(what);
+      return `${text} ${ok ? '✔' : '✘'}`;
+    },
+    summary: () =>
+      `Goals: ${met} of ${met + missed.length} measured cells met` +
+      (missed.length ? `; missed: ${missed.join(', ')}.` : '.'),
+  };
 }
 const atMost = (value: number | null | undefined, limit: number): boolean | null =>
   value === null || value === undefined || Number.isNaN(value) ? null : value <= limit;
@@ -28,6 +40,7 @@ export function printConsoleTable(
   measured: ConsoleMeasurement[],
 ): void {
   const sizes = served.map((s) => s.rows);
+  const { judged, summary } = goalTally();
   const at = (rows: number) => measured.find((m) => m.rows === rows);
   const line = (label: string, cells: string[], goal: string): string =>
     `| ${label} | ${cells.join(' | ')} | ${goal} |`;
@@ -161,11 +174,8 @@ export function printConsoleTable(
     ),
   ];
   console.log(rows.join('\n'));
-  printOperationsTable(sizes, measured);
-  console.log(
-    `\nGoals: ${tally.met} of ${tally.met + tally.missed.length} measured cells met` +
-      (tally.missed.length ? `; missed: ${tally.missed.join(', ')}.` : '.'),
-  );
+  printOperationsTable(sizes, measured, judged);
+  console.log(`\n${summary()}`);
 }
 
 const byPart = (
@@ -185,7 +195,11 @@ const tasks = (count: number | null, longest: number | null): string =>
  * Operations after the load, one row per operation: time (main-thread tasks > 50 ms, longest),
  * and for scrolling also the frames over 50 ms.
  */
-function printOperationsTable(sizes: number[], measured: ConsoleMeasurement[]): void {
+function printOperationsTable(
+  sizes: number[],
+  measured: ConsoleMeasurement[],
+  judged: Judge,
+): void {
   const names: string[] = [];
   for (const m of measured)
     for (const op of m.operations) if (!names.includes(op.name)) names.push(op.name);
