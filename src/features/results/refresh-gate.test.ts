@@ -54,6 +54,22 @@ describe('RefreshGate', () => {
     expect(refreshes()).toBe(2);
   });
 
+  it('holds refreshes while paused and runs one on resuming, after the reads in flight', () => {
+    const { g, refreshes } = gate();
+    g.setPaused(true);
+    g.request();
+    g.request();
+    expect(refreshes()).toBe(0);
+    g.started();
+    g.setPaused(false);
+    expect(refreshes()).toBe(0);
+    g.ended();
+    expect(refreshes()).toBe(1);
+    g.setPaused(true);
+    g.setPaused(false);
+    expect(refreshes()).toBe(1);
+  });
+
   it('a read hands its answer to the grid before a held refresh runs', async () => {
     const order: string[] = [];
     const g = new RefreshGate();

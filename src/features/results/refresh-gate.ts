@@ -8,6 +8,7 @@
 export class RefreshGate {
   private inFlight = 0;
   private pending = false;
+  private paused = false;
   private refresh: (() => void) | null = null;
 
   /** The grid's refresh, once the grid exists (before, it reads fresh rows when it starts). */
@@ -23,10 +24,16 @@ export class RefreshGate {
   /** A row read was answered or failed. */
   ended(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (this.inFlight === 0 && this.pending) {
-      this.pending = false;
-      this.refresh?.();
-    }
+    this.runPending();
+  }
+
+  /**
+   * While paused (the grid is kept hidden), refreshes wait instead of reloading rows nobody
+   * sees; resuming runs one if any was asked for.
+   */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    this.runPending();
   }
 
   /**
@@ -38,9 +45,15 @@ export class RefreshGate {
     void reading.then(answered, failed).finally(() => this.ended());
   }
 
-  /** Refreshes now, or when the reads in flight have ended. */
+  /** Refreshes now, or when the reads in flight have ended (and the gate is not paused). */
   request(): void {
-    if (this.inFlight > 0) this.pending = true;
-    else this.refresh?.();
+    this.pending = true;
+    this.runPending();
+  }
+
+  private runPending(): void {
+    if (!this.pending || this.inFlight > 0 || this.paused) return;
+    this.pending = false;
+    this.refresh?.();
   }
 }

@@ -103,7 +103,7 @@ export default function ResultGrid({
     [columns, localTime, cellClassRules],
   );
 
-  const refreshGate = useRefreshGate(revision);
+  const refreshGate = useRefreshGate(revision, hidden);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params: IGetRowsParams) =>
