@@ -32,6 +32,11 @@ test('the top states by storm count put TEXAS first', async ({ page }) => {
   await expect(await quarry.cell(1, 'State')).toHaveText('KANSAS');
   await expect(await quarry.cell(2, 'State')).toHaveText('IOWA');
   await expect(quarry.status).toContainText('3 rows');
+  // Figures line up on the right, as their headers do; text stays on the left.
+  const align = async (column: string) =>
+    (await quarry.cell(0, column)).evaluate((cell) => getComputedStyle(cell).textAlign);
+  expect(await align('count_')).toBe('right');
+  expect(await align('State')).toBe('start');
 });
 
 test('the schema tree’s Insert buttons put a column name at the cursor', async ({ page }) => {

@@ -29,6 +29,11 @@ import { RESULT_DEFAULT_COL_DEF, RESULT_ROW_MODEL, resultGridTheme } from '../gr
 import { releaseWarmGrid } from '../grid-warmup';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { useRefreshGate } from '../use-refresh-gate';
+import {
+  formatLocalDatetime,
+  resultCellClasses,
+  resultColumnWidth,
+} from '../result-column-display';
 import type { FilterRequest } from './cell-filter-menu';
 import './result-grid.css';
 
@@ -226,38 +231,23 @@ export default function ResultGrid({
 
 function columnDef(column: ResultColumn, index: number, localTime: boolean): ColDef<RowBlockRow> {
   const numeric = isNumericType(column.type);
+  const classes = resultCellClasses(column);
   return {
     valueFormatter:
       localTime && column.type === 'datetime'
-        ? (params) => formatLocal(params.value as string | null)
+        ? (params) => formatLocalDatetime(params.value as string | null)
         : undefined,
     colId: column.name,
     headerName: column.name,
     headerTooltip: `${column.name} (${column.type})`,
     valueGetter: (params) => params.data?.cells[index] ?? null,
-    cellClass: numeric ? 'cell--number' : column.type === 'dynamic' ? 'cell--dynamic' : undefined,
+    cellClass: classes.length > 0 ? classes : undefined,
     type: numeric ? 'rightAligned' : undefined,
     filter: numeric
       ? 'agNumberColumnFilter'
       : column.type === 'datetime'
         ? 'agDateColumnFilter'
         : 'agTextColumnFilter',
-    width:
-      column.type === 'string' || column.type === 'dynamic'
-        ? 220
-        : column.type === 'datetime'
-          ? 240
-          : 130,
+    width: resultColumnWidth(column),
   };
-}
-
-/** A UTC ISO datetime shown in the browser's zone, e.g. "2007-09-29 10:11:00.000 GMT+2". */
-function formatLocal(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const offset = -date.getTimezoneOffset();
-  const zone = `GMT${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)} ${zone}`;
 }

@@ -140,7 +140,8 @@ export default function GroupedGrid({
         headerName: 'Count',
         valueGetter: (params) => params.data?.group?.count ?? null,
         type: 'rightAligned',
-        cellClass: 'cell--number',
+        // The column's cellClass replaces the type's: name its right alignment as well.
+        cellClass: ['cell--number', 'ag-right-aligned-cell'],
         width: 110,
         filter: false,
       },
@@ -152,8 +153,9 @@ export default function GroupedGrid({
           headerName: fn ? `${column.name} (${fn})` : column.name,
           headerTooltip: `${column.name} (${column.type})`,
           valueGetter: (params) => params.data?.cells[index] ?? null,
-          cellClass: numeric || fn ? 'cell--number' : undefined,
-          type: numeric ? 'rightAligned' : undefined,
+          // Aggregates are figures (count, dcount, sum…): right-aligned, header and cells alike.
+          cellClass: numeric || fn ? ['cell--number', 'ag-right-aligned-cell'] : undefined,
+          type: numeric || fn ? 'rightAligned' : undefined,
           filter: numeric
             ? 'agNumberColumnFilter'
             : column.type === 'datetime'
