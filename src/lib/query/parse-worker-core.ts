@@ -1,4 +1,4 @@
-import type { DataSetSummary } from '../result-model';
+import { TABLE_HEAD_ROWS, type DataSetSummary } from '../result-model';
 import { ResponseFormatError } from './response-format-error';
 import type {
   ParseWorkerRequest,
@@ -410,10 +410,16 @@ function emptyDataSet(): DataSet {
 /** Changes worth an immediate update: tables, completion, issues. */
 function shapeOf(summary: DataSetSummary): string {
   return [
-    summary.tables.map((t) => `${t.id}:${t.complete ? 1 : 0}:${t.rowCount > 0 ? 1 : 0}`).join(','),
+    // A table's first rows and its full head post at once (the grid's first screen draws them).
+    summary.tables.map((t) => `${t.id}:${t.complete ? 1 : 0}:${headShape(t.rowCount)}`).join(','),
     summary.issues.length,
     summary.completion ? 1 : 0,
   ].join('|');
+}
+
+function headShape(rowCount: number): number {
+  if (rowCount >= TABLE_HEAD_ROWS) return 2;
+  return rowCount > 0 ? 1 : 0;
 }
 
 function describe(error: unknown): string {

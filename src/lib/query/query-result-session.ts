@@ -4,6 +4,7 @@ import {
   getRowBlock,
   sortIndex,
   summarizeDataSet,
+  TABLE_HEAD_ROWS,
   type DataSet,
   type DataSetSummary,
   type FilterModel,
@@ -85,7 +86,15 @@ export class QueryResultSession {
 
   summary(): DataSetSummary | null {
     const dataSet = this.dataSet;
-    return dataSet ? summarizeDataSet(dataSet) : null;
+    if (!dataSet) return null;
+    const summary = summarizeDataSet(dataSet);
+    // The result tables' first rows ride along (a few thousand short strings at most).
+    for (const tableSummary of summary.tables) {
+      const table = dataSet.tables.find((t) => t.id === tableSummary.id);
+      if (table && table.kind === 'PrimaryResult')
+        tableSummary.head = getRowBlock(table, null, 0, TABLE_HEAD_ROWS);
+    }
+    return summary;
   }
 
   getRows(request: RowsRequest): RowsResult {

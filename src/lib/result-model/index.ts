@@ -23,6 +23,7 @@ export { issueFromOneApiError, issuesFromErrorRow } from './one-api-error-issue'
 export { parseVisualization } from './parse-visualization';
 export {
   summarizeDataSet,
+  TABLE_HEAD_ROWS,
   type CompletionStats,
   type DataSet,
   type DataSetCompletion,

@@ -1,5 +1,6 @@
 import type { ColumnData } from './column-data';
 import type { KustoScalarType } from './kusto-scalar-type';
+import type { RowBlockRow } from './row-block';
 
 /** Table kinds of Kusto v2 (`TableKind`) plus v1's `QueryStatus`; other strings pass through. */
 export type TableKind =
@@ -185,7 +186,15 @@ export interface TableSummary {
   version: number;
   complete: boolean;
   progress: number | null;
+  /**
+   * A result table's first rows (up to TABLE_HEAD_ROWS, in arrival order, as display text), sent
+   * with the summary so the grid's first screen can be drawn before the grid asks for a block.
+   */
+  head?: RowBlockRow[];
 }
+
+/** Rows a table's `head` holds at most: more than a tall screen shows (60 × 32 px). */
+export const TABLE_HEAD_ROWS = 60;
 
 export interface DataSetSummary {
   source: DataSetSource;

@@ -7,6 +7,7 @@ import { detachableBody } from '../query/test-support/detachable-chunks';
 import { fixture, v1Fixtures, v2Fixtures } from '../kusto/test-support/fixtures';
 import { createInProcessResultEngine } from './result-engine';
 import { resultParsers } from './result-parsers';
+import { TABLE_HEAD_ROWS, type DataSetSummary } from '../result-model';
 
 /**
  * A port whose postMessage behaves like a browser that cannot transfer streams: a
@@ -168,7 +169,13 @@ describe('parse worker updates (fake clock)', () => {
     const shape = (p: (typeof updates)[number]) => {
       const summary = (p.message as Extract<ParseWorkerResponse, { type: 'update' }>).summary;
       return JSON.stringify([
-        summary.tables.map((t) => [t.id, t.complete, t.rowCount > 0]),
+        // First rows, and a full head (TABLE_HEAD_ROWS), post at once too.
+        summary.tables.map((t) => [
+          t.id,
+          t.complete,
+          t.rowCount > 0,
+          t.rowCount >= TABLE_HEAD_ROWS,
+        ]),
         summary.issues.length,
         summary.completion !== null,
       ]);
@@ -180,6 +187,47 @@ describe('parse worker updates (fake clock)', () => {
       expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(250);
     }
     expect(sameShapeGaps).toBeGreaterThan(0); // the fixture is long enough to throttle
+  });
+
+  it('sends a result table’s first rows with its summaries, as soon as they are parsed', () => {
+    let clock = 0;
+    const posted: ParseWorkerResponse[] = [];
+    // Row-count updates never fall due: only structural changes post before the end.
+    const core = new ParseWorkerCore((message) => posted.push(message), resultParsers, {
+      now: () => clock,
+      updateIntervalMs: 1e9,
+    });
+    const body = fixture(v2Fixtures, 'python-progressive_result.json');
+    core.handle({ type: 'open', sessionId: 1, format: 'v2', body: null });
+    for (let at = 0; at < body.length; at += 40) {
+      clock += 10;
+      core.handle({ type: 'chunk', sessionId: 1, chunk: body.slice(at, at + 40) });
+    }
+    core.handle({ type: 'end', sessionId: 1 });
+    const summaries = posted.flatMap((m) =>
+      m.type === 'update' || m.type === 'done' ? [m.summary] : [],
+    );
+    const primary = (summary: DataSetSummary) =>
+      summary.tables.find((t) => t.kind === 'PrimaryResult');
+    // The update that first counts rows carries them.
+    const firstWithRows = summaries.find((s) => (primary(s)?.rowCount ?? 0) > 0)!;
+    expect(firstWithRows.complete).toBe(false);
+    expect(primary(firstWithRows)!.head).toHaveLength(
+      Math.min(primary(firstWithRows)!.rowCount, TABLE_HEAD_ROWS),
+    );
+    // At the end: the first rows as the grid's first block shows them; other tables have none.
+    const last = summaries.at(-1)!;
+    const table = primary(last)!;
+    core.handle({
+      type: 'getRows',
+      sessionId: 1,
+      callId: 7,
+      request: { tableId: table.id, start: 0, end: TABLE_HEAD_ROWS },
+    });
+    const block = posted.at(-1) as Extract<ParseWorkerResponse, { type: 'rows' }>;
+    expect(block.result.rows.length).toBeGreaterThan(0);
+    expect(table.head).toEqual(block.result.rows);
+    expect(last.tables.filter((t) => t.head !== undefined)).toEqual([table]);
   });
 });
 
