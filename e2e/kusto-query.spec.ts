@@ -137,6 +137,24 @@ test('result values render as text, never as HTML', async ({ page }) => {
 });
 
 test('a big result shows its first rows while the rest is still streaming in', async ({ page }) => {
+  // The first rows' preview (drawn while AG Grid builds itself), as it came and went.
+  await page.addInitScript(() => {
+    const seen = { headings: [] as string[], firstRow: [] as string[], gridCellsWhenGone: -1 };
+    (window as unknown as { __preview: typeof seen }).__preview = seen;
+    new MutationObserver(() => {
+      // The query tab's (the grid warm-up, off screen, has no first rows to draw).
+      const preview = document.querySelector('[role="tabpanel"] .first-rows-preview');
+      const row = preview?.querySelector('.first-rows-preview__row');
+      if (row && seen.firstRow.length === 0) {
+        seen.headings = [...preview!.querySelectorAll('.first-rows-preview__heading-text')].map(
+          (h) => h.textContent ?? '',
+        );
+        seen.firstRow = [...row.children].map((cell) => cell.textContent ?? '');
+      }
+      if (!preview && seen.firstRow.length > 0 && seen.gridCellsWhenGone < 0)
+        seen.gridCellsWhenGone = document.querySelectorAll('[role="gridcell"]:not(:empty)').length;
+    }).observe(document, { subtree: true, childList: true });
+  });
   await signIn(page);
   const quarry = consolePage(page);
   // 5 × 59,066 = 295,330 rows, about 250 MB of JSON: past Kusto's default 64 MB limit, lifted.
@@ -151,6 +169,22 @@ test('a big result shows its first rows while the rest is still streaming in', a
   });
   await expect(quarry.status).toContainText('295,330 rows', { timeout: 90_000 });
   await expect(await quarry.cell(0, 'EventId')).toHaveText('61032');
+
+  // The preview showed the grid's first row, and went only once the grid had drawn its cells.
+  const seen = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __preview: { headings: string[]; firstRow: string[]; gridCellsWhenGone: number };
+        }
+      ).__preview,
+  );
+  expect(seen.headings.slice(0, 4)).toEqual(['StartTime', 'EndTime', 'EpisodeId', 'EventId']);
+  for (const [index, heading] of seen.headings.entries())
+    await expect(await quarry.cell(0, heading)).toHaveText(seen.firstRow[index]!);
+  expect(seen.gridCellsWhenGone).toBeGreaterThan(0);
+  await expect(page.locator('[role="tabpanel"] .first-rows-preview')).toHaveCount(0);
+  await expect(page.getByRole('grid')).toHaveCount(1);
 });
 
 test('the grid warm-up after sign-in is hidden from users and goes once a result grid is ready', async ({

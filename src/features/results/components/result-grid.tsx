@@ -35,6 +35,8 @@ import {
   resultColumnWidth,
 } from '../result-column-display';
 import type { FilterRequest } from './cell-filter-menu';
+import { FirstRowsPreview } from './first-rows-preview';
+import { useFirstRowsPreview } from '../use-first-rows-preview';
 import './result-grid.css';
 
 ModuleRegistry.registerModules([
@@ -70,6 +72,8 @@ interface ResultGridProps {
   onFilter?: (request: FilterRequest) => void;
   /** Kept but not shown (a grouped or pivoted view is in front): it drops its block. */
   hidden?: boolean;
+  /** The table's first rows in arrival order, drawn before AG Grid is ready (FirstRowsPreview). */
+  firstRows?: readonly RowBlockRow[];
 }
 
 /**
@@ -91,6 +95,7 @@ export default function ResultGrid({
   onCopied,
   onFilter,
   hidden = false,
+  firstRows,
 }: ResultGridProps) {
   const apiRef = useRef<GridApi<RowBlockRow> | null>(null);
   const regionRef = useRef<HTMLDivElement | null>(null);
@@ -131,12 +136,15 @@ export default function ResultGrid({
   );
 
   useCellFocusKeeper(regionRef, apiRef);
+  const preview = useFirstRowsPreview(firstRows, quickText, hidden);
 
-  // AG Grid is created a frame after its region: the page lays out the new results in that
-  // frame, so the grid's theme measurements (forced layouts) lay out only the grid, in a task
-  // of their own.
+  // AG Grid is created a frame after its region and the first rows' preview: the page lays out
+  // and paints them in that frame, so the grid's theme measurements (forced layouts) lay out only
+  // the grid, in a task of their own, and the preview is on screen while that task runs.
   const [gridMounted, setGridMounted] = useState(false);
+  const previewSettled = preview.settled;
   useEffect(() => {
+    if (!previewSettled) return;
     let timer: number | undefined;
     const frame = requestAnimationFrame(() => {
       timer = window.setTimeout(() => setGridMounted(true));
@@ -145,7 +153,7 @@ export default function ResultGrid({
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [previewSettled]);
 
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const togglePin = (name: string) => {
@@ -183,47 +191,58 @@ export default function ResultGrid({
           ))}
         </fieldset>
       </details>
-      {gridMounted && (
-        <AgGridReact<RowBlockRow>
-          theme={theme}
-          columnDefs={columnDefs}
-          defaultColDef={RESULT_DEFAULT_COL_DEF}
-          {...RESULT_ROW_MODEL}
-          datasource={datasource}
-          // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
-          // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
-          // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.
-          rowBuffer={2}
-          onGridReady={(event) => {
-            apiRef.current = event.api;
-            refreshGate.attach(() => event.api.refreshInfiniteCache());
-            releaseWarmGrid(regionRef.current);
-          }}
-          onCellDoubleClicked={(event) => {
-            const column = columns.find((c) => c.name === event.colDef.colId);
-            if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
-          }}
-          onCellFocused={selection.onCellFocused}
-          preventDefaultOnContextMenu={onFilter !== undefined}
-          onCellContextMenu={filterMenu.onCellContextMenu}
-          onCellKeyDown={(event) => {
-            const key = event.event as KeyboardEvent | undefined;
-            if (!key || !('colDef' in event)) return;
-            const column = columns.find((c) => c.name === event.colDef.colId);
-            const text = (event.value as string | null) ?? '';
-            if (filterMenu.onCellKey(event, key)) return;
-            if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
-              // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
-              void selection.copy(event.api, text).then(
-                (message) => onCopied?.(message),
-                (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
-              );
-            } else if (key.key === 'Enter' && column) {
-              onOpenCell?.(column, text);
-            }
-          }}
-        />
-      )}
+      <div className="result-grid__body">
+        {preview.rows && (
+          <FirstRowsPreview
+            columns={columns}
+            rows={preview.rows}
+            localTime={localTime}
+            size={{ width: window.innerWidth, height: window.innerHeight }}
+          />
+        )}
+        {gridMounted && (
+          <AgGridReact<RowBlockRow>
+            theme={theme}
+            columnDefs={columnDefs}
+            defaultColDef={RESULT_DEFAULT_COL_DEF}
+            {...RESULT_ROW_MODEL}
+            datasource={datasource}
+            // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
+            // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
+            // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.
+            rowBuffer={2}
+            onGridReady={(event) => {
+              apiRef.current = event.api;
+              refreshGate.attach(() => event.api.refreshInfiniteCache());
+              releaseWarmGrid(regionRef.current);
+            }}
+            onFirstDataRendered={preview.gridShowsRows}
+            onCellDoubleClicked={(event) => {
+              const column = columns.find((c) => c.name === event.colDef.colId);
+              if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
+            }}
+            onCellFocused={selection.onCellFocused}
+            preventDefaultOnContextMenu={onFilter !== undefined}
+            onCellContextMenu={filterMenu.onCellContextMenu}
+            onCellKeyDown={(event) => {
+              const key = event.event as KeyboardEvent | undefined;
+              if (!key || !('colDef' in event)) return;
+              const column = columns.find((c) => c.name === event.colDef.colId);
+              const text = (event.value as string | null) ?? '';
+              if (filterMenu.onCellKey(event, key)) return;
+              if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
+                // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
+                void selection.copy(event.api, text).then(
+                  (message) => onCopied?.(message),
+                  (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
+                );
+              } else if (key.key === 'Enter' && column) {
+                onOpenCell?.(column, text);
+              }
+            }}
+          />
+        )}
+      </div>
       {filterMenu.menu}
     </div>
   );

@@ -462,6 +462,7 @@ function TableGrid({
         onCopied={onCopied}
         onFilter={onFilter}
         initialGroup={initialGroup}
+        firstRows={table.head}
         label={`${table.name} (${table.rowCount.toLocaleString('en-US')} rows)`}
       />
     </Suspense>
