@@ -3,8 +3,8 @@
  * by the local stack, a real sign-in, then `set notruncation; union StormEvents × n` run from the
  * editor at 59,066 / 531,594 / 1,004,122 rows. Reports; never fails the build.
  *
- * Measured per size: time to the first response byte (Resource Timing), first grid row after the
- * first byte, completion (the status line's last change), main-thread long tasks from Run to
+ * Measured per size: time to the first response byte (Resource Timing), the first rows on screen
+ * after the first byte (the preview's or the grid's) and the grid's own first row, completion (the status line's last change), main-thread long tasks from Run to
  * completion (PerformanceObserver `longtask`), renderer memory growth (page + worker share one
  * renderer process: RSS from /proc, JS heap of the page from CDP) per payload byte, and a sort by
  * a column header. The anchor is the same request fetched as text and `JSON.parse`d on the main
@@ -30,7 +30,10 @@ export interface ConsoleMeasurement {
   rows: number;
   payloadBytes: number;
   firstByteMs: number;
+  /** First rows on screen: the preview's (FirstRowsPreview) or the grid's, whichever came first. */
   firstRowAfterFirstByteMs: number;
+  /** AG Grid's own first row: the grid is ready for sorting, selection, scrolling. */
+  gridRowAfterFirstByteMs: number;
   completionMs: number;
   longTasks: number;
   longestTaskMs: number;
@@ -188,14 +191,21 @@ async function armWatchers(page: Page): Promise<number> {
   return page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     w.__firstRowAt = null;
+    w.__gridRowAt = null;
     w.__statusChangedAt = null;
     const observer = new MutationObserver(() => {
       if (
-        w.__firstRowAt === null &&
+        w.__gridRowAt === null &&
         // A row with its data: the empty row AG Grid shows while a block loads does not count.
         document.querySelector(
           '[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)',
         )
+      )
+        w.__gridRowAt = performance.now();
+      if (
+        w.__firstRowAt === null &&
+        (w.__gridRowAt !== null ||
+          document.querySelector('[role="tabpanel"]:not([hidden]) .first-rows-preview__row'))
       )
         w.__firstRowAt = performance.now();
       w.__statusChangedAt = performance.now();
@@ -337,6 +347,7 @@ async function measureSize(
       responseEnd: entry?.responseEnd ?? null,
       bodySize: entry?.decodedBodySize ?? 0,
       firstRowAt: w.__firstRowAt ?? null,
+      gridRowAt: w.__gridRowAt ?? null,
       queryStartedAt: w.__queryStartedAt ?? null,
       queryHeadersAt: w.__queryHeadersAt ?? null,
       statusChangedAt: w.__statusChangedAt ?? null,
@@ -401,6 +412,8 @@ async function measureSize(
     firstByteMs,
     firstRowAfterFirstByteMs:
       timing.firstRowAt !== null && firstByteAt !== null ? timing.firstRowAt - firstByteAt : NaN,
+    gridRowAfterFirstByteMs:
+      timing.gridRowAt !== null && firstByteAt !== null ? timing.gridRowAt - firstByteAt : NaN,
     completionMs: done - started,
     longTasks: tasks.count,
     longestTaskMs: tasks.longest,

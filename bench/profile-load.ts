@@ -7,6 +7,8 @@
  *
  * Run after `npm run build`, with nothing else on the stack's ports (no `npm start`):
  *   npx tsx bench/profile-load.ts --rows=531594 [--out=/tmp/trace.json]
+ * --min-task=5 --window=600 lists every task over 5 ms in the first 600 ms instead (the first
+ * row's path; a 'first row' mark shows which side of it each ran).
  * With --operations the trace covers only the operations after the load (scroll, filter, search,
  * block copy, export, group, chart: bench/grid-operations.ts), each marked by its name.
  */
@@ -52,6 +54,16 @@ interface CpuProfile {
   samples: number[];
   timeDeltas: number[];
 }
+
+/** Marks the first data row in the grid ('first row'), so tasks print which side of it they ran. */
+const MARK_FIRST_ROW = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)')) {
+      performance.mark('first row');
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
 
 function option(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -123,8 +135,9 @@ function analyse(events: TraceEvent[], profile: CpuProfile | null, since: number
         onMain(e) &&
         e.ph === 'X' &&
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
-        (e.dur ?? 0) > 50_000 &&
-        e.ts >= since,
+        (e.dur ?? 0) > minTaskMs * 1000 &&
+        e.ts >= since &&
+        e.ts < since + windowMs * 1000,
     )
     .sort((a, b) => a.ts - b.ts);
   const marks = events
@@ -157,7 +170,7 @@ function analyse(events: TraceEvent[], profile: CpuProfile | null, since: number
     return n;
   };
 
-  console.log(`${tasks.length} main-thread tasks > 50 ms`);
+  console.log(`${tasks.length} main-thread tasks > ${minTaskMs} ms`);
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     const inside = events.filter(
@@ -226,6 +239,9 @@ async function collectTrace(session: CDPSession): Promise<TraceEvent[]> {
 }
 
 const rows = Number(option('rows') ?? 531_594);
+// --min-task=5 --window=600: every task over 5 ms in the first 600 ms (the first row's path).
+const minTaskMs = Number(option('min-task') ?? 50);
+const windowMs = Number(option('window') ?? Infinity);
 const copies = copiesFor(rows);
 const total = copies * STORM_EVENTS_ROWS;
 const stack = startStack();
@@ -239,6 +255,7 @@ try {
   });
   try {
     await context.addInitScript(INIT_SCRIPT);
+    await context.addInitScript(MARK_FIRST_ROW);
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page);
     await setQuery(page, unionQuery(copies));

@@ -26,7 +26,7 @@ const visualization = { ...NO_RENDER_PROPERTIES, visualization: 'timechart' };
 /**
  * Experiments on the option (none changes what the console draws): ?v= any of lazy (setOption's
  * lazyUpdate), plain (a plain legend), nolegend, notooltip, nozoom, lttb (sampling), dirty
- * (useDirtyRect), nobounds (fixed grid margins), warm (a small chart
+ * (useDirtyRect), nobounds (fixed grid margins), noshadow (no data shadow in the zoom slider), warm (a small chart
  * drawn first), staged<N> (N series per task), prim (series data marked primitive, so ECharts does not clone it).
  */
 const variants = new Set((new URLSearchParams(location.search).get('v') ?? '').split(','));
@@ -99,6 +99,10 @@ async function draw(): Promise<Record<string, number>> {
       left: 56,
       outerBoundsMode: 'none',
     }));
+  if (variants.has('noshadow'))
+    o.dataZoom = (o.dataZoom as Record<string, unknown>[]).map((z) =>
+      z.type === 'slider' ? { ...z, showDataShadow: false } : z,
+    );
   if (variants.has('lttb'))
     for (const series of o.series as Record<string, unknown>[]) series.sampling = 'lttb';
   if (variants.has('prim'))
