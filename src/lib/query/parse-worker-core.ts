@@ -11,6 +11,7 @@ import { runWorkerJob } from './worker-jobs';
 import { ResultStore } from './result-store';
 import { WorkerFetches } from './worker-fetches';
 import type { DataSet } from '../result-model';
+import { readBody, type BodyReader } from './body-reader';
 import { releaseChunk } from './release-chunk';
 
 export interface ParseWorkerCoreOptions {
@@ -50,7 +51,7 @@ function restoredParser(dataSet: DataSet): ResultParser {
 
 interface LiveSession {
   session: QueryResultSession;
-  reader: ReadableStreamDefaultReader<Uint8Array> | null;
+  reader: BodyReader | null;
   /** The worker's own fetch whose body this session parses, if any. */
   fetchId: number | null;
   lastPost: number;
@@ -276,9 +277,9 @@ export class ParseWorkerCore {
     live: LiveSession,
     body: ReadableStream<Uint8Array>,
   ): Promise<void> {
-    let reader: ReadableStreamDefaultReader<Uint8Array>;
+    let reader: BodyReader;
     try {
-      reader = body.getReader();
+      reader = readBody(body);
     } catch (error) {
       this.fail(sessionId, live, { reason: 'stream', message: String(error) });
       return;
@@ -316,8 +317,8 @@ export class ParseWorkerCore {
           return;
         }
       }
-      // The parser copied what it still needs.
-      releaseChunk(chunk);
+      // The parser copied what it still needs: the chunk's memory is reused or freed.
+      reader.recycle(chunk);
     }
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ParseWorkerCore } from '../query/parse-worker-core';
 import type { ParseWorkerRequest, ParseWorkerResponse } from '../query/parse-worker-protocol';
 import { PortResultEngine, type EnginePort } from '../query/query-worker-client';
-import { chunkedBody } from '../query/test-support/fake-fetch';
+import { byteStreamBody, chunkedBody } from '../query/test-support/fake-fetch';
 import { detachableBody } from '../query/test-support/detachable-chunks';
 import { fixture, v1Fixtures, v2Fixtures } from '../kusto/test-support/fixtures';
 import { createInProcessResultEngine } from './result-engine';
@@ -83,6 +83,23 @@ describe('result engine (worker protocol)', () => {
     expect(freed.rowCount).toBeGreaterThan(0);
     expect(sent.length).toBeGreaterThan(10);
     expect(sent.filter((chunk) => chunk.buffer.byteLength > 0)).toEqual([]);
+  });
+
+  it('reads a byte-stream body (a fetch body) into one reused buffer, with the same rows', async () => {
+    const bytes = fixture(v2Fixtures, 'python-progressive_result.json');
+    const rowsOf = async (body: ReadableStream<Uint8Array>) => {
+      const session = createInProcessResultEngine({ updateIntervalMs: 0 }).open('v2', body);
+      expect((await session.done).ok).toBe(true);
+      return session.getRows({ tableId: 1, start: 0, end: 1_000 });
+    };
+    const served = { intoReaderBuffer: 0, enqueued: 0 };
+    // 700-byte reads into the same buffer: a parser that kept a view on a chunk would read
+    // the next chunk's bytes there.
+    const viaBuffer = await rowsOf(byteStreamBody(bytes, 700, served));
+    expect(served.intoReaderBuffer).toBeGreaterThan(10);
+    expect(served.enqueued).toBe(0);
+    expect(viaBuffer.rows.length).toBeGreaterThan(0);
+    expect(viaBuffer).toEqual(await rowsOf(chunkedBody(bytes, 700)));
   });
 
   it('falls back to posting chunks when the body stream cannot be transferred', async () => {

@@ -125,3 +125,39 @@ export function streamResponse(
     headers: { 'content-type': 'application/json', ...headers },
   });
 }
+
+/**
+ * A body as a readable byte stream, like a fetch body in current browsers: a reader's own buffer
+ * (BYOB) is filled with up to `size` bytes per pull; a default reader gets copies. `served`
+ * counts the pulls answered into a reader's buffer and the chunks enqueued instead.
+ */
+export function byteStreamBody(
+  bytes: Uint8Array,
+  size: number,
+  served = { intoReaderBuffer: 0, enqueued: 0 },
+): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    type: 'bytes',
+    pull(controller) {
+      const request = controller.byobRequest;
+      if (at >= bytes.length) {
+        controller.close();
+        request?.respond(0);
+        return;
+      }
+      const view = request?.view;
+      if (request && view) {
+        const n = Math.min(size, bytes.length - at, view.byteLength);
+        new Uint8Array(view.buffer, view.byteOffset, n).set(bytes.subarray(at, at + n));
+        at += n;
+        request.respond(n);
+        served.intoReaderBuffer++;
+      } else {
+        controller.enqueue(bytes.slice(at, at + size));
+        at += size;
+        served.enqueued++;
+      }
+    },
+  });
+}
