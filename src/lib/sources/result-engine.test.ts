@@ -35,6 +35,13 @@ function noStreamTransferPort(): { port: EnginePort; received: ParseWorkerReques
   return { port, received };
 }
 
+/** A v2 body parsed to the end in the engine: table 1's first 1,000 rows. */
+async function rowsOf(body: ReadableStream<Uint8Array>) {
+  const session = createInProcessResultEngine({ updateIntervalMs: 0 }).open('v2', body);
+  expect((await session.done).ok).toBe(true);
+  return session.getRows({ tableId: 1, start: 0, end: 1_000 });
+}
+
 describe('result engine (worker protocol)', () => {
   it('parses a v2 stream, posts summaries, and serves sorted/filtered row blocks', async () => {
     const engine = createInProcessResultEngine({ updateIntervalMs: 0 });
@@ -70,11 +77,6 @@ describe('result engine (worker protocol)', () => {
 
   it('frees each response chunk once parsed, and the rows read the same as without', async () => {
     const bytes = fixture(v2Fixtures, 'python-progressive_result.json');
-    const rowsOf = async (body: ReadableStream<Uint8Array>) => {
-      const session = createInProcessResultEngine({ updateIntervalMs: 0 }).open('v2', body);
-      expect((await session.done).ok).toBe(true);
-      return session.getRows({ tableId: 1, start: 0, end: 1_000 });
-    };
     const sent: Uint8Array[] = [];
     // 700-byte chunks: rows and strings straddle chunk edges, so the parser must have copied
     // what it keeps before a chunk goes.
@@ -87,11 +89,6 @@ describe('result engine (worker protocol)', () => {
 
   it('reads a byte-stream body (a fetch body) into one reused buffer, with the same rows', async () => {
     const bytes = fixture(v2Fixtures, 'python-progressive_result.json');
-    const rowsOf = async (body: ReadableStream<Uint8Array>) => {
-      const session = createInProcessResultEngine({ updateIntervalMs: 0 }).open('v2', body);
-      expect((await session.done).ok).toBe(true);
-      return session.getRows({ tableId: 1, start: 0, end: 1_000 });
-    };
     const served = { intoReaderBuffer: 0, enqueued: 0 };
     // 700-byte reads into the same buffer: a parser that kept a view on a chunk would read
     // the next chunk's bytes there.
