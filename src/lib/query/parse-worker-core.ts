@@ -1,4 +1,4 @@
-import { TABLE_HEAD_ROWS, type DataSetSummary } from '../result-model';
+import { TABLE_HEAD_ROWS } from '../result-model';
 import { ResponseFormatError } from './response-format-error';
 import type {
   ParseWorkerRequest,
@@ -334,15 +334,18 @@ export class ParseWorkerCore {
     const due = now - live.lastPost >= this.updateIntervalMs;
     // Slow streams: rows waiting for a full batch are parsed now rather than after a megabyte.
     if (due && rowTotal(live) === live.lastRows) live.session.flush();
+    // This runs after every slice: the shape comes from the data set, and the summary (with the
+    // result tables' heads) is built only when an update goes out.
+    const dataSet = live.session.dataSet;
+    if (!dataSet) return true;
+    const shape = shapeOf(dataSet);
+    if (shape === live.lastShape && !due) return true;
     const summary = live.session.summary();
     if (!summary) return true;
-    const shape = shapeOf(summary);
-    if (shape !== live.lastShape || due) {
-      live.lastShape = shape;
-      live.lastPost = now;
-      live.lastRows = rowTotal(live);
-      this.post({ type: 'update', sessionId, summary });
-    }
+    live.lastShape = shape;
+    live.lastPost = now;
+    live.lastRows = rowTotal(live);
+    this.post({ type: 'update', sessionId, summary });
     return true;
   }
 
@@ -409,12 +412,12 @@ function emptyDataSet(): DataSet {
 }
 
 /** Changes worth an immediate update: tables, completion, issues. */
-function shapeOf(summary: DataSetSummary): string {
+function shapeOf(dataSet: DataSet): string {
   return [
     // A table's first rows and its full head post at once (the grid's first screen draws them).
-    summary.tables.map((t) => `${t.id}:${t.complete ? 1 : 0}:${headShape(t.rowCount)}`).join(','),
-    summary.issues.length,
-    summary.completion ? 1 : 0,
+    dataSet.tables.map((t) => `${t.id}:${t.complete ? 1 : 0}:${headShape(t.rowCount)}`).join(','),
+    dataSet.issues.length,
+    dataSet.completion ? 1 : 0,
   ].join('|');
 }
 

@@ -88,12 +88,12 @@ export class QueryResultSession {
     const dataSet = this.dataSet;
     if (!dataSet) return null;
     const summary = summarizeDataSet(dataSet);
-    // The result tables' first rows ride along (a few thousand short strings at most).
-    for (const tableSummary of summary.tables) {
-      const table = dataSet.tables.find((t) => t.id === tableSummary.id);
-      if (table && table.kind === 'PrimaryResult')
-        tableSummary.head = getRowBlock(table, null, 0, TABLE_HEAD_ROWS);
-    }
+    // The result tables' first rows ride along (a few thousand short strings at most; built
+    // per posted summary, not per parsed chunk). summarizeDataSet keeps the tables' order.
+    dataSet.tables.forEach((table, i) => {
+      if (table.kind === 'PrimaryResult')
+        summary.tables[i]!.head = getRowBlock(table, null, 0, TABLE_HEAD_ROWS);
+    });
     return summary;
   }
 
