@@ -1,4 +1,4 @@
-import type { ResultColumn, RowBlockRow } from '../../../lib/result-model';
+import { isNumericType, type ResultColumn, type RowBlockRow } from '../../../lib/result-model';
 import { displayCellText, resultCellClasses, resultColumnWidth } from '../result-column-display';
 import './first-rows-preview.css';
 
@@ -40,7 +40,7 @@ export function FirstRowsPreview({
           <div
             key={column.name}
             className={
-              resultCellClasses(column).includes('cell--number')
+              isNumericType(column.type)
                 ? 'first-rows-preview__heading first-rows-preview__heading--right'
                 : 'first-rows-preview__heading'
             }
