@@ -4,8 +4,8 @@
  * editor at 59,066 / 531,594 / 1,004,122 rows. Reports; never fails the build.
  *
  * Measured per size: time to the first response byte (Resource Timing), the first rows on screen
- * after the first byte (the preview's or the grid's) and the grid's own first row, completion (the status line's last change), main-thread long tasks from Run to
- * completion (PerformanceObserver `longtask`), renderer memory growth (page + worker share one
+ * after the first byte (the preview's or the grid's) and the grid's own first row, completion
+ * (the status line's last change), main-thread long tasks from Run to completion (PerformanceObserver `longtask`), renderer memory growth (page + worker share one
  * renderer process: RSS from /proc, JS heap of the page from CDP) per payload byte, and a sort by
  * a column header. The anchor is the same request fetched as text and `JSON.parse`d on the main
  * thread (where the text fits in one string).
@@ -186,26 +186,29 @@ export async function setQuery(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
+/**
+ * The first rows in the visible tab: AG Grid's first data row (the empty row AG Grid shows while
+ * a block loads does not count) and the first rows' preview's.
+ */
+export const FIRST_ROW_SELECTORS = {
+  gridRow:
+    '[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)',
+  previewRow: '[role="tabpanel"]:not([hidden]) .first-rows-preview__row',
+};
+
 /** Watches the grid and the status line from now on (times in the page's clock). */
 async function armWatchers(page: Page): Promise<number> {
-  return page.evaluate(() => {
+  return page.evaluate((selectors) => {
     const w = window as unknown as Record<string, unknown>;
     w.__firstRowAt = null;
     w.__gridRowAt = null;
     w.__statusChangedAt = null;
     const observer = new MutationObserver(() => {
-      if (
-        w.__gridRowAt === null &&
-        // A row with its data: the empty row AG Grid shows while a block loads does not count.
-        document.querySelector(
-          '[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)',
-        )
-      )
+      if (w.__gridRowAt === null && document.querySelector(selectors.gridRow))
         w.__gridRowAt = performance.now();
       if (
         w.__firstRowAt === null &&
-        (w.__gridRowAt !== null ||
-          document.querySelector('[role="tabpanel"]:not([hidden]) .first-rows-preview__row'))
+        (w.__gridRowAt !== null || document.querySelector(selectors.previewRow))
       )
         w.__firstRowAt = performance.now();
       w.__statusChangedAt = performance.now();
@@ -213,7 +216,7 @@ async function armWatchers(page: Page): Promise<number> {
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     w.__observer = observer;
     return performance.now();
-  });
+  }, FIRST_ROW_SELECTORS);
 }
 
 async function longTasksSince(page: Page, since: number, until: number) {

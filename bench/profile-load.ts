@@ -20,6 +20,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import {
+  FIRST_ROW_SELECTORS,
   INIT_SCRIPT,
   consoleUrl,
   setQuery,
@@ -58,7 +59,7 @@ interface CpuProfile {
 /** Marks the first data row in the grid ('first row'), so tasks print which side of it they ran. */
 const MARK_FIRST_ROW = `
   new MutationObserver((_, observer) => {
-    if (document.querySelector('[role="tabpanel"]:not([hidden]) [role="row"][aria-rowindex="2"] [role="gridcell"]:not(:empty)')) {
+    if (document.querySelector(${JSON.stringify(FIRST_ROW_SELECTORS.gridRow)})) {
       performance.mark('first row');
       observer.disconnect();
     }
