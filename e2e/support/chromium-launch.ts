@@ -11,6 +11,8 @@ export const chromiumLaunchOptions: LaunchOptions = {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // Diagnostics: e.g. QUARRY_JS_FLAGS=--trace-gc with DEBUG=pw:browser prints every isolate's GCs.
+    ...(process.env.QUARRY_JS_FLAGS ? [`--js-flags=${process.env.QUARRY_JS_FLAGS}`] : []),
   ],
 };
 

@@ -1,6 +1,7 @@
 import { DataSetBuilder, type DataSet, type DataSetHeader, type TableKind } from '../result-model';
 import { decodeWithExactNumbers, findLongNumberStarts } from '../query/exact-json-numbers';
 import { ResponseFormatError } from '../query/response-format-error';
+import { asciiString } from './ascii-string';
 
 /**
  * Incremental parser for a Kusto v2 response body (a JSON array of frames), fed the body's
@@ -521,14 +522,17 @@ export class V2FrameParser {
   private decodeAsArray(start: number, end: number): string {
     const buf = this.buf;
     if (start < 1 || end >= buf.length) {
-      return `[${this.decoder.decode(buf.subarray(start, end))}]`;
+      return `[${asciiString(buf, start, end) ?? this.decoder.decode(buf.subarray(start, end))}]`;
     }
     const before = buf[start - 1] as number;
     const after = buf[end] as number;
     buf[start - 1] = OPEN_ARRAY;
     buf[end] = CLOSE_ARRAY;
     try {
-      return this.decoder.decode(buf.subarray(start - 1, end + 1));
+      return (
+        asciiString(buf, start - 1, end + 1) ??
+        this.decoder.decode(buf.subarray(start - 1, end + 1))
+      );
     } finally {
       buf[start - 1] = before;
       buf[end] = after;
