@@ -26,6 +26,9 @@ import { copiesFor, STORM_EVENTS_ROWS, unionQuery } from './standin-streaming.ts
 export const CONSOLE_PORT = 4173;
 export const consoleUrl = `http://localhost:${CONSOLE_PORT}`;
 
+/** How long after completion the settled RSS is read (no GC forced meanwhile). */
+export const SETTLE_MS = 20_000;
+
 export interface ConsoleMeasurement {
   rows: number;
   payloadBytes: number;
@@ -41,6 +44,8 @@ export interface ConsoleMeasurement {
   rssGrowthBytes: number;
   /** The same after a GC in the page and in each worker: what the loaded result keeps. */
   rssGrowthAfterGcBytes: number;
+  /** Renderer RSS growth SETTLE_MS after completion, with no GC forced (V8's own by then). */
+  rssGrowthSettledBytes: number;
   /**
    * Renderer growth by part after those GCs (Chromium memory-infra dumps, committed bytes):
    * private footprint, V8 page / workers, PartitionAlloc, malloc, Oilpan, … (bench/memory-dump.ts).
@@ -288,10 +293,13 @@ function growth(
 }
 
 /** The renderer's memory by part (a memory-infra dump), or null when Chromium took none. */
-async function rendererParts(page: Page): Promise<Record<string, number> | null> {
+async function rendererParts(
+  page: Page,
+  collectGarbageFirst = true,
+): Promise<Record<string, number> | null> {
   const session = await page.context().newCDPSession(page);
   try {
-    return totalOf(await memoryDump(session), /^Renderer$/);
+    return totalOf(await memoryDump(session, collectGarbageFirst), /^Renderer$/);
   } catch {
     return null;
   } finally {
@@ -359,7 +367,12 @@ async function measureSize(
   const done = timing.statusChangedAt ?? performance.now();
   const tasks = await longTasksSince(page, started, done);
   const rssAfter = rendererRss();
-  const partsAtCompletion = await rendererParts(page);
+  // Not deterministic: such a dump collects garbage first, and the next row must see none forced.
+  const partsAtCompletion = await rendererParts(page, false);
+  // Left alone, V8 collects a load's garbage once the worker is idle (its memory reducer):
+  // RSS at 1,004,122 rows stayed level ~9 s after completion, then fell over the next ~10 s.
+  await page.waitForTimeout(SETTLE_MS);
+  const rssSettled = rendererRss();
   const heapAfter = await heapUsed(page);
   const workerHeapAfter = await workerHeapUsed(page);
   // Both calls above collected garbage (page, then workers): now RSS is what the result keeps.
@@ -422,6 +435,7 @@ async function measureSize(
     longestTaskMs: tasks.longest,
     rssGrowthBytes: rssAfter - rssBefore,
     rssGrowthAfterGcBytes: rssAfterGc - rssBefore,
+    rssGrowthSettledBytes: rssSettled - rssBefore,
     rendererGrowthByPart: growth(partsBefore, partsAfter),
     rendererGrowthAtCompletionByPart: growth(partsBefore, partsAtCompletion),
     heapGrowthBytes: heapAfter - heapBefore,

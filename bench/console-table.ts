@@ -1,5 +1,5 @@
 /** The console benchmark's table: one column per size, then the goal (markdown, for README). */
-import type { ConsoleMeasurement } from './console-benchmark.ts';
+import { SETTLE_MS, type ConsoleMeasurement } from './console-benchmark.ts';
 import type { ServeMeasurement } from './standin-streaming.ts';
 
 const ms = (n: number | null | undefined): string =>
@@ -122,6 +122,11 @@ export function printConsoleTable(
     line(
       'renderer RSS growth / payload (page + worker)',
       sizes.map((n) => perPayload(n, (m) => m.rssGrowthBytes, 'RSS at completion')),
+      '≤ 1.0×',
+    ),
+    line(
+      `renderer RSS growth / payload ${SETTLE_MS / 1000} s after completion, no GC forced`,
+      sizes.map((n) => perPayload(n, (m) => m.rssGrowthSettledBytes, 'RSS settled')),
       '≤ 1.0×',
     ),
     line(

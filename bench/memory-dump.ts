@@ -49,8 +49,14 @@ function hex(value: string | undefined): number {
   return value === undefined ? 0 : Number.parseInt(value, 16) || 0;
 }
 
-/** One detailed dump of every process Chromium has (tracing on the page's session). */
-export async function memoryDump(session: CDPSession): Promise<ProcessMemory[]> {
+/**
+ * One detailed dump of every process Chromium has (tracing on the page's session). With
+ * `collectGarbageFirst` it is a deterministic dump: Chromium collects garbage everywhere first.
+ */
+export async function memoryDump(
+  session: CDPSession,
+  collectGarbageFirst = true,
+): Promise<ProcessMemory[]> {
   const events: MemoryDumpEvent[] = [];
   const onData = (e: { value: unknown[] }) => events.push(...(e.value as MemoryDumpEvent[]));
   session.on('Tracing.dataCollected', onData);
@@ -65,7 +71,7 @@ export async function memoryDump(session: CDPSession): Promise<ProcessMemory[]> 
     },
   });
   const dumped = await session.send('Tracing.requestMemoryDump', {
-    deterministic: true,
+    deterministic: collectGarbageFirst,
     levelOfDetail: 'detailed',
   });
   const complete = new Promise<void>((resolve) =>
