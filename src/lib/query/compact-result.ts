@@ -63,9 +63,13 @@ function valueBytes(value: unknown, depth = 0): number {
   if (typeof value !== 'object' || depth > 32) return 16;
   let n = 32;
   if (Array.isArray(value)) for (const item of value) n += 8 + valueBytes(item, depth + 1);
-  else
-    for (const [key, item] of Object.entries(value as Record<string, unknown>))
-      n += textBytes(key) + valueBytes(item, depth + 1);
+  else {
+    // for…in, not Object.entries: sizing a million cells' objects made tens of MB of pair arrays.
+    const record = value as Record<string, unknown>;
+    for (const key in record)
+      if (Object.prototype.hasOwnProperty.call(record, key))
+        n += textBytes(key) + valueBytes(record[key], depth + 1);
+  }
   return n;
 }
 
@@ -104,11 +108,13 @@ function textCodes(
 /**
  * A column's stored size and how to make its stored form. Sizes come first, so a result over the
  * cap is turned down before any column is copied (at 531,594 rows the copies made before the cap
- * was reached were ~50 MB of ArrayBuffers, garbage right away).
+ * was reached were ~50 MB of ArrayBuffers, garbage right away). Counting a column row by row
+ * stops once it is over `budget` (the caller then turns the result down).
  */
 function planColumn(
   column: ColumnData,
   rows: number,
+  budget: number,
 ): { bytes: number; build: () => StoredColumn } {
   const bitmapBytes = (nulls: Uint8Array | null) => (nulls ? Math.ceil(rows / 8) : 0);
   switch (column.type) {
@@ -154,7 +160,8 @@ function planColumn(
     }
     case 'dynamic': {
       let bytes = 0;
-      for (let row = 0; row < rows; row++) bytes += 8 + valueBytes(column.values[row]);
+      for (let row = 0; row < rows && bytes <= budget; row++)
+        bytes += 8 + valueBytes(column.values[row]);
       return { bytes, build: () => ({ type: 'dynamic', values: column.values.slice(0, rows) }) };
     }
     default: {
@@ -175,7 +182,7 @@ function planColumn(
         };
       }
       let bytes = 0;
-      for (let row = 0; row < rows; row++) bytes += 8 + textBytes(values[row]);
+      for (let row = 0; row < rows && bytes <= budget; row++) bytes += 8 + textBytes(values[row]);
       return {
         bytes,
         build: () => ({
@@ -196,7 +203,7 @@ export function compactDataSet(dataSet: DataSet, maxBytes = Infinity): CompactOu
   for (const table of dataSet.tables) {
     const columns = [];
     for (const column of table.data) {
-      const plan = planColumn(column, table.rowCount);
+      const plan = planColumn(column, table.rowCount, maxBytes - bytes);
       bytes += plan.bytes;
       if (bytes > maxBytes) return { ok: false, bytes };
       columns.push(plan);

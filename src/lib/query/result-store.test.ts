@@ -93,6 +93,22 @@ describe('compact form', () => {
     expect(outcome.bytes).toBeGreaterThan(100_000);
   });
 
+  it('stops reading a column once the count is over the limit', () => {
+    const big = dataSet(2000, 'y'.repeat(200));
+    const note = big.tables[0]!.data[2] as { values: (string | null)[] };
+    let reads = 0;
+    note.values = new Proxy(note.values, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(compactDataSet(big, 100_000).ok).toBe(false);
+    // Deciding it is no dictionary reads ~500 rows; counting stops ~200 rows past the limit.
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(1000);
+  });
+
   it('turns down a result over the limit before copying any column', () => {
     const big = dataSet(2000, 'y'.repeat(200));
     const copies = [
