@@ -181,6 +181,27 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
   await expect(notice).toHaveCount(0);
 });
 
+test('a block over several read parts copies every row once, in order', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  const quarry = consolePage(page);
+  // 4,500 rows: the block is read from the worker in parts of 2,000 rows (block-read.ts).
+  await quarry.runQuery('range i from 1 to 4500 step 1\n| extend s = strcat("row ", i)');
+  await expect(quarry.status).toContainText('4,500 rows');
+  await (await quarry.cell(0, 'i')).click();
+  await page.keyboard.press('Shift+End');
+  const notice = quarry.results.getByRole('status').filter({ hasText: /selected|Copied/ });
+  await expect(notice).toHaveText(/^4,500 × 2 cells selected/);
+  await page.keyboard.press('ControlOrMeta+C');
+  await expect(notice).toHaveText('Copied 4,500 rows × 2 columns.');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const expected = Array.from({ length: 4500 }, (_, n) => `${n + 1}\trow ${n + 1}`).join('\r\n');
+  expect(text).toBe(expected);
+});
+
 test('query tabs can be renamed, closed and reopened with their text, and keep their names across a reload', async ({
   page,
 }) => {

@@ -214,15 +214,19 @@ export function useBlockSelection({
         return 'Copied the cell.';
       }
       const block = readBlockParts(api, range);
-      // TSV part by part (toTsv puts CRLF between rows, none after the last).
-      const texts: string[] = [];
+      // TSV part by part (toTsv puts CRLF between rows, none after the last), concatenated as
+      // they come rather than joined at the end: `+` makes a rope, which the clipboard's string
+      // conversion copies once anyway, where a join of 100,000 rows (~28 MB) first copied it all
+      // in the same task (34–37 ms of a 56–82 ms task).
+      let text = '';
       let rowsRead = 0;
       for await (const part of block.parts) {
         if (part.length === 0) continue;
-        texts.push(toTsv(block.columns, part, { includeHeader: false }));
+        const tsv = toTsv(block.columns, part, { includeHeader: false });
+        text = rowsRead === 0 ? tsv : `${text}\r\n${tsv}`;
         rowsRead += part.length;
       }
-      await writeClipboard(texts.join('\r\n'));
+      await writeClipboard(text);
       return describeBlockCopy(rowsRead, block.columns.length, block.selectedRows);
     },
   };
