@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
-import { consolePage } from './support/console.ts';
+import { consolePage, signInWithClipboard } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
 import { signIn, submitIdpSignIn } from './support/sign-in.ts';
@@ -117,11 +117,8 @@ test('a share link opens the query in a fresh browser through sign-in, without r
 
 test('a block of cells selected with Shift shows its figures and copies as TSV, in the order the grid shows', async ({
   page,
-  context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
-  const quarry = consolePage(page);
+  const quarry = await signInWithClipboard(page);
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
   const notice = quarry.results.getByRole('status').filter({ hasText: /selected|Copied/ });
   await quarry.runQuery('StormEvents\n| summarize Storms = count() by State\n| top 3 by Storms');
@@ -181,13 +178,8 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
   await expect(notice).toHaveCount(0);
 });
 
-test('a block over several read parts copies every row once, in order', async ({
-  page,
-  context,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
-  const quarry = consolePage(page);
+test('a block over several read parts copies every row once, in order', async ({ page }) => {
+  const quarry = await signInWithClipboard(page);
   // 4,500 rows: the block is read from the worker in parts of 2,000 rows (block-read.ts).
   await quarry.runQuery('range i from 1 to 4500 step 1\n| extend s = strcat("row ", i)');
   await expect(quarry.status).toContainText('4,500 rows');

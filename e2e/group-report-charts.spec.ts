@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import ExcelJS from 'exceljs';
-import { consolePage } from './support/console.ts';
+import { consolePage, signInWithClipboard } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
 import { signIn } from './support/sign-in.ts';
@@ -83,11 +83,8 @@ const REPORT_QUERY =
 
 test('copy for a report (HTML and Markdown) and an Excel file with typed cells', async ({
   page,
-  context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
-  const quarry = consolePage(page);
+  const quarry = await signInWithClipboard(page);
   await quarry.runQuery(REPORT_QUERY);
   await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
   await expect(await quarry.cell(0, 'Storms')).toHaveText('4701');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/test';
-import { consolePage } from './support/console.ts';
+import { consolePage, signInWithClipboard } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
 import { kustoStandIn } from './support/kusto-standin-admin.ts';
 import { signIn, viewer } from './support/sign-in.ts';
@@ -139,13 +139,8 @@ test('the tree lists only the databases the user may read, and a query runs on t
   expect(queries.at(-1)).toMatchObject({ db: 'SampleLogs', status: 200 });
 });
 
-test('Ctrl+Shift+C copies the query, its link and the results as rich text', async ({
-  page,
-  context,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
-  const quarry = consolePage(page);
+test('Ctrl+Shift+C copies the query, its link and the results as rich text', async ({ page }) => {
+  const quarry = await signInWithClipboard(page);
   await quarry.runQuery('StormEvents\n| summarize Storms = count() by State\n| top 2 by Storms');
   await expect(await quarry.cell(0, 'State')).toHaveText('TEXAS');
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { signIn } from './sign-in.ts';
 
 /** Selectors and actions for the console's workspace, by role and accessible name. */
 export function consolePage(page: Page) {
@@ -73,4 +74,14 @@ export function consolePage(page: Page) {
 
 export async function expectNoSpinner(page: Page) {
   await expect(page.getByText('Running…')).toHaveCount(0);
+}
+
+/**
+ * Signs the analyst in with the clipboard granted (the copy tests read back what was copied) and
+ * returns the console's workspace.
+ */
+export async function signInWithClipboard(page: Page): Promise<ReturnType<typeof consolePage>> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  return consolePage(page);
 }
