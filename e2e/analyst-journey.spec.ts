@@ -120,7 +120,7 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
 }) => {
   const quarry = await signInWithClipboard(page);
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-  const notice = quarry.results.getByRole('status').filter({ hasText: /selected|Copied/ });
+  const notice = quarry.selectionNotice;
   await quarry.runQuery('StormEvents\n| summarize Storms = count() by State\n| top 3 by Storms');
 
   // Mouse: click one corner, Shift+click the other.
@@ -185,7 +185,7 @@ test('a block over several read parts copies every row once, in order', async ({
   await expect(quarry.status).toContainText('4,500 rows');
   await (await quarry.cell(0, 'i')).click();
   await page.keyboard.press('Shift+End');
-  const notice = quarry.results.getByRole('status').filter({ hasText: /selected|Copied/ });
+  const notice = quarry.selectionNotice;
   await expect(notice).toHaveText(/^4,500 × 2 cells selected/);
   await page.keyboard.press('ControlOrMeta+C');
   await expect(notice).toHaveText('Copied 4,500 rows × 2 columns.');

@@ -5,6 +5,7 @@ import { signIn } from './sign-in.ts';
 export function consolePage(page: Page) {
   const activePanel = page.locator('[role="tabpanel"]:not([hidden])');
   const editor = activePanel.locator('.monaco-editor');
+  const results = page.getByRole('region', { name: 'Results' });
   return {
     editor,
     /** The query text as the editor shows it (Monaco renders spaces as U+00A0). */
@@ -19,10 +20,12 @@ export function consolePage(page: Page) {
       await page.keyboard.press('Delete');
       await page.keyboard.insertText(text);
     },
-    results: page.getByRole('region', { name: 'Results' }),
+    results,
+    /** What a block selection says: its figures while selected, then what Ctrl+C copied. */
+    selectionNotice: results.getByRole('status').filter({ hasText: /selected|Copied/ }),
     status: page.getByRole('status').filter({ hasText: 'Request ID' }),
     grid: page.getByRole('grid'),
-    errorPanel: page.getByRole('region', { name: 'Results' }).getByRole('alert'),
+    errorPanel: results.getByRole('alert'),
     async runQuery(text: string) {
       await this.setQuery(text);
       await page.keyboard.press('Shift+Enter');
