@@ -3,12 +3,12 @@ import './lib/config/zod-jitless';
 import { runPopupRelay } from '@azure/msal-browser/popup-relay';
 import { loadRuntimeConfig } from './lib/config/load-runtime-config';
 import { POPUP_RELAY_TIMEOUT_MS, relayAuthorityOrigins } from './lib/auth/popup-relay';
-import { deferWindowClose, SIGN_IN_WINDOW_CLOSE_DELAY_MS } from './lib/auth/deferred-close';
+import { deferWindowClose } from './lib/auth/deferred-close';
 import './popup-relay.css';
 
 // The relay posts the response to the frame and then closes this window: later, so the frame
 // gets the response before its poll can see this window closed (see deferred-close.ts).
-deferWindowClose(window, SIGN_IN_WINDOW_CLOSE_DELAY_MS);
+deferWindowClose(window);
 
 const button = document.getElementById('continue') as HTMLButtonElement;
 const status = document.getElementById('status') as HTMLParagraphElement;

@@ -1,9 +1,9 @@
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
-import { deferWindowClose, SIGN_IN_WINDOW_CLOSE_DELAY_MS } from './lib/auth/deferred-close';
+import { deferWindowClose } from './lib/auth/deferred-close';
 
 // The bridge closes this window right after broadcasting the response: later, so the waiting
 // window gets the response before it can see this one closed (see deferred-close.ts).
-deferWindowClose(window, SIGN_IN_WINDOW_CLOSE_DELAY_MS);
+deferWindowClose(window);
 
 // Hands the auth response to the window that started the request (popup, hidden iframe) or,
 // for a full-page redirect, stores it and navigates back to the page the user started on.

@@ -1,3 +1,6 @@
+/** Long enough for a response to arrive on a busy machine; short enough not to be noticed much. */
+const SIGN_IN_WINDOW_CLOSE_DELAY_MS = 400;
+
 /**
  * Makes `win.close()` close the window `delayMs` later instead of at once.
  *
@@ -11,7 +14,10 @@
  * user_cancelled". Closing a little later keeps the order. The user sees the finished window
  * for that long.
  */
-export function deferWindowClose(win: Pick<Window, 'close'>, delayMs: number): void {
+export function deferWindowClose(
+  win: Pick<Window, 'close'>,
+  delayMs = SIGN_IN_WINDOW_CLOSE_DELAY_MS,
+): void {
   const closeNow = win.close.bind(win);
   let scheduled = false;
   win.close = () => {
@@ -20,6 +26,3 @@ export function deferWindowClose(win: Pick<Window, 'close'>, delayMs: number): v
     setTimeout(closeNow, delayMs);
   };
 }
-
-/** Long enough for a response to arrive on a busy machine; short enough not to be noticed much. */
-export const SIGN_IN_WINDOW_CLOSE_DELAY_MS = 400;
