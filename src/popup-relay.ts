@@ -4,7 +4,7 @@ import { runPopupRelay } from '@azure/msal-browser/popup-relay';
 import { loadRuntimeConfig } from './lib/config/load-runtime-config';
 import { POPUP_RELAY_TIMEOUT_MS, relayAuthorityOrigins } from './lib/auth/popup-relay';
 import { deferWindowClose } from './lib/auth/deferred-close';
-import './popup-relay.css';
+import './sign-in-windows.css';
 
 // The relay posts the response to the frame and then closes this window: later, so the frame
 // gets the response before its poll can see this window closed (see deferred-close.ts).
