@@ -26,7 +26,7 @@ import {
 import { useBlockSelection, type GetRowBlock, type GridSelection } from '../use-block-selection';
 import { useCellFilterMenu } from '../use-cell-filter-menu';
 import { RESULT_DEFAULT_COL_DEF, RESULT_ROW_MODEL, resultGridTheme } from '../grouping/grid-theme';
-import { releaseWarmGrid } from '../grid-warmup';
+import { noteGridReady } from '../grid-warmup';
 import { useCellFocusKeeper } from '../use-cell-focus-keeper';
 import { useRefreshGate } from '../use-refresh-gate';
 import {
@@ -214,7 +214,7 @@ export default function ResultGrid({
             onGridReady={(event) => {
               apiRef.current = event.api;
               refreshGate.attach(() => event.api.refreshInfiniteCache());
-              releaseWarmGrid(regionRef.current);
+              noteGridReady(regionRef.current);
             }}
             onFirstDataRendered={preview.gridShowsRows}
             onCellDoubleClicked={(event) => {
