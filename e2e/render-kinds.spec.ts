@@ -189,3 +189,41 @@ test('the chart builder draws a result without render, and the tab remembers the
   expect(again.summary.categoryCount).toBe(5);
   await expect(builder.getByLabel('Chart type')).toHaveValue('barchart');
 });
+
+test('a time chart is drawn in the page font from its first frame', async ({ page }) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  // Every font a canvas is given. Drawn first with the fallback palette and again a frame later
+  // with the page's, a chart showed its text in one font and then another (and cost a second
+  // full ECharts update).
+  await page.evaluate(() => {
+    const fonts: string[] = ((window as unknown as { __canvasFonts: string[] }).__canvasFonts = []);
+    const prototype = CanvasRenderingContext2D.prototype;
+    const font = Object.getOwnPropertyDescriptor(prototype, 'font')!;
+    Object.defineProperty(prototype, 'font', {
+      ...font,
+      set(this: CanvasRenderingContext2D, value: string) {
+        fonts.push(value);
+        font.set!.call(this, value);
+      },
+    });
+    // Frames come late, as on a busy machine: React's next render then runs before them.
+    const nextFrame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      nextFrame(() => setTimeout(() => callback(performance.now()), 50));
+  });
+  await quarry.runQuery(
+    'StormEvents\n| summarize count() by bin(StartTime, 1d), EventType\n| render timechart',
+  );
+  const { canvas, summary } = await drawnChart(page);
+  expect(summary.series.length).toBeGreaterThan(10);
+  await expectPainted(canvas, 'timechart-font');
+  const pageFont = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim(),
+  );
+  const fonts = await page.evaluate(
+    () => (window as unknown as { __canvasFonts: string[] }).__canvasFonts,
+  );
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.filter((f) => !f.includes(pageFont))).toEqual([]);
+});

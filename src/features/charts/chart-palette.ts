@@ -62,3 +62,17 @@ export function readChartPalette(element: Element | null, theme: 'light' | 'dark
 export function defaultChartPalette(theme: 'light' | 'dark'): ChartPalette {
   return readChartPalette(null, theme);
 }
+
+/** Whether two palettes draw the same chart. */
+export function samePalette(a: ChartPalette, b: ChartPalette): boolean {
+  return (
+    a.text === b.text &&
+    a.textMuted === b.textMuted &&
+    a.border === b.border &&
+    a.surface === b.surface &&
+    a.fontFamily === b.fontFamily &&
+    a.anomaly === b.anomaly &&
+    a.series.length === b.series.length &&
+    a.series.every((colour, i) => colour === b.series[i])
+  );
+}

@@ -16,7 +16,7 @@ import {
   xyPoints,
   zoomWindow,
 } from './build-echarts-option';
-import { defaultChartPalette, readChartPalette, type ChartPalette } from './chart-palette';
+import { readChartPalette, samePalette, type ChartPalette } from './chart-palette';
 import { CardView } from './card-view';
 import { createChart, type ECharts } from './echarts-setup';
 import './result-chart.css';
@@ -87,7 +87,11 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   const frameRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
-  const [palette, setPalette] = useState<ChartPalette>(() => defaultChartPalette(theme));
+  // Read now, so the first draw has the page's colours and font: drawing with the fallbacks
+  // and again a frame later cost a second full ECharts update (96 ms for 50 series).
+  const [palette, setPalette] = useState<ChartPalette>(() =>
+    readChartPalette(typeof document === 'undefined' ? null : document.documentElement, theme),
+  );
   const [ready, setReady] = useState(false);
   const [summary, setSummary] = useState('');
 
@@ -98,7 +102,13 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => created.resize());
+      frame = requestAnimationFrame(() => {
+        // The observer also reports the size it starts with: laying a chart of that size out
+        // again is a full ECharts update for nothing (37 ms for 50 series).
+        if (plot.clientWidth === created.getWidth() && plot.clientHeight === created.getHeight())
+          return;
+        created.resize();
+      });
     });
     observer.observe(plot);
     setChart(created);
@@ -113,9 +123,11 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   // The shell may switch data-theme in its own effect, after ours: read the variables a frame
   // later so they are the new theme's.
   useEffect(() => {
-    const frame = requestAnimationFrame(() =>
-      setPalette(readChartPalette(frameRef.current, theme)),
-    );
+    const frame = requestAnimationFrame(() => {
+      const next = readChartPalette(frameRef.current, theme);
+      // An equal palette keeps its identity, so the chart is not drawn again.
+      setPalette((current) => (samePalette(current, next) ? current : next));
+    });
     return () => cancelAnimationFrame(frame);
   }, [theme]);
 
