@@ -43,7 +43,7 @@ const FALLBACK = {
 } as const;
 
 /** The palette for `theme`, reading app.css's variables where `element` can see them. */
-export function readChartPalette(element: Element | null, theme: 'light' | 'dark'): ChartPalette {
+function readChartPalette(element: Element | null, theme: 'light' | 'dark'): ChartPalette {
   const style = element ? getComputedStyle(element) : null;
   const read = (name: string, fallback: string) => style?.getPropertyValue(name).trim() || fallback;
   const fallback = FALLBACK[theme];
@@ -56,6 +56,11 @@ export function readChartPalette(element: Element | null, theme: 'light' | 'dark
     series: theme === 'dark' ? DARK_SERIES : LIGHT_SERIES,
     anomaly: theme === 'dark' ? '#ff79c6' : '#c2185b',
   };
+}
+
+/** The palette of the page's theme variables (defined on :root, app.css). */
+export function pagePalette(theme: 'light' | 'dark'): ChartPalette {
+  return readChartPalette(typeof document === 'undefined' ? null : document.documentElement, theme);
 }
 
 /** A palette without the DOM (tests, server rendering). */

@@ -16,7 +16,7 @@ import {
   xyPoints,
   zoomWindow,
 } from './build-echarts-option';
-import { readChartPalette, samePalette, type ChartPalette } from './chart-palette';
+import { pagePalette, samePalette, type ChartPalette } from './chart-palette';
 import { CardView } from './card-view';
 import { createChart, type ECharts } from './echarts-setup';
 import './result-chart.css';
@@ -84,14 +84,11 @@ interface ChartCanvasProps {
 }
 
 function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
-  const frameRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
   // Read now, so the first draw has the page's colours and font: drawing with the fallbacks
   // and again a frame later cost a second full ECharts update (96 ms for 50 series).
-  const [palette, setPalette] = useState<ChartPalette>(() =>
-    readChartPalette(typeof document === 'undefined' ? null : document.documentElement, theme),
-  );
+  const [palette, setPalette] = useState<ChartPalette>(() => pagePalette(theme));
   const [ready, setReady] = useState(false);
   const [summary, setSummary] = useState('');
 
@@ -124,7 +121,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   // later so they are the new theme's.
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
-      const next = readChartPalette(frameRef.current, theme);
+      const next = pagePalette(theme);
       // An equal palette keeps its identity, so the chart is not drawn again.
       setPalette((current) => (samePalette(current, next) ? current : next));
     });
@@ -175,7 +172,6 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
 
   return (
     <div
-      ref={frameRef}
       className="result-chart__canvas"
       role="img"
       aria-label={describeChart(data, visualization.title)}
