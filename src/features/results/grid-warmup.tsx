@@ -27,7 +27,7 @@ const WARM_RESULT: RowsResult = {
   tableComplete: true,
 };
 
-let state: 'cold' | 'scheduled' | 'done' = 'cold';
+let warmUpScheduled = false;
 let warmHost: HTMLElement | null = null;
 let realGridReady = false;
 
@@ -41,13 +41,11 @@ let realGridReady = false;
  * land in the first result's load.
  */
 export function warmResultGridWhenIdle(): void {
-  if (state !== 'cold' || typeof document === 'undefined') return;
-  state = 'scheduled';
-  const start = () => {
-    state = 'done';
+  if (warmUpScheduled || typeof document === 'undefined') return;
+  warmUpScheduled = true;
+  whenIdle(() => {
     if (!realGridReady) mountWarmGrid();
-  };
-  whenIdle(start, 2000);
+  }, 2000);
 }
 
 /**
