@@ -106,7 +106,10 @@ export async function memoryDump(
 
 /**
  * With QUARRY_MEMORY_DETAIL=1: every renderer allocator dump of two path levels or fewer (and
- * over 4 MiB) on stderr, to find memory the parts above do not name.
+ * over 4 MiB) on stderr, to find memory the parts above do not name. With
+ * QUARRY_MEMORY_DETAIL=2 also each worker isolate's V8 spaces (old, new, large object), each with
+ * its committed size and the bytes of the objects in it: at completion, the objects of the old
+ * space include the garbage V8 has not collected yet, which the dump after GC shows.
  */
 function printDetail(
   byPid: Map<number, { totals: Record<string, string>; allocators: Allocators }>,
@@ -115,12 +118,19 @@ function printDetail(
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
   for (const [pid, { totals, allocators }] of byPid) {
     if (names.get(pid) !== 'Renderer') continue;
+    const spaces = process.env.QUARRY_MEMORY_DETAIL === '2';
     const lines = Object.entries(allocators)
-      .filter(([path]) => path.split('/').length <= 2)
-      .map(([path, dump]) => [path, hex(dump.attrs?.size?.value)] as const)
+      .filter(
+        ([path]) =>
+          path.split('/').length <= 2 || (spaces && /^v8\/workers\/heap\/\w+\/isolate_/.test(path)),
+      )
+      .map(([path, dump]) => [path, hex(dump.attrs?.size?.value), dump] as const)
       .filter(([, bytes]) => bytes >= 4 * 2 ** 20)
       .sort((a, b) => b[1] - a[1])
-      .map(([path, bytes]) => `${path} ${mib(bytes)}`);
+      .map(([path, bytes, dump]) => {
+        const objects = dump.attrs?.allocated_objects_size?.value;
+        return `${path} ${mib(bytes)}${objects ? ` (objects ${mib(hex(objects))})` : ''}`;
+      });
     const totalsText = Object.entries(totals)
       .map(([key, value]) => `${key} ${mib(hex(value))}`)
       .join(', ');

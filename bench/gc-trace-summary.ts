@@ -1,0 +1,86 @@
+/**
+ * What V8's collector did in each isolate during a benchmark run, from Chromium's output with
+ * `--trace-gc-nvp` (one JSON line per collection):
+ *
+ *   QUARRY_JS_FLAGS=--trace-gc-nvp DEBUG=pw:browser \
+ *     npm run bench -- --quick --sizes=1004122 --no-anchor --no-operations 2> gc.log
+ *   npx tsx bench/gc-trace-summary.ts gc.log
+ *
+ * Per isolate (process id : isolate address): the scavenges, the bytes they promoted to the old
+ * generation, and every full collection (mark-compact) with the old generation's size after it
+ * and the limit V8 then set for the next one. Found with it (README, "Memory at completion"):
+ * every object alive at a scavenge is promoted at once, and after the last full collection of a
+ * load V8 lets the old generation grow to about four times what survived it.
+ */
+import { readFileSync } from 'node:fs';
+
+interface Collection {
+  atMs: number;
+  kind: string;
+  promoted: number;
+  endOldGen: number;
+  oldGenLimit: number;
+  reason: string;
+}
+
+const LINE = /\[(\d+):(0x[0-9a-f]+):\d+\]\s+(\d+) ms: GC: (\{.*)/;
+
+function field(json: string, name: string): string | null {
+  return new RegExp(`"${name}":"?([^",}]*)`).exec(json)?.[1] ?? null;
+}
+
+function collections(text: string): Map<string, Collection[]> {
+  const byIsolate = new Map<string, Collection[]>();
+  for (const line of text.split('\n')) {
+    const match = LINE.exec(line);
+    if (!match) continue;
+    const [, pid, isolate, atMs, json] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const key = `${pid}:${isolate}`;
+    const list = byIsolate.get(key) ?? [];
+    list.push({
+      atMs: Number(atMs),
+      kind: field(json, 'gc') ?? '?',
+      promoted: Number(field(json, 'promoted') ?? 0),
+      endOldGen: Number(field(json, 'end_old_gen_consumed_size') ?? 0),
+      oldGenLimit: Number(field(json, 'old_gen_allocation_limit') ?? 0),
+      reason: field(json, 'reason') ?? '',
+    });
+    byIsolate.set(key, list);
+  }
+  return byIsolate;
+}
+
+const path = process.argv[2];
+if (!path) {
+  console.error('usage: npx tsx bench/gc-trace-summary.ts <chromium output with --trace-gc-nvp>');
+  process.exit(2);
+}
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const byIsolate = [...collections(readFileSync(path, 'utf8'))].sort(
+  (a, b) => b[1].reduce((n, c) => n + c.promoted, 0) - a[1].reduce((n, c) => n + c.promoted, 0),
+);
+if (byIsolate.length === 0) console.log('No --trace-gc-nvp lines found.');
+for (const [isolate, list] of byIsolate) {
+  const scavenges = list.filter((c) => c.kind === 's');
+  const promoted = scavenges.reduce((n, c) => n + c.promoted, 0);
+  console.log(
+    `isolate ${isolate}: ${scavenges.length} scavenges promoted ${mib(promoted)}` +
+      (scavenges.length ? ` (${mib(promoted / scavenges.length)} each)` : ''),
+  );
+  list.forEach((c, i) => {
+    if (c.kind === 's') return;
+    // A line shows the limit in force during that collection: the one it set is on the next.
+    const next = list[i + 1];
+    console.log(
+      `  ${String(c.atMs).padStart(7)} ms ${c.kind}: old generation ${mib(c.endOldGen)} after` +
+        (next ? `, next full collection at ${mib(next.oldGenLimit)}` : '') +
+        ` (${c.reason})`,
+    );
+  });
+}
