@@ -54,7 +54,7 @@ export function runGroupBenchmark(rows = 1_000_000, iterations = 5): void {
     if (state.type !== 'string') throw new Error('State is not a string column');
     const counts = new Map<string | null, number>();
     for (let row = 0; row < table.rowCount; row++) {
-      const key = state.values[row] ?? null;
+      const key = state.values.get(row) ?? null;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;

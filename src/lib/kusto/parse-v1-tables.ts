@@ -131,7 +131,7 @@ export function buildV1DataSet(body: unknown, exactNumbers = false): DataSet {
     const values = properties.data[0];
     for (let row = 0; row < properties.rowCount && row < primaryIds.length; row++) {
       if (values && (values.type === 'string' || values.type === 'dynamic')) {
-        builder.setVisualization(primaryIds[row] as number, values.values[row]);
+        builder.setVisualization(primaryIds[row] as number, values.values.get(row));
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { ColumnData, DataSet, ResultTable } from '../result-model';
+import { ChunkedValues, type ColumnData, type DataSet, type ResultTable } from '../result-model';
 
 /**
  * A parsed result in the form the result store keeps: the worker's own column storage (typed
@@ -80,11 +80,11 @@ function bitmap(nulls: Uint8Array | null, rows: number): Uint8Array | null {
  * Distinct values of a text column with few of them (each row then stores a code), or null when
  * they are mostly distinct (ids, narratives: codes would only add to them).
  */
-function textDictionary(values: readonly (string | null)[], rows: number) {
+function textDictionary(values: ChunkedValues<string | null>, rows: number) {
   const codeOf = new Map<string | null, number>();
   const distinct: (string | null)[] = [];
   for (let row = 0; row < rows; row++) {
-    const value = values[row] ?? null;
+    const value = values.get(row) ?? null;
     if (codeOf.has(value)) continue;
     if (distinct.length > Math.max(256, rows / 4)) return null;
     codeOf.set(value, distinct.length);
@@ -94,13 +94,13 @@ function textDictionary(values: readonly (string | null)[], rows: number) {
 }
 
 function textCodes(
-  values: readonly (string | null)[],
+  values: ChunkedValues<string | null>,
   rows: number,
   codeOf: ReadonlyMap<string | null, number>,
   distinctCount: number,
 ): Uint16Array | Uint32Array {
   const codes = distinctCount <= 65_536 ? new Uint16Array(rows) : new Uint32Array(rows);
-  for (let row = 0; row < rows; row++) codes[row] = codeOf.get(values[row] ?? null) as number;
+  for (let row = 0; row < rows; row++) codes[row] = codeOf.get(values.get(row) ?? null) as number;
   return codes;
 }
 
@@ -160,8 +160,8 @@ function planColumn(
     case 'dynamic': {
       let bytes = 0;
       for (let row = 0; row < rows && bytes <= budget; row++)
-        bytes += 8 + valueBytes(column.values[row]);
-      return { bytes, build: () => ({ type: 'dynamic', values: column.values.slice(0, rows) }) };
+        bytes += 8 + valueBytes(column.values.get(row));
+      return { bytes, build: () => ({ type: 'dynamic', values: column.values.toArray(rows) }) };
     }
     default: {
       const values = column.values;
@@ -181,12 +181,13 @@ function planColumn(
         };
       }
       let bytes = 0;
-      for (let row = 0; row < rows && bytes <= budget; row++) bytes += 8 + textBytes(values[row]);
+      for (let row = 0; row < rows && bytes <= budget; row++)
+        bytes += 8 + textBytes(values.get(row));
       return {
         bytes,
         build: () => ({
           type: column.type,
-          values: values.slice(0, rows),
+          values: values.toArray(rows),
           distinct: null,
           codes: null,
         }),
@@ -261,22 +262,22 @@ function expandColumn(stored: StoredColumn, rows: number, where: string): Column
       };
     case 'dynamic':
       check(Array.isArray(stored.values) && stored.values.length >= rows);
-      return { type: 'dynamic', values: stored.values };
+      return { type: 'dynamic', values: ChunkedValues.from(stored.values, rows) };
     case 'string':
     case 'guid':
     case 'timespan':
     case 'decimal': {
       if (stored.values) {
         check(Array.isArray(stored.values) && stored.values.length >= rows);
-        return { type: stored.type, values: stored.values };
+        return { type: stored.type, values: ChunkedValues.from(stored.values, rows) };
       }
       const { distinct, codes } = stored;
       check(Array.isArray(distinct) && ArrayBuffer.isView(codes) && (codes?.length ?? 0) >= rows);
-      const values = new Array<string | null>(rows);
+      const values = new ChunkedValues<string | null>();
       for (let row = 0; row < rows; row++) {
         const value = distinct![codes![row] as number];
         check(value !== undefined);
-        values[row] = value ?? null;
+        values.set(row, value ?? null);
       }
       return { type: stored.type, values };
     }

@@ -153,7 +153,7 @@ function typedReader(column: ColumnData): (row: number) => XlsxCell {
     case 'decimal': {
       const values = column.values;
       return (row) => {
-        const text = values[row];
+        const text = values.get(row);
         if (text === null || text === undefined) return null;
         const n = Number(text);
         return Number.isFinite(n) && String(n) === text ? n : text;

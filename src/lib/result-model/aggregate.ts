@@ -19,7 +19,7 @@ export function keyReader(column: ColumnData): (row: number) => string | null {
     case 'timespan':
     case 'decimal': {
       const values = column.values;
-      return (row) => values[row] ?? null;
+      return (row) => values.get(row) ?? null;
     }
     default:
       return (row) => readCellText(column, row);
@@ -37,7 +37,7 @@ export function numberReader(column: ColumnData): ((row: number) => number) | nu
     }
     case 'decimal': {
       const values = column.values;
-      return (row) => Number(values[row] ?? NaN);
+      return (row) => Number(values.get(row) ?? NaN);
     }
     case 'bool': {
       const values = column.values;

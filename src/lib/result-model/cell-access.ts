@@ -51,9 +51,9 @@ export function readCell(column: ColumnData, row: number): CellValue {
       return value;
     }
     case 'dynamic':
-      return (column.values[row] ?? null) as JsonValue;
+      return (column.values.get(row) ?? null) as JsonValue;
     default:
-      return column.values[row] ?? null;
+      return column.values.get(row) ?? null;
   }
 }
 
@@ -81,11 +81,11 @@ export function readCellText(column: ColumnData, row: number): string | null {
       return formatKustoDateTime(column.epochMs[row] as number, sub === 0 ? null : sub - 1);
     }
     case 'dynamic': {
-      const v = column.values[row];
+      const v = column.values.get(row);
       return v === null || v === undefined ? null : formatDynamic(v);
     }
     default:
-      return column.values[row] ?? null;
+      return column.values.get(row) ?? null;
   }
 }
 

@@ -2,6 +2,7 @@ import { parseKustoDateTime, parsedDateTime } from './kusto-datetime';
 import { formatTimespanTicks } from './kusto-timespan';
 import type { KustoScalarType } from './kusto-scalar-type';
 import { movableBuffer } from './owned-buffer';
+import { ChunkedValues } from './chunked-values';
 import { TextDictionary } from './text-dictionary';
 
 /**
@@ -53,13 +54,13 @@ export interface DateTimeColumnData {
 }
 export interface TextColumnData {
   readonly type: 'string' | 'guid' | 'timespan' | 'decimal';
-  values: (string | null)[];
+  values: ChunkedValues<string | null>;
   /** Shares repeated values of low-cardinality string columns (text-dictionary.ts). */
   dictionary?: TextDictionary;
 }
 export interface DynamicColumnData {
   readonly type: 'dynamic';
-  values: unknown[];
+  values: ChunkedValues<unknown>;
 }
 
 export type ColumnData =
@@ -99,11 +100,11 @@ export function createColumnData(type: KustoScalarType): ColumnData {
         unparsed: null,
       };
     case 'dynamic':
-      return { type, values: [] };
+      return { type, values: new ChunkedValues() };
     case 'string':
-      return { type, values: [], dictionary: new TextDictionary() };
+      return { type, values: new ChunkedValues(), dictionary: new TextDictionary() };
     default:
-      return { type, values: [] };
+      return { type, values: new ChunkedValues() };
   }
 }
 
@@ -117,7 +118,7 @@ export function isNullAt(column: ColumnData, row: number): boolean {
     case 'datetime':
       return column.nulls !== null && ((column.nulls[row >> 3] as number) & (1 << (row & 7))) !== 0;
     default:
-      return column.values[row] === null || column.values[row] === undefined;
+      return (column.values.get(row) ?? null) === null;
   }
 }
 
@@ -140,7 +141,7 @@ export function clearColumn(column: ColumnData): void {
       column.unparsed = null;
       return;
     default:
-      column.values.length = 0;
+      column.values.clear();
       if ('dictionary' in column) column.dictionary?.clear();
   }
 }
@@ -262,10 +263,8 @@ export function trimColumn(column: ColumnData, rows: number): void {
       if (column.nulls) column.nulls = trimmed(column.nulls, bitmapBytes, Uint8Array);
       return;
     default:
-      // JS arrays grow their backing store by half again; a copy has exactly `rows` slots.
-      if (column.values.length > rows) column.values.length = rows;
-      column.values = column.values.slice();
-      // The dictionary's map only speeds up appends: the rows already share its strings.
+      // Chunked (chunked-values.ts): nothing to cut. The dictionary's map only speeds up
+      // appends: the rows already share its strings.
       if ('dictionary' in column) delete column.dictionary;
   }
 }
@@ -431,33 +430,25 @@ function appendTimespan(column: TextColumnData, rows: Rows, col: number, base: n
   const values = column.values;
   for (let r = 0; r < rows.length; r++) {
     const v = cell(rows, r, col);
-    if (typeof v === 'string')
-      values[base + r] = isExactToken(v) ? formatTimespanTicks(Number(v.slice(1))) : v;
-    else if (typeof v === 'number')
-      values[base + r] = formatTimespanTicks(v); // ticks
-    else values[base + r] = null;
+    let text: string | null = null;
+    if (typeof v === 'string') text = isExactToken(v) ? formatTimespanTicks(Number(v.slice(1))) : v;
+    else if (typeof v === 'number') text = formatTimespanTicks(v); // ticks
+    values.set(base + r, text);
   }
 }
 
 function appendText(column: TextColumnData, rows: Rows, col: number, base: number): void {
   const values = column.values;
   const dictionary = column.dictionary?.active ? column.dictionary : null;
-  if (dictionary) {
-    for (let r = 0; r < rows.length; r++) {
-      const v = cell(rows, r, col);
-      if (typeof v === 'string')
-        values[base + r] = isExactToken(v) ? v.slice(1) : dictionary.intern(v);
-      else if (v === null || v === undefined) values[base + r] = null;
-      else values[base + r] = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    }
-    return;
-  }
   for (let r = 0; r < rows.length; r++) {
     const v = cell(rows, r, col);
-    if (typeof v === 'string') values[base + r] = isExactToken(v) ? v.slice(1) : v;
-    else if (v === null || v === undefined) values[base + r] = null;
-    else if (typeof v === 'object') values[base + r] = JSON.stringify(v);
-    else values[base + r] = String(v);
+    let text: string | null;
+    if (typeof v === 'string') {
+      if (isExactToken(v)) text = v.slice(1);
+      else text = dictionary ? dictionary.intern(v) : v;
+    } else if (v === null || v === undefined) text = null;
+    else text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    values.set(base + r, text);
   }
 }
 
@@ -474,7 +465,7 @@ function appendDynamic(
     if (v === undefined) v = null;
     else if (options.exactNumbers) v = reviveExactNumbers(v);
     if (options.dynamicTextIsJson && typeof v === 'string') v = parseJsonOrKeep(v);
-    values[base + r] = v;
+    values.set(base + r, v);
   }
 }
 

@@ -71,7 +71,7 @@ function applyQuickWord(table: ResultTable, word: string, keep: Uint8Array): voi
       const values = column.values;
       for (let row = 0; row < n; row++) {
         if (keep[row] === 1 && matched[row] === 0) {
-          const v = values[row];
+          const v = values.get(row);
           if (v && pattern.test(v)) matched[row] = 1;
         }
       }
@@ -82,7 +82,7 @@ function applyQuickWord(table: ResultTable, word: string, keep: Uint8Array): voi
       // same rows as searching its JSON text, without building that text for every row.
       const values = column.values;
       for (let row = 0; row < n; row++) {
-        if (keep[row] === 1 && matched[row] === 0 && dynamicContains(values[row], pattern))
+        if (keep[row] === 1 && matched[row] === 0 && dynamicContains(values.get(row), pattern))
           matched[row] = 1;
       }
       continue;

@@ -1,4 +1,5 @@
 export { getCell, getCellText, isNullCell, readCell, readCellText } from './cell-access';
+export { ChunkedValues } from './chunked-values';
 export {
   BOOL_NULL,
   EXACT_NUMBER_MARK,

@@ -112,7 +112,7 @@ function comparatorFor(column: ColumnData, rowCount: number): Compare {
     case 'timespan': {
       const keys = new Float64Array(rowCount);
       for (let i = 0; i < rowCount; i++) {
-        const text = column.values[i];
+        const text = column.values.get(i);
         keys[i] = typeof text === 'string' ? parseTimespanTicks(text) : NaN;
       }
       return withNulls(column, (a, b) => compareNumbers(keys[a] as number, keys[b] as number));
@@ -120,11 +120,11 @@ function comparatorFor(column: ColumnData, rowCount: number): Compare {
     case 'decimal': {
       const values = column.values;
       const keys = new Float64Array(rowCount);
-      for (let i = 0; i < rowCount; i++) keys[i] = Number(values[i] ?? NaN);
+      for (let i = 0; i < rowCount; i++) keys[i] = Number(values.get(i) ?? NaN);
       return withNulls(column, (a, b) => {
         // Rounding is monotonic: different doubles mean different decimals, same order.
         const r = compareNumbers(keys[a] as number, keys[b] as number);
-        return r !== 0 ? r : compareDecimalText(values[a] as string, values[b] as string);
+        return r !== 0 ? r : compareDecimalText(values.get(a) as string, values.get(b) as string);
       });
     }
     case 'dynamic': {
@@ -134,7 +134,7 @@ function comparatorFor(column: ColumnData, rowCount: number): Compare {
     }
     default: {
       const v = column.values;
-      return (a, b) => compareText(v[a], v[b]);
+      return (a, b) => compareText(v.get(a), v.get(b));
     }
   }
 }

@@ -16,8 +16,8 @@ describe('text dictionary', () => {
     const column = createColumnData('string') as TextColumnData;
     const rows = Array.from({ length: 3000 }, (_, i) => [i % 3 === 2 ? null : `state ${i % 3}`]);
     appendColumnValues(column, rows, 0, 0, { exactNumbers: false, dynamicTextIsJson: false });
-    expect(column.values.slice(0, 4)).toEqual(['state 0', 'state 1', null, 'state 0']);
-    expect(column.values[3]).toBe(column.values[0]);
+    expect(column.values.toArray(4)).toEqual(['state 0', 'state 1', null, 'state 0']);
+    expect(column.values.get(3)).toBe(column.values.get(0));
     expect(column.dictionary?.size).toBe(2);
   });
 
