@@ -14,8 +14,10 @@
  */
 import { readFileSync } from 'node:fs';
 
+/** The fields read from one `--trace-gc-nvp` line (sizes in bytes). */
 interface Collection {
   atMs: number;
+  /** `s` for a scavenge, `mc` for a full collection (mark-compact). */
   kind: string;
   promoted: number;
   endOldGen: number;
@@ -23,28 +25,25 @@ interface Collection {
   reason: string;
 }
 
-const LINE = /\[(\d+):(0x[0-9a-f]+):\d+\]\s+(\d+) ms: GC: (\{.*)/;
+// Chromium's output pipe sometimes cuts or interleaves these lines, so fields are read one by
+// one from what is there rather than by parsing the whole line as JSON.
+const LINE = /\[(?<pid>\d+):(?<isolate>0x[0-9a-f]+):\d+\]\s+(?<atMs>\d+) ms: GC: (?<json>\{.*)/;
 
 function field(json: string, name: string): string | null {
   return new RegExp(`"${name}":"?([^",}]*)`).exec(json)?.[1] ?? null;
 }
 
+/** Each isolate's collections in order, keyed by process id and isolate address. */
 function collections(text: string): Map<string, Collection[]> {
   const byIsolate = new Map<string, Collection[]>();
   for (const line of text.split('\n')) {
-    const match = LINE.exec(line);
-    if (!match) continue;
-    const [, pid, isolate, atMs, json] = match as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    const key = `${pid}:${isolate}`;
+    const groups = LINE.exec(line)?.groups;
+    if (!groups) continue;
+    const json = groups.json!;
+    const key = `${groups.pid}:${groups.isolate}`;
     const list = byIsolate.get(key) ?? [];
     list.push({
-      atMs: Number(atMs),
+      atMs: Number(groups.atMs),
       kind: field(json, 'gc') ?? '?',
       promoted: Number(field(json, 'promoted') ?? 0),
       endOldGen: Number(field(json, 'end_old_gen_consumed_size') ?? 0),
@@ -62,13 +61,14 @@ if (!path) {
   process.exit(2);
 }
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const byIsolate = [...collections(readFileSync(path, 'utf8'))].sort(
-  (a, b) => b[1].reduce((n, c) => n + c.promoted, 0) - a[1].reduce((n, c) => n + c.promoted, 0),
-);
-if (byIsolate.length === 0) console.log('No --trace-gc-nvp lines found.');
-for (const [isolate, list] of byIsolate) {
+const isolates = [...collections(readFileSync(path, 'utf8'))].map(([isolate, list]) => {
   const scavenges = list.filter((c) => c.kind === 's');
-  const promoted = scavenges.reduce((n, c) => n + c.promoted, 0);
+  return { isolate, list, scavenges, promoted: scavenges.reduce((n, c) => n + c.promoted, 0) };
+});
+if (isolates.length === 0) console.log('No --trace-gc-nvp lines found.');
+for (const { isolate, list, scavenges, promoted } of isolates.sort(
+  (a, b) => b.promoted - a.promoted,
+)) {
   console.log(
     `isolate ${isolate}: ${scavenges.length} scavenges promoted ${mib(promoted)}` +
       (scavenges.length ? ` (${mib(promoted / scavenges.length)} each)` : ''),

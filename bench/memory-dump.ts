@@ -116,9 +116,9 @@ function printDetail(
   names: Map<number, string>,
 ): void {
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  const spaces = process.env.QUARRY_MEMORY_DETAIL === '2';
   for (const [pid, { totals, allocators }] of byPid) {
     if (names.get(pid) !== 'Renderer') continue;
-    const spaces = process.env.QUARRY_MEMORY_DETAIL === '2';
     const lines = Object.entries(allocators)
       .filter(
         ([path]) =>
