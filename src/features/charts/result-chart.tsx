@@ -18,7 +18,7 @@ import {
 } from './build-echarts-option';
 import { pagePalette, samePalette, type ChartPalette } from './chart-palette';
 import { CardView } from './card-view';
-import { createChart, type ECharts } from './echarts-setup';
+import { createChart, keepSeriesDataAsIs, type ECharts } from './echarts-setup';
 import './result-chart.css';
 
 /** How long a zoom gesture must pause before the window is re-decimated at full detail. */
@@ -139,6 +139,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
     const onFinished = () => setReady(true);
     setReady(false);
     chart.on('finished', onFinished);
+    keepSeriesDataAsIs(option);
     chart.setOption(option, { notMerge: true });
     setSummary(JSON.stringify(summarizeOption(option)));
 
@@ -153,7 +154,9 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
       const window = zoomWindow(extent, zoom?.start ?? 0, zoom?.end ?? 100);
       const size = { width: Math.max(200, plot.clientWidth), height: plot.clientHeight };
       const points = xyPoints(data, size, window, isLogY(visualization));
-      chart.setOption({ series: points.map((d) => ({ data: d })) }, { lazyUpdate: true });
+      const update = { series: points.map((d) => ({ data: d })) };
+      keepSeriesDataAsIs(update);
+      chart.setOption(update, { lazyUpdate: true });
     };
     const onZoom = () => {
       clearTimeout(timer);
