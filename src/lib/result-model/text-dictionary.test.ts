@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendColumnValues, createColumnData, type TextColumnData } from './column-data';
-import { TextDictionary } from './text-dictionary';
+import { DICTIONARY_MAX_VALUES, TextDictionary } from './text-dictionary';
 
 describe('text dictionary', () => {
   it('keeps one string per distinct value of a low-cardinality column', () => {
@@ -21,12 +21,36 @@ describe('text dictionary', () => {
     expect(column.dictionary?.size).toBe(2);
   });
 
-  it('gives up on a column whose values are mostly distinct, and still returns every value', () => {
+  it('shares values that first repeat long after the first rows (a union of a table with itself)', () => {
+    const dictionary = new TextDictionary();
+    const copy = Array.from({ length: 20_000 }, (_, i) => `narrative ${i}`);
+    for (const text of copy) dictionary.intern(text);
+    // The second copy: equal strings, new objects (as JSON.parse makes them). JS cannot tell two
+    // equal strings apart, so the dictionary's state is what shows they are shared.
+    const second = copy.map((text) => dictionary.intern(` ${text}`.slice(1)));
+    expect(dictionary.active).toBe(true);
+    expect(dictionary.size).toBe(20_000);
+    expect(second).toEqual(copy);
+  });
+
+  it('gives up once a column has more distinct values than it holds, and still returns every value', () => {
     const dictionary = new TextDictionary();
     const out: string[] = [];
-    for (let i = 0; i < 10_000; i++) out.push(dictionary.intern(`narrative ${i}`));
+    for (let i = 0; i <= DICTIONARY_MAX_VALUES + 10; i++) {
+      out.push(dictionary.intern(`id ${i}`));
+      if (i === DICTIONARY_MAX_VALUES - 1) expect(dictionary.active).toBe(true);
+    }
     expect(dictionary.active).toBe(false);
-    expect(out[9_999]).toBe('narrative 9999');
-    expect(new Set(out).size).toBe(10_000);
+    expect(dictionary.size).toBe(0);
+    expect(out.at(-1)).toBe(`id ${DICTIONARY_MAX_VALUES + 10}`);
+    expect(new Set(out).size).toBe(DICTIONARY_MAX_VALUES + 11);
+  });
+
+  it('keeps strings longer than it hashes as they are, without counting them', () => {
+    const dictionary = new TextDictionary();
+    const long = 'x'.repeat(2_000);
+    expect(dictionary.intern(long)).toBe(long);
+    expect(dictionary.size).toBe(0);
+    expect(dictionary.active).toBe(true);
   });
 });
