@@ -83,6 +83,47 @@ test('a query with render timechart is drawn as a chart, with a table view besid
   await expect(page.getByRole('columnheader', { name: 'EventType' })).toBeVisible();
 });
 
+test('Ctrl+wheel on a time chart zooms in and draws the visible window again in more detail', async ({
+  page,
+}) => {
+  await signIn(page);
+  const quarry = consolePage(page);
+  // Hourly counts over 2007: thousands of points, more than the plot has pixel columns, so the
+  // first draw is decimated and a narrower window has room for more of them.
+  await quarry.runQuery(
+    'StormEvents\n| summarize count() by bin(StartTime, 1h)\n| render timechart',
+  );
+  const canvas = page.locator('.result-chart__canvas');
+  await expect(canvas).toHaveAttribute('data-chart-state', 'ready');
+  const summary = JSON.parse((await canvas.getAttribute('data-chart-summary')) ?? '{}') as {
+    series: { points: number }[];
+  };
+  const fullPoints = summary.series[0]!.points;
+  expect(fullPoints).toBeGreaterThan(0);
+  await expect(canvas).not.toHaveAttribute('data-chart-detail');
+
+  const box = (await page.locator('.result-chart__plot').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+
+  await expect(canvas).toHaveAttribute('data-chart-detail', /points/);
+  const detail = JSON.parse((await canvas.getAttribute('data-chart-detail')) ?? '{}') as {
+    from: number;
+    to: number;
+    points: number;
+  };
+  const day = 86_400_000;
+  const year = [Date.UTC(2007, 0, 1), Date.UTC(2008, 0, 1)];
+  expect(detail.from).toBeGreaterThanOrEqual(year[0]!);
+  expect(detail.to).toBeLessThanOrEqual(year[1]!);
+  expect(detail.to - detail.from).toBeLessThan(0.5 * 365 * day);
+  // Redrawn from the full series: clearly more points per day in the window than the year had.
+  const perDay = detail.points / ((detail.to - detail.from) / day);
+  expect(perDay).toBeGreaterThan(2 * (fullPoints / 365));
+});
+
 test('a share link opens the query in a fresh browser through sign-in, without running it', async ({
   page,
   browser,

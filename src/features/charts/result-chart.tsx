@@ -91,6 +91,9 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   const [palette, setPalette] = useState<ChartPalette>(() => pagePalette(theme));
   const [ready, setReady] = useState(false);
   const [summary, setSummary] = useState('');
+  // The window last drawn again after a zoom and how many points fall in it (for tests and
+  // tooling, like summary).
+  const [detail, setDetail] = useState('');
 
   useEffect(() => {
     const plot = plotRef.current;
@@ -138,6 +141,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
     const option = buildEChartsOption({ data, visualization, palette, size });
     const onFinished = () => setReady(true);
     setReady(false);
+    setDetail('');
     chart.on('finished', onFinished);
     keepSeriesDataAsIs(option);
     chart.setOption(option, { notMerge: true });
@@ -157,6 +161,10 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
       const update = { series: points.map((d) => ({ data: d })) };
       keepSeriesDataAsIs(update);
       chart.setOption(update, { lazyUpdate: true });
+      let visible = 0;
+      for (const series of points)
+        for (const [x] of series) if (x >= window.from && x <= window.to) visible++;
+      setDetail(JSON.stringify({ from: window.from, to: window.to, points: visible }));
     };
     const onZoom = () => {
       clearTimeout(timer);
@@ -180,6 +188,7 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
       aria-label={describeChart(data, visualization.title)}
       data-chart-state={ready ? 'ready' : 'drawing'}
       data-chart-summary={summary}
+      data-chart-detail={detail || undefined}
     >
       <div
         ref={plotRef}
