@@ -105,6 +105,36 @@ function textCodes(
 }
 
 /**
+ * The least a column can take in its stored form, known without reading a cell: exact for
+ * number, bool and datetime columns (before their exact-long and unparsed maps), 2 bytes a row
+ * for text (a code) and 8 for a dynamic cell.
+ */
+function leastBytes(column: ColumnData, rows: number): number {
+  const bitmapBytes = (nulls: Uint8Array | null) => (nulls ? Math.ceil(rows / 8) : 0);
+  switch (column.type) {
+    case 'bool':
+      return rows;
+    case 'int':
+    case 'real':
+      return rows * column.values.BYTES_PER_ELEMENT + bitmapBytes(column.nulls);
+    case 'long':
+      return rows * 8 + bitmapBytes(column.nulls);
+    case 'datetime':
+      return rows * 8 + (column.subMsTicks ? rows * 2 : 0) + bitmapBytes(column.nulls);
+    case 'dynamic':
+      return rows * 8;
+    default:
+      return rows * 2;
+  }
+}
+
+/** Columns sized first cost least to size: typed ones nothing, dynamic ones stop at the budget. */
+function sizingCost(column: ColumnData): number {
+  if (column.type === 'dynamic') return 1;
+  return 'values' in column && column.values instanceof ChunkedValues ? 2 : 0;
+}
+
+/**
  * A column's stored size and how to make its stored form. Sizes come first, so a result over the
  * cap is turned down before any column is copied (at 531,594 rows the copies made before the cap
  * was reached were ~50 MB of ArrayBuffers, garbage right away). Counting a column row by row
@@ -115,17 +145,16 @@ function planColumn(
   rows: number,
   budget: number,
 ): { bytes: number; build: () => StoredColumn } {
-  const bitmapBytes = (nulls: Uint8Array | null) => (nulls ? Math.ceil(rows / 8) : 0);
   switch (column.type) {
     case 'bool':
       return {
-        bytes: rows,
+        bytes: leastBytes(column, rows),
         build: () => ({ type: 'bool', values: column.values.slice(0, rows) }),
       };
     case 'int':
     case 'real':
       return {
-        bytes: rows * column.values.BYTES_PER_ELEMENT + bitmapBytes(column.nulls),
+        bytes: leastBytes(column, rows),
         build: () =>
           ({
             type: column.type,
@@ -135,7 +164,7 @@ function planColumn(
       };
     case 'long':
       return {
-        bytes: rows * 8 + bitmapBytes(column.nulls) + (column.exact?.size ?? 0) * 48,
+        bytes: leastBytes(column, rows) + (column.exact?.size ?? 0) * 48,
         build: () => ({
           type: 'long',
           values: column.values.slice(0, rows),
@@ -144,7 +173,7 @@ function planColumn(
         }),
       };
     case 'datetime': {
-      let bytes = rows * 8 + (column.subMsTicks ? rows * 2 : 0) + bitmapBytes(column.nulls);
+      let bytes = leastBytes(column, rows);
       for (const text of column.unparsed?.values() ?? []) bytes += 16 + textBytes(text);
       return {
         bytes,
@@ -198,17 +227,26 @@ function planColumn(
 
 /** The data set in its stored form, or its size (at least) when that is over `maxBytes`. */
 export function compactDataSet(dataSet: DataSet, maxBytes = Infinity): CompactOutcome {
+  // Every column's least size is reserved up front, and the columns are sized cheapest first,
+  // each within what the others leave. A result that cannot fit is then turned down having read
+  // as few cells as possible: at 1,004,122 StormEvents rows (over the cap), sizing in column
+  // order read every cell of the seven text columns for their dictionaries, 162-281 ms of the
+  // worker right after completion (Node, three runs), while the page waited for rows.
+  const columns = dataSet.tables.flatMap((table, t) =>
+    table.data.map((column, c) => ({ column, rows: table.rowCount, t, c })),
+  );
+  let reserved = 0;
+  for (const { column, rows } of columns) reserved += leastBytes(column, rows);
+  if (reserved > maxBytes) return { ok: false, bytes: reserved };
+  columns.sort((a, b) => sizingCost(a.column) - sizingCost(b.column));
   let bytes = 0;
-  const plans: { bytes: number; build: () => StoredColumn }[][] = [];
-  for (const table of dataSet.tables) {
-    const columns = [];
-    for (const column of table.data) {
-      const plan = planColumn(column, table.rowCount, maxBytes - bytes);
-      bytes += plan.bytes;
-      if (bytes > maxBytes) return { ok: false, bytes };
-      columns.push(plan);
-    }
-    plans.push(columns);
+  const plans: { bytes: number; build: () => StoredColumn }[][] = dataSet.tables.map(() => []);
+  for (const { column, rows, t, c } of columns) {
+    reserved -= leastBytes(column, rows);
+    const plan = planColumn(column, rows, maxBytes - bytes - reserved);
+    bytes += plan.bytes;
+    if (bytes + reserved > maxBytes) return { ok: false, bytes: bytes + reserved };
+    plans[t]![c] = plan;
   }
   const tables: StoredTable[] = dataSet.tables.map((table, t) => ({
     id: table.id,
