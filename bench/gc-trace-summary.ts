@@ -8,9 +8,9 @@
  *
  * Per isolate (process id : isolate address): the scavenges, the bytes they promoted to the old
  * generation, and every full collection (mark-compact) with the old generation's size after it
- * and the limit V8 then set for the next one. Found with it (README, "Memory at completion"):
- * every object alive at a scavenge is promoted at once, and after the last full collection of a
- * load V8 lets the old generation grow to about four times what survived it.
+ * and the limit V8 then set for the next one. Found with it (README, "What the garbage at
+ * completion was"): after the last full collection of a load V8 lets the old generation grow to
+ * about four times what survived it, so what dies after that waits for its memory reducer.
  */
 import { readFileSync } from 'node:fs';
 

@@ -2,13 +2,13 @@
  * A text or dynamic column's cells in fixed chunks of 8,192 slots, each allocated once at its
  * full size. A JS array written one index past its end copies its backing store each time it
  * outgrows it (V8 grows it by half again), and cutting it to its row count at the end took one
- * more copy. In the parse worker every object that is alive at a young-generation collection is
- * moved to the old generation at once, so each outgrown store ended there as garbage, which
- * only a full collection frees: and after the last one during a load V8 lets the old generation
- * grow to about four times what survived it. At 1,004,122 rows the scavenges promoted 537 MiB
- * with growing arrays and 426 MiB with chunks, for 250 MiB kept (`--trace-gc-nvp`, see
- * bench/gc-trace-summary.ts). Chunks are never copied nor trimmed: at most one chunk per column
- * is part empty.
+ * more copy. A store lives while its column fills, across young-generation collections, so V8
+ * moves it to the old generation; once outgrown it is garbage there, which only a full
+ * collection frees, and after the last one during a load V8 lets the old generation grow to
+ * about four times what survived it. At 1,004,122 rows the scavenges promoted 537 MiB with
+ * growing arrays and 426 MiB with chunks (`--trace-gc-nvp`, see bench/gc-trace-summary.ts;
+ * before the text dictionaries stayed on, which halved it again). Chunks are never copied nor
+ * trimmed: at most one chunk per column is part empty.
  *
  * 8,192 slots keeps a chunk a regular V8 object (32 KiB with compressed pointers) and below the
  * length at which `new Array(n)` makes a slow dictionary-mode array.

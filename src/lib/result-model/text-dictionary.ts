@@ -17,7 +17,7 @@
  * lookup per row until the dictionary is full, then nothing.
  *
  * Why shared strings rather than an index array: every reader of text columns (sort, filter,
- * cell access, charts, grouping) keeps working on `values[row]`; with V8's compressed pointers a
+ * cell access, charts, grouping) keeps working on `values.get(row)`; with V8's compressed pointers a
  * row costs 4 bytes either way next to a 2-byte index, and the strings themselves are the cost.
  */
 
