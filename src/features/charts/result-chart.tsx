@@ -7,22 +7,11 @@ import type {
   ChartVisualization,
 } from '../../lib/chart-data/chart-types';
 import { describeChart } from '../../lib/chart-data/describe-chart';
-import {
-  buildEChartsOption,
-  isLogY,
-  plotMinHeight,
-  summarizeOption,
-  xExtent,
-  xyPoints,
-  zoomWindow,
-} from './build-echarts-option';
+import { plotMinHeight } from './build-echarts-option';
 import { pagePalette, samePalette, type ChartPalette } from './chart-palette';
 import { CardView } from './card-view';
-import { createChart, keepSeriesDataAsIs, type ECharts } from './echarts-setup';
+import { createChartSurface, type ChartSurface } from './chart-surface';
 import './result-chart.css';
-
-/** How long a zoom gesture must pause before the window is re-decimated at full detail. */
-const ZOOM_SETTLE_MS = 120;
 
 interface ResultChartBase {
   /** Columns with their Kusto types. */
@@ -85,7 +74,7 @@ interface ChartCanvasProps {
 
 function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   const plotRef = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<ECharts | null>(null);
+  const [surface, setSurface] = useState<ChartSurface | null>(null);
   // Read now, so the first draw has the page's colours and font: drawing with the fallbacks
   // and again a frame later cost a second full ECharts update (96 ms for 50 series).
   const [palette, setPalette] = useState<ChartPalette>(() => pagePalette(theme));
@@ -94,29 +83,34 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
   // The window last drawn again after a zoom and how many points fall in it (for tests and
   // tooling, like summary).
   const [detail, setDetail] = useState('');
+  const [failure, setFailure] = useState('');
 
   useEffect(() => {
     const plot = plotRef.current;
     if (!plot) return;
-    const created = createChart(plot);
+    let created: ChartSurface | null = null;
+    let unmounted = false;
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        // The observer also reports the size it starts with: laying a chart of that size out
-        // again is a full ECharts update for nothing (37 ms for 50 series).
-        if (plot.clientWidth === created.getWidth() && plot.clientHeight === created.getHeight())
-          return;
-        created.resize();
+        // A hidden tab has no size; its chart keeps the last one.
+        if (!created || plot.clientWidth === 0 || plot.clientHeight === 0) return;
+        created.resize({ width: plot.clientWidth, height: plot.clientHeight });
       });
     });
-    observer.observe(plot);
-    setChart(created);
+    void createChartSurface(plot).then((surface) => {
+      if (unmounted) return surface.dispose();
+      created = surface;
+      observer.observe(plot);
+      setSurface(surface);
+    });
     return () => {
+      unmounted = true;
       cancelAnimationFrame(frame);
       observer.disconnect();
-      created.dispose();
-      setChart(null);
+      created?.dispose();
+      setSurface(null);
     };
   }, []);
 
@@ -133,68 +127,49 @@ function ChartCanvas({ data, visualization, theme }: ChartCanvasProps) {
 
   useEffect(() => {
     const plot = plotRef.current;
-    if (!chart || !plot) return;
+    if (!surface || !plot) return;
     const size = {
       width: Math.max(200, plot.clientWidth),
       height: Math.max(120, plot.clientHeight),
     };
-    const option = buildEChartsOption({ data, visualization, palette, size });
-    const onFinished = () => setReady(true);
     setReady(false);
     setDetail('');
-    chart.on('finished', onFinished);
-    keepSeriesDataAsIs(option);
-    chart.setOption(option, { notMerge: true });
-    setSummary(JSON.stringify(summarizeOption(option)));
-
-    // Zooming re-decimates the visible window from the full series, so detail returns. It waits
-    // for the gesture to pause: redrawing on every wheel step would double the work.
-    const extent = data.shape === 'xy' && data.kind !== 'scatterchart' ? xExtent(data) : null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refine = () => {
-      if (!extent || data.shape !== 'xy') return;
-      const zoom = (chart.getOption() as { dataZoom?: { start?: number; end?: number }[] })
-        .dataZoom?.[0];
-      const window = zoomWindow(extent, zoom?.start ?? 0, zoom?.end ?? 100);
-      const size = { width: Math.max(200, plot.clientWidth), height: plot.clientHeight };
-      const points = xyPoints(data, size, window, isLogY(visualization));
-      const update = { series: points.map((d) => ({ data: d })) };
-      keepSeriesDataAsIs(update);
-      chart.setOption(update, { lazyUpdate: true });
-      let visible = 0;
-      for (const series of points)
-        for (const [x] of series) if (x >= window.from && x <= window.to) visible++;
-      setDetail(JSON.stringify({ from: window.from, to: window.to, points: visible }));
-    };
-    const onZoom = () => {
-      clearTimeout(timer);
-      timer = setTimeout(refine, ZOOM_SETTLE_MS);
-    };
-    chart.on('datazoom', onZoom);
-    return () => {
-      clearTimeout(timer);
-      // On unmount the first effect's cleanup has disposed the chart already (cleanups run in
-      // declaration order), and ECharts warns on every call to a disposed instance.
-      if (chart.isDisposed()) return;
-      chart.off('finished', onFinished);
-      chart.off('datazoom', onZoom);
-    };
-  }, [chart, data, visualization, palette]);
+    setFailure('');
+    surface.draw(
+      { data, visualization, palette, size },
+      {
+        finished: () => setReady(true),
+        summary: setSummary,
+        detail: setDetail,
+        failed: setFailure,
+      },
+    );
+  }, [surface, data, visualization, palette]);
 
   return (
-    <div
-      className="result-chart__canvas"
-      role="img"
-      aria-label={describeChart(data, visualization.title)}
-      data-chart-state={ready ? 'ready' : 'drawing'}
-      data-chart-summary={summary}
-      data-chart-detail={detail || undefined}
-    >
+    <>
+      {failure && (
+        <p className="result-chart__message" role="alert">
+          The chart could not be drawn: {failure}. Reload the page to try again; the Table view
+          shows the same rows.
+        </p>
+      )}
       <div
-        ref={plotRef}
-        className="result-chart__plot"
-        style={{ minHeight: plotMinHeight(data) ?? undefined }}
-      />
-    </div>
+        className="result-chart__canvas"
+        role="img"
+        aria-label={describeChart(data, visualization.title)}
+        data-chart-state={failure ? 'failed' : ready ? 'ready' : 'drawing'}
+        // Kept mounted (the plot holds the surface), out of sight: the message says it all.
+        hidden={Boolean(failure)}
+        data-chart-summary={summary}
+        data-chart-detail={detail || undefined}
+      >
+        <div
+          ref={plotRef}
+          className="result-chart__plot"
+          style={{ minHeight: plotMinHeight(data) ?? undefined }}
+        />
+      </div>
+    </>
   );
 }
