@@ -11,6 +11,10 @@ import type { FromChartWorker, ToChartWorker } from './chart-worker-protocol';
 import type { ECharts } from './echarts-setup';
 import { ForwardedEvents } from './forwarded-events';
 
+// ECharts' development build (which `npm start` serves) reads `global` where there is no
+// `window`, as in a worker, and throws without it.
+if (import.meta.env.DEV) (globalThis as { global?: unknown }).global ??= globalThis;
+
 // zrender measures text and builds extra layers on canvases it makes itself: there is no
 // `document` here.
 setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknown as HTMLCanvasElement });
