@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
-import { embeddingPorts } from './local-stack/local-constants.ts';
+import { embeddingPorts, ports } from './local-stack/local-constants.ts';
 import { OWNER_ENV, withOwner } from './local-stack/process/owner-watch.ts';
 import { chromiumLaunchOptions } from './e2e/support/chromium-launch.ts';
 
@@ -52,6 +52,17 @@ export default defineConfig({
       // The emulator does not watch for its parent: while-owner-lives.ts ends it with Playwright.
       command: `npx tsx scripts/prepare-swa-e2e-site.ts && cd dist-swa-e2e && npx tsx ../e2e/support/while-owner-lives.ts ../node_modules/.bin/swa start . --port ${swaPort} --host 127.0.0.1`,
       url: `http://127.0.0.1:${swaPort}/config.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The console as `npm start` serves it (Vite's development server, development builds of
+      // the dependencies), for e2e/dev-server.spec.ts; the stack above answers it.
+      command: `npx tsx e2e/support/while-owner-lives.ts node_modules/.bin/vite --port ${ports.console} --strictPort`,
+      url: `http://localhost:${ports.console}/config.json`,
+      env: { QUARRY_CONFIG: 'local' },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'pipe',
