@@ -49,7 +49,45 @@ function wheelSteps(event: WheelEvent): number {
   return (3 * delta * sign) / 120;
 }
 
-/** ECharts in the chart worker, drawing on a canvas the page hands it. */
+type ChartListener = (message: FromChartWorker) => void;
+
+/** The one chart worker every chart on the page shares: ECharts is loaded and compiled once. */
+interface SharedChartWorker {
+  send(message: ToChartWorker, transfer?: Transferable[]): void;
+  listen(chartId: number, listener: ChartListener): void;
+  forget(chartId: number): void;
+}
+let shared: SharedChartWorker | null = null;
+let lastChartId = 0;
+
+function sharedChartWorker(): SharedChartWorker {
+  if (shared) return shared;
+  const worker = new Worker(new URL('./chart.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'quarry-chart',
+  });
+  const listeners = new Map<number, ChartListener>();
+  worker.onmessage = ({ data }: MessageEvent<FromChartWorker>) =>
+    listeners.get(data.chartId)?.(data);
+  const created: SharedChartWorker = {
+    send: (message, transfer = []) => worker.postMessage(message, transfer),
+    listen: (chartId, listener) => void listeners.set(chartId, listener),
+    forget: (chartId) => void listeners.delete(chartId),
+  };
+  // A worker that cannot load (a policy blocking it, a network error) or that threw outside a
+  // message fails every chart it holds; the next chart tries a new one.
+  worker.onerror = (event) => {
+    const message = event.message || 'the chart worker could not start';
+    for (const [chartId, listener] of listeners) listener({ kind: 'failed', chartId, message });
+    listeners.clear();
+    worker.terminate();
+    if (shared === created) shared = null;
+  };
+  shared = created;
+  return created;
+}
+
+/** ECharts in the shared chart worker, drawing on a canvas the page hands it. */
 export function workerChartSurface(plot: HTMLElement): ChartSurface {
   // Made here, not rendered by React: a canvas can hand its control over only once, and React's
   // development double mount would reuse one.
@@ -57,38 +95,35 @@ export function workerChartSurface(plot: HTMLElement): ChartSurface {
   canvas.className = 'result-chart__offscreen';
   plot.append(canvas);
   const offscreen = canvas.transferControlToOffscreen();
-  const worker = new Worker(new URL('./chart.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'quarry-chart',
-  });
-  const send = (message: ToChartWorker, transfer: Transferable[] = []) =>
-    worker.postMessage(message, transfer);
+  const worker = sharedChartWorker();
+  const chartId = ++lastChartId;
   let size: PlotSize = { width: plot.clientWidth, height: plot.clientHeight };
-  send({ kind: 'start', canvas: offscreen, size, devicePixelRatio }, [offscreen]);
 
   let drawId = 0;
   let report: DrawReport | null = null;
   // Kept, as a worker that cannot load fails before the first drawing is asked for.
   let failure: string | null = null;
-  const fail = (message: string) => {
-    // Leaves a trace for a bug report; the page says it where the chart would be.
-    console.error(`Quarry's chart worker failed: ${message}`);
-    failure = message;
-    report?.failed(message);
-  };
-  worker.onmessage = ({ data }: MessageEvent<FromChartWorker>) => {
+  worker.listen(chartId, (data) => {
     if (data.kind === 'cursor') {
       canvas.style.cursor = data.cursor;
       return;
     }
-    if (data.kind === 'failed') return fail(data.message);
+    if (data.kind === 'failed') {
+      // Leaves a trace for a bug report; the page says it where the chart would be.
+      console.error(`Quarry's chart worker failed: ${data.message}`);
+      failure = data.message;
+      report?.failed(data.message);
+      return;
+    }
     if (data.drawId !== drawId || !report) return;
     if (data.kind === 'finished') report.finished();
     else if (data.kind === 'summary') report.summary(data.json);
     else report.detail(data.json);
+  });
+  worker.send({ kind: 'start', chartId, canvas: offscreen, size, devicePixelRatio }, [offscreen]);
+  const send = (message: ToChartWorker) => {
+    if (failure === null) worker.send(message);
   };
-  // A worker that cannot load (a policy blocking it, a network error) reports no message.
-  worker.onerror = (event) => fail(event.message || 'the chart worker could not start');
 
   const forward = (name: ForwardedEventName, event: MouseEvent, delta = 0) => {
     const forwarded: ForwardedEvent = {
@@ -102,7 +137,7 @@ export function workerChartSurface(plot: HTMLElement): ChartSurface {
       altKey: event.altKey,
       metaKey: event.metaKey,
     };
-    send({ kind: 'event', event: forwarded });
+    send({ kind: 'event', chartId, event: forwarded });
   };
   const listeners: [string, (event: never) => void, AddEventListenerOptions?][] = [
     [
@@ -137,16 +172,18 @@ export function workerChartSurface(plot: HTMLElement): ChartSurface {
       drawId += 1;
       report = nextReport;
       if (failure !== null) return report.failed(failure);
-      send({ kind: 'draw', drawId, input });
+      send({ kind: 'draw', chartId, drawId, input });
     },
     resize(next) {
       if (next.width === size.width && next.height === size.height) return;
       size = next;
-      send({ kind: 'resize', size });
+      send({ kind: 'resize', chartId, size });
     },
     dispose() {
       report = null;
-      worker.terminate();
+      // Even after a failure: the worker may still hold the chart.
+      worker.send({ kind: 'end', chartId });
+      worker.forget(chartId);
       canvas.remove();
     },
   };

@@ -28,15 +28,23 @@ export interface ForwardedEvent {
   metaKey: boolean;
 }
 
+/** Every message names the chart it is about: one worker draws every chart on the page. */
 export type ToChartWorker =
-  | { kind: 'start'; canvas: OffscreenCanvas; size: PlotSize; devicePixelRatio: number }
-  | { kind: 'draw'; drawId: number; input: DrawInput }
-  | { kind: 'resize'; size: PlotSize }
-  | { kind: 'event'; event: ForwardedEvent };
+  | {
+      kind: 'start';
+      chartId: number;
+      canvas: OffscreenCanvas;
+      size: PlotSize;
+      devicePixelRatio: number;
+    }
+  | { kind: 'draw'; chartId: number; drawId: number; input: DrawInput }
+  | { kind: 'resize'; chartId: number; size: PlotSize }
+  | { kind: 'event'; chartId: number; event: ForwardedEvent }
+  | { kind: 'end'; chartId: number };
 
 export type FromChartWorker =
-  | { kind: 'finished'; drawId: number }
-  | { kind: 'summary'; drawId: number; json: string }
-  | { kind: 'detail'; drawId: number; json: string }
-  | { kind: 'cursor'; cursor: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'finished'; chartId: number; drawId: number }
+  | { kind: 'summary'; chartId: number; drawId: number; json: string }
+  | { kind: 'detail'; chartId: number; drawId: number; json: string }
+  | { kind: 'cursor'; chartId: number; cursor: string }
+  | { kind: 'failed'; chartId: number; message: string };

@@ -1,5 +1,5 @@
 /**
- * Draws a result's chart on an OffscreenCanvas the page handed over, so ECharts' layout and
+ * Draws the page's charts, each on an OffscreenCanvas the page handed over, so ECharts' layout and
  * painting (tens of milliseconds for a 50-series time chart) never block the page. The page
  * forwards pointer and wheel events; tooltips are drawn on the canvas (richText) and the cursor
  * is sent back.
@@ -21,59 +21,71 @@ setPlatformAPI({ createCanvas: () => new OffscreenCanvas(1, 1) as unknown as HTM
 
 const post = (message: FromChartWorker) => postMessage(message);
 
-let chart: ECharts | null = null;
-let events: ForwardedEvents | null = null;
-let size: PlotSize = { width: 0, height: 0 };
-let stopDrawing: (() => void) | null = null;
+/** A chart this worker draws, one per chart on the page. */
+interface DrawnChart {
+  chart: ECharts;
+  events: ForwardedEvents;
+  size: PlotSize;
+  stopDrawing: (() => void) | null;
+}
+const charts = new Map<number, DrawnChart>();
 
-function start(canvas: OffscreenCanvas, startSize: PlotSize, devicePixelRatio: number) {
-  size = startSize;
+function start(chartId: number, canvas: OffscreenCanvas, size: PlotSize, devicePixelRatio: number) {
   // ECharts accepts a canvas-like root and draws straight into it (zrender's single-canvas mode).
-  chart = init(canvas as unknown as HTMLElement, undefined, {
+  const chart = init(canvas as unknown as HTMLElement, undefined, {
     renderer: 'canvas',
     devicePixelRatio,
     width: size.width,
     height: size.height,
   });
-  events = new ForwardedEvents((cursor) => post({ kind: 'cursor', cursor }));
+  const events = new ForwardedEvents((cursor) => post({ kind: 'cursor', chartId, cursor }));
   events.attach(chart);
+  charts.set(chartId, { chart, events, size, stopDrawing: null });
 }
 
 onmessage = (message: MessageEvent<ToChartWorker>) => {
   const data = message.data;
+  const { chartId } = data;
   try {
+    if (data.kind === 'start') return start(chartId, data.canvas, data.size, data.devicePixelRatio);
+    const drawn = charts.get(chartId);
+    if (!drawn) return;
     switch (data.kind) {
-      case 'start':
-        start(data.canvas, data.size, data.devicePixelRatio);
-        break;
       case 'draw': {
-        if (!chart) return;
-        stopDrawing?.();
+        drawn.stopDrawing?.();
         const drawId = data.drawId;
-        stopDrawing = drawOnChart(
-          chart,
+        drawn.stopDrawing = drawOnChart(
+          drawn.chart,
           data.input,
           {
-            finished: () => post({ kind: 'finished', drawId }),
-            summary: (json) => post({ kind: 'summary', drawId, json }),
-            detail: (json) => post({ kind: 'detail', drawId, json }),
-            failed: (message) => post({ kind: 'failed', message }),
+            finished: () => post({ kind: 'finished', chartId, drawId }),
+            summary: (json) => post({ kind: 'summary', chartId, drawId, json }),
+            detail: (json) => post({ kind: 'detail', chartId, drawId, json }),
+            failed: (message) => post({ kind: 'failed', chartId, message }),
           },
           // As the page measures its plot for a zoom (chart-surface.ts).
-          () => ({ width: Math.max(200, size.width), height: size.height }),
+          () => ({ width: Math.max(200, drawn.size.width), height: drawn.size.height }),
         );
         break;
       }
       case 'resize':
-        if (!chart) return;
-        size = data.size;
-        chart.resize({ width: size.width, height: size.height });
+        drawn.size = data.size;
+        drawn.chart.resize({ width: data.size.width, height: data.size.height });
         break;
       case 'event':
-        events?.dispatch(data.event);
+        drawn.events.dispatch(data.event);
+        break;
+      case 'end':
+        drawn.stopDrawing?.();
+        drawn.chart.dispose();
+        charts.delete(chartId);
         break;
     }
   } catch (error) {
-    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    post({
+      kind: 'failed',
+      chartId,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 };
