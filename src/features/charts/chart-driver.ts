@@ -39,7 +39,7 @@ export interface DrawReport {
 
 /**
  * Draws `input` (replacing whatever was drawn) and returns a function that stops listening.
- * `plotSize` reads the plot's size at the time of a zoom.
+ * `plotSize` reads the plot's size (CSS pixels) at the time of a zoom.
  */
 export function drawOnChart(
   chart: ECharts,
@@ -64,7 +64,10 @@ export function drawOnChart(
     const zoom = (chart.getOption() as { dataZoom?: { start?: number; end?: number }[] })
       .dataZoom?.[0];
     const window = zoomWindow(extent, zoom?.start ?? 0, zoom?.end ?? 100);
-    const points = xyPoints(data, plotSize(), window, isLogY(visualization));
+    const plot = plotSize();
+    // At least as wide as the first draw measures it (result-chart.tsx).
+    const size = { width: Math.max(200, plot.width), height: plot.height };
+    const points = xyPoints(data, size, window, isLogY(visualization));
     const update = { series: points.map((d) => ({ data: d })) };
     keepSeriesDataAsIs(update);
     chart.setOption(update, { lazyUpdate: true });

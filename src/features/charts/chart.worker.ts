@@ -63,8 +63,7 @@ onmessage = (message: MessageEvent<ToChartWorker>) => {
             detail: (json) => post({ kind: 'detail', chartId, drawId, json }),
             failed: (message) => post({ kind: 'failed', chartId, message }),
           },
-          // As the page measures its plot for a zoom (chart-surface.ts).
-          () => ({ width: Math.max(200, drawn.size.width), height: drawn.size.height }),
+          () => drawn.size,
         );
         break;
       }
