@@ -1,16 +1,10 @@
-import { init, use as registerEChartsParts } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildChartData } from '../../lib/chart-data/build-chart-data';
 import { vis } from '../../lib/chart-data/test-support/chart-builders';
 import { ZOOM_SETTLE_MS, drawOnChart, type DrawReport } from './chart-driver';
 import { defaultChartPalette } from './chart-palette';
-// Registers the chart types and components the console uses.
 import type { ECharts } from './echarts-setup';
-import './echarts-setup';
-
-// Node has no canvas: ECharts' server-side SVG renderer runs the same models and views.
-registerEChartsParts([SVGRenderer]);
+import { serverSideChart } from './test-support/server-side-chart';
 
 const size = { width: 600, height: 300 };
 const hour = 3_600_000;
@@ -18,7 +12,7 @@ const t0 = Date.UTC(2007, 0, 1);
 // Hourly counts over 2007: more points than the plot has pixel columns, so the first draw is
 // decimated and a zoomed window has room for more of them.
 const visualization = vis({ visualization: 'timechart' });
-const data = buildChartData(
+const shaped = buildChartData(
   [
     { name: 'StartTime', type: 'datetime' },
     { name: 'count_', type: 'long' },
@@ -26,6 +20,8 @@ const data = buildChartData(
   Array.from({ length: 365 * 24 }, (_, i) => [t0 + i * hour, (i * 7919) % 97]),
   visualization,
 );
+if ('problem' in shaped) throw new Error(shaped.problem);
+const data = shaped;
 
 let chart: ECharts | null = null;
 beforeEach(() => vi.useFakeTimers());
@@ -35,14 +31,11 @@ afterEach(() => {
 });
 
 function recorder() {
-  const seen = {
-    finished: 0,
-    summary: [] as string[],
-    detail: [] as string[],
-    failed: [] as string[],
-  };
+  const seen = { summary: [] as string[], detail: [] as string[], failed: [] as string[] };
+  // ECharts' `finished` needs its animation loop, which server-side rendering has not: the e2e
+  // tests wait for it on every chart, as data-chart-state="ready".
   const report: DrawReport = {
-    finished: () => seen.finished++,
+    finished: () => {},
     summary: (json) => seen.summary.push(json),
     detail: (json) => seen.detail.push(json),
     failed: (message) => seen.failed.push(message),
@@ -52,8 +45,7 @@ function recorder() {
 
 describe('drawOnChart', () => {
   it('draws, summarises what it drew, and after a zoom pause draws the window in more detail', async () => {
-    if ('problem' in data) throw new Error(data.problem);
-    chart = init(null, undefined, { renderer: 'svg', ssr: true, ...size });
+    chart = serverSideChart(size.width, size.height);
     const { seen, report } = recorder();
     drawOnChart(
       chart,
@@ -62,8 +54,6 @@ describe('drawOnChart', () => {
       () => size,
     );
     await vi.advanceTimersByTimeAsync(50);
-    // (ECharts' `finished` needs its animation loop, which server-side rendering has not: the
-    // e2e tests wait for it on every chart, as data-chart-state="ready".)
     const summary = JSON.parse(seen.summary[0]!) as { series: { points: number }[] };
     const fullPoints = summary.series[0]!.points;
     // Decimated: fewer points than hours.
@@ -83,8 +73,7 @@ describe('drawOnChart', () => {
   });
 
   it('a new drawing stops the last one listening: its zoom reports nothing more', async () => {
-    if ('problem' in data) throw new Error(data.problem);
-    chart = init(null, undefined, { renderer: 'svg', ssr: true, ...size });
+    chart = serverSideChart(size.width, size.height);
     const first = recorder();
     const stop = drawOnChart(
       chart,

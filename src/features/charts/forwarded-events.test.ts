@@ -1,15 +1,8 @@
-import { init, use as registerEChartsParts } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ForwardedEvent } from './chart-worker-protocol';
-// Registers the chart types and components the console uses (the zoom among them).
 import type { ECharts } from './echarts-setup';
-import './echarts-setup';
 import { ForwardedEvents } from './forwarded-events';
-
-// Node has no canvas: ECharts' server-side SVG renderer runs the same model, views and zrender
-// handler as the worker's canvas.
-registerEChartsParts([SVGRenderer]);
+import { serverSideChart } from './test-support/server-side-chart';
 
 const at = (
   name: ForwardedEvent['name'],
@@ -40,7 +33,7 @@ afterEach(() => {
 const settle = () => vi.advanceTimersByTimeAsync(500);
 
 function drawnChart(): ECharts {
-  chart = init(null, undefined, { renderer: 'svg', ssr: true, width: 400, height: 300 });
+  chart = serverSideChart(400, 300);
   chart.setOption({
     animation: false,
     grid: { left: 40, right: 10, top: 10, bottom: 40 },
@@ -57,19 +50,17 @@ const zoomEnd = (c: ECharts) =>
 
 describe('ForwardedEvents', () => {
   it("drives ECharts' own wheel zoom: Ctrl+wheel narrows the window, a plain wheel leaves it", async () => {
-    {
-      const c = drawnChart();
-      const events = new ForwardedEvents(() => {});
-      events.attach(c);
-      events.dispatch(at('mousewheel', 200, 150, { delta: 3 }));
-      await settle();
-      expect(zoomEnd(c)).toMatchObject({ start: 0, end: 100 });
-      events.dispatch(at('mousewheel', 200, 150, { delta: 3, ctrlKey: true }));
-      await settle();
-      const { start, end } = zoomEnd(c);
-      expect(end - start).toBeLessThan(100);
-      expect(end - start).toBeGreaterThan(0);
-    }
+    const c = drawnChart();
+    const events = new ForwardedEvents(() => {});
+    events.attach(c);
+    events.dispatch(at('mousewheel', 200, 150, { delta: 3 }));
+    await settle();
+    expect(zoomEnd(c)).toMatchObject({ start: 0, end: 100 });
+    events.dispatch(at('mousewheel', 200, 150, { delta: 3, ctrlKey: true }));
+    await settle();
+    const { start, end } = zoomEnd(c);
+    expect(end - start).toBeLessThan(100);
+    expect(end - start).toBeGreaterThan(0);
   });
 
   it('reports the cursor zrender asks for', () => {
