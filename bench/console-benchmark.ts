@@ -190,10 +190,8 @@ export async function setQuery(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Delete');
   // Pasted, as a user puts a query in: Monaco takes text typed in one input event (Playwright's
   // insertText) a character at a time, each an edit of its own (50-118 ms for the chart's
-  // 230-character query, against no task over 50 ms for the same text pasted).
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(page.url()).origin,
-  });
+  // 230-character query, against no task over 50 ms for the same text pasted). The context has
+  // the clipboard granted where it is made.
   await page.evaluate((query) => navigator.clipboard.writeText(query), text);
   await page.keyboard.press('ControlOrMeta+V');
 }
@@ -456,7 +454,7 @@ async function measureSize(
 }
 
 /** A time chart over the same union: one series per State, a point per day. */
-function chartQuery(copies: number): string {
+export function chartQuery(copies: number): string {
   const union = unionQuery(copies).replace(/^set notruncation;\s*/, '');
   return `${union}\n| summarize count() by bin(StartTime, 1d), State\n| render timechart`;
 }
@@ -518,7 +516,7 @@ export async function runConsoleBenchmark(
     });
     try {
       await context.addInitScript(INIT_SCRIPT);
-      // Block copy writes the clipboard.
+      // Queries are pasted (setQuery) and block copy writes the clipboard.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
       const page = context.pages()[0] ?? (await context.newPage());
       await signIn(page);

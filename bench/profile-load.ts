@@ -22,6 +22,7 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium-launch.ts';
 import {
   FIRST_ROW_SELECTORS,
   INIT_SCRIPT,
+  chartQuery,
   consoleUrl,
   setQuery,
   signIn,
@@ -257,6 +258,8 @@ try {
   try {
     await context.addInitScript(INIT_SCRIPT);
     await context.addInitScript(MARK_FIRST_ROW);
+    // Queries are pasted (setQuery) and block copy writes the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
     const page = context.pages()[0] ?? (await context.newPage());
     await signIn(page);
     await setQuery(page, unionQuery(copies));
@@ -279,14 +282,10 @@ try {
     console.log(`loaded ${total} rows in ${Date.now() - startTs} ms (wall)`);
     await page.screenshot({ path: option('shot') ?? '/tmp/profile-load.png' });
     if (operations) {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: consoleUrl });
       await startTracing();
       await mark(page, 'load');
-      const measured = await measureOperations(
-        page,
-        total,
-        `${unionQuery(copies)}\n| summarize count() by bin(StartTime, 1d), State\n| render timechart`,
-        (text) => setQuery(page, text),
+      const measured = await measureOperations(page, total, chartQuery(copies), (text) =>
+        setQuery(page, text),
       );
       for (const m of measured)
         console.log(
