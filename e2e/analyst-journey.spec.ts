@@ -235,6 +235,28 @@ test('a block over several read parts copies every row once, in order', async ({
   expect(text).toBe(expected);
 });
 
+test('a block over the copy limit copies its first whole rows and says why it stopped', async ({
+  page,
+}) => {
+  const quarry = await signInWithClipboard(page);
+  // 6,000 rows of 1,000-character text: 6 million characters, over the 5 million a copy takes.
+  await quarry.runQuery('range i from 1 to 6000 step 1\n| extend s = strrep("x", 1000)');
+  await expect(quarry.status).toContainText('6,000 rows');
+  await (await quarry.cell(0, 'i')).click();
+  await page.keyboard.press('Shift+End');
+  const notice = quarry.selectionNotice;
+  await expect(notice).toHaveText(/^6,000 × 2 cells selected/);
+  await page.keyboard.press('ControlOrMeta+C');
+  // Each row is "i\t" + 1,000 characters + CRLF: 4,966 whole rows fit in 5,000,000 characters.
+  await expect(notice).toHaveText(
+    'Copied the first 4,966 rows × 2 columns of 6,000 selected rows (a copy stops at 100,000 rows or 5 million characters, so the page does not pause; use Export CSV for more).',
+  );
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n');
+  expect(lines).toHaveLength(4_966);
+  expect(lines[0]).toBe(`1\t${'x'.repeat(1000)}`);
+  expect(lines.at(-1)).toBe(`4966\t${'x'.repeat(1000)}`);
+});
+
 test('query tabs can be renamed, closed and reopened with their text, and keep their names across a reload', async ({
   page,
 }) => {

@@ -97,7 +97,7 @@ describe('describeBlockCopy', () => {
     expect(describeBlockCopy(1, 1, 1)).toBe('Copied 1 row × 1 column.');
     expect(describeBlockCopy(3, 2, 3)).toBe('Copied 3 rows × 2 columns.');
     expect(describeBlockCopy(100_000, 2, 250_000)).toBe(
-      'Copied the first 100,000 rows × 2 columns of 250,000 selected rows (use Export CSV for more).',
+      'Copied the first 100,000 rows × 2 columns of 250,000 selected rows (a copy stops at 100,000 rows or 5 million characters, so the page does not pause; use Export CSV for more).',
     );
   });
 });

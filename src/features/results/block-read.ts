@@ -1,4 +1,4 @@
-import { CLIPBOARD_ROW_LIMIT } from '../../lib/export';
+import { CLIPBOARD_ROW_LIMIT, COPY_LIMITS, COPY_PART_ROWS } from '../../lib/export';
 import type { ResultColumn, SortModelItem } from '../../lib/result-model';
 import { rangeBounds, type CellRange } from './cell-range';
 
@@ -52,11 +52,7 @@ export function planBlockRead(
   };
 }
 
-/**
- * The planned rows in parts of at most `partRows`, each read with its own request: a part's rows
- * cross from the worker to the page in a task of their own, where the whole block (up to
- * CLIPBOARD_ROW_LIMIT rows × every column) in one message took seconds.
- */
+/** The planned rows in parts of at most `partRows`, each read with its own request. */
 export function blockParts(
   plan: Pick<BlockPlan, 'start' | 'end'>,
   partRows = BLOCK_PART_ROWS,
@@ -67,8 +63,8 @@ export function blockParts(
   return parts;
 }
 
-/** Rows per request when a block is read (see blockParts). */
-export const BLOCK_PART_ROWS = 2_000;
+/** Rows per request when a block is read (see COPY_PART_ROWS). */
+export const BLOCK_PART_ROWS = COPY_PART_ROWS;
 
 /** The planned columns' cells of each row read, in displayed order. */
 export function pickBlockCells<T>(
@@ -82,7 +78,7 @@ export function pickBlockCells<T>(
 export function describeBlockCopy(rows: number, columns: number, selectedRows: number): string {
   const shape = `${plural(rows, 'row')} × ${plural(columns, 'column')}`;
   return rows < selectedRows
-    ? `Copied the first ${shape} of ${selectedRows.toLocaleString('en-US')} selected rows (use Export CSV for more).`
+    ? `Copied the first ${shape} of ${selectedRows.toLocaleString('en-US')} selected rows ${COPY_LIMITS}.`
     : `Copied ${shape}.`;
 }
 

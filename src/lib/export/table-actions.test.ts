@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RowsRequest } from '../query/query-result-session';
 import { copyTableTsv } from './table-actions';
+import { CLIPBOARD_CHAR_LIMIT, COPY_PART_ROWS } from './bounded-tsv';
 import { CLIPBOARD_ROW_LIMIT } from './tsv-export';
 
 function table(rowCount: number) {
@@ -39,14 +40,41 @@ describe('copyTableTsv', () => {
     expect(asked).toEqual([{ tableId: 1, start: 0, end: 2 }]);
   });
 
-  it('copies at most CLIPBOARD_ROW_LIMIT rows and says the rest is for Export CSV', async () => {
+  it('reads at most CLIPBOARD_ROW_LIMIT rows, in parts, and says the rest is for Export CSV', async () => {
     const { getRows, asked } = reader();
+    let copied = '';
     const message = await copyTableTsv(table(CLIPBOARD_ROW_LIMIT + 5), getRows, {
-      writeText: async () => {},
+      writeText: async (text) => void (copied = text),
     });
-    expect(asked[0]!.end).toBe(CLIPBOARD_ROW_LIMIT);
-    expect(message).toMatch(
-      /^Copied the first [\d,]+ rows of [\d,]+ \(use Export CSV for all\)\.$/,
+    expect(asked).toHaveLength(CLIPBOARD_ROW_LIMIT / COPY_PART_ROWS);
+    expect(asked.at(-1)!.end).toBe(CLIPBOARD_ROW_LIMIT);
+    expect(asked.every((request) => request.end - request.start <= COPY_PART_ROWS)).toBe(true);
+    expect(copied.split('\r\n')).toHaveLength(CLIPBOARD_ROW_LIMIT + 1);
+    expect(message).toBe(
+      'Copied the first 100,000 rows of 100,005 with the header (a copy stops at 100,000 rows or 5 million characters, so the page does not pause; use Export CSV for more).',
     );
+  });
+
+  it('stops reading at the character limit and copies only whole rows', async () => {
+    const { getRows, asked } = reader();
+    let copied = '';
+    const wide = { ...table(200_000), columns: [{ name: 'Text', type: 'string' }] };
+    const long = 'x'.repeat(1_000);
+    const message = await copyTableTsv(
+      wide,
+      async (request) => {
+        const block = await getRows(request);
+        return { ...block, rows: block.rows.map((row) => ({ ...row, cells: [long] })) };
+      },
+      { writeText: async (text) => void (copied = text) },
+    );
+    const lines = copied.split('\r\n');
+    expect(copied.length).toBeLessThanOrEqual(CLIPBOARD_CHAR_LIMIT);
+    expect(lines[0]).toBe('Text');
+    expect(lines.slice(1).every((line) => line === long)).toBe(true);
+    // 1,002 characters a row: the limit holds 4,990 rows after the header, read in 3 parts.
+    expect(lines).toHaveLength(4_990 + 1);
+    expect(asked).toHaveLength(3);
+    expect(message).toMatch(/^Copied the first 4,990 rows of 200,000 with the header \(/);
   });
 });

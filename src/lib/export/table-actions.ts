@@ -2,7 +2,8 @@ import type { QueryHandle } from '../query/query-run';
 import type { TableSummary } from '../result-model';
 import type { ExportColumn } from './export-types';
 import { downloadBlob, fileTimestamp } from './download-blob';
-import { CLIPBOARD_ROW_LIMIT, toTsv } from './tsv-export';
+import { BoundedTsv, COPY_LIMITS, COPY_PART_ROWS } from './bounded-tsv';
+import { CLIPBOARD_ROW_LIMIT } from './tsv-export';
 
 /**
  * The results panel's "Copy TSV" and "Export CSV" for one result table: rows are read from where
@@ -27,26 +28,31 @@ export async function exportTableCsv(
 }
 
 /**
- * Copies the table (up to CLIPBOARD_ROW_LIMIT rows) with its header as tab-separated text that
- * pastes into Excel. Resolves to what it copied, for the notice.
+ * Copies the table with its header as tab-separated text that pastes into Excel, up to the copy
+ * limits (CLIPBOARD_ROW_LIMIT rows, CLIPBOARD_CHAR_LIMIT characters), read in parts so that no
+ * message from the worker holds the page's thread for long. Resolves to what it copied.
  */
 export async function copyTableTsv(
   table: ExportedTable,
   getRows: GetRows,
   clipboard: Pick<Clipboard, 'writeText'> = navigator.clipboard,
 ): Promise<string> {
-  const { rows } = await getRows({
-    tableId: table.id,
-    start: 0,
-    end: Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT),
-  });
-  const text = toTsv(
+  const tsv = new BoundedTsv(
     table.columns.map((c) => ({ name: c.name, type: c.type })),
-    rows.map((row) => row.cells),
+    { includeHeader: true },
   );
-  await clipboard.writeText(text);
-  const copied = `${rows.length.toLocaleString('en-US')} row${rows.length === 1 ? '' : 's'}`;
-  return rows.length < table.rowCount
-    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} (use Export CSV for all).`
+  const end = Math.min(table.rowCount, CLIPBOARD_ROW_LIMIT);
+  for (let start = 0; start < end; start += COPY_PART_ROWS) {
+    const { rows } = await getRows({
+      tableId: table.id,
+      start,
+      end: Math.min(end, start + COPY_PART_ROWS),
+    });
+    if (!tsv.add(rows.map((row) => row.cells)) || rows.length === 0) break;
+  }
+  await clipboard.writeText(tsv.text);
+  const copied = `${tsv.rows.toLocaleString('en-US')} row${tsv.rows === 1 ? '' : 's'}`;
+  return tsv.rows < table.rowCount
+    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} with the header ${COPY_LIMITS}.`
     : `Copied ${copied} with the header.`;
 }
