@@ -5,7 +5,7 @@ export { isNumericColumnType, neutraliseFormula } from './formula-injection';
 export { rowsFromBlocks } from './row-blocks';
 export { downloadBlob, fileTimestamp } from './download-blob';
 export type { ExportCell, ExportColumn, ExportRow, ExportRows } from './export-types';
-export { copyTableTsv, exportTableCsv } from './table-actions';
+export { copyTableTsv, exportTableCsv, readCopyRows } from './table-actions';
 export {
   escapeHtml,
   markdownCell,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RowsRequest } from '../query/query-result-session';
-import { copyTableTsv } from './table-actions';
-import { CLIPBOARD_CHAR_LIMIT, COPY_PART_ROWS } from './bounded-tsv';
+import { copyTableTsv, readCopyRows } from './table-actions';
+import { BoundedTsv, CLIPBOARD_CHAR_LIMIT, COPY_PART_ROWS } from './bounded-tsv';
 import { CLIPBOARD_ROW_LIMIT } from './tsv-export';
 
 function table(rowCount: number) {
@@ -76,5 +76,19 @@ describe('copyTableTsv', () => {
     expect(lines).toHaveLength(4_990 + 1);
     expect(asked).toHaveLength(3);
     expect(message).toMatch(/^Copied the first 4,990 rows of 200,000 with the header \(/);
+  });
+});
+
+describe('readCopyRows', () => {
+  it('returns exactly the rows the TSV holds, reading no part after the limit', async () => {
+    const { getRows, asked } = reader();
+    // Header "State\tCount" (11) + rows "S0\t0".. of 4–10 characters + CRLF each.
+    const tsv = new BoundedTsv(table(5_000).columns, { includeHeader: true, charLimit: 30_000 });
+    const rows = await readCopyRows(table(5_000), getRows, tsv);
+    expect(rows).toHaveLength(tsv.rows);
+    expect(rows.at(-1)).toEqual([`S${tsv.rows - 1}`, `${tsv.rows - 1}`]);
+    expect(tsv.rows).toBeGreaterThan(2_000);
+    expect(tsv.rows).toBeLessThan(5_000);
+    expect(asked.map((request) => request.start)).toEqual([0, 2_000]);
   });
 });
