@@ -14,7 +14,6 @@ import {
   type IDatasource,
   type IGetRowsParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   isNumericType,
@@ -36,6 +35,7 @@ import {
 } from '../result-column-display';
 import type { FilterRequest } from './cell-filter-menu';
 import { FirstRowsPreview } from './first-rows-preview';
+import { PlainDomGrid } from './plain-dom-grid';
 import { useFirstRowsPreview } from '../use-first-rows-preview';
 import './result-grid.css';
 
@@ -201,44 +201,46 @@ export default function ResultGrid({
           />
         )}
         {gridMounted && (
-          <AgGridReact<RowBlockRow>
-            theme={theme}
-            columnDefs={columnDefs}
-            defaultColDef={RESULT_DEFAULT_COL_DEF}
-            {...RESULT_ROW_MODEL}
-            datasource={datasource}
-            // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
-            // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with 10
-            // to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in anyway.
-            rowBuffer={2}
-            onGridReady={(event) => {
-              apiRef.current = event.api;
-              refreshGate.attach(() => event.api.refreshInfiniteCache());
-              noteGridReady(regionRef.current);
-            }}
-            onFirstDataRendered={preview.gridShowsRows}
-            onCellDoubleClicked={(event) => {
-              const column = columns.find((c) => c.name === event.colDef.colId);
-              if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
-            }}
-            onCellFocused={selection.onCellFocused}
-            preventDefaultOnContextMenu={onFilter !== undefined}
-            onCellContextMenu={filterMenu.onCellContextMenu}
-            onCellKeyDown={(event) => {
-              const key = event.event as KeyboardEvent | undefined;
-              if (!key || !('colDef' in event)) return;
-              const column = columns.find((c) => c.name === event.colDef.colId);
-              const text = (event.value as string | null) ?? '';
-              if (filterMenu.onCellKey(event, key)) return;
-              if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
-                // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
-                void selection.copy(event.api, text).then(
-                  (message) => onCopied?.(message),
-                  (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
-                );
-              } else if (key.key === 'Enter' && column) {
-                onOpenCell?.(column, text);
-              }
+          <PlainDomGrid<RowBlockRow>
+            options={{
+              theme,
+              columnDefs,
+              defaultColDef: RESULT_DEFAULT_COL_DEF,
+              ...RESULT_ROW_MODEL,
+              datasource,
+              // Rows drawn beyond the viewport (AG Grid's default is 10): each is 22 cells to create
+              // as rows scroll in. At 59,066 rows, scrolling's tasks over 50 ms went from 20–23 with
+              // 10 to 3–4 with 2 (bench, one page a frame); keyboard moves scroll the next row in.
+              rowBuffer: 2,
+              onGridReady: (event) => {
+                apiRef.current = event.api;
+                refreshGate.attach(() => event.api.refreshInfiniteCache());
+                noteGridReady(regionRef.current);
+              },
+              onFirstDataRendered: preview.gridShowsRows,
+              onCellDoubleClicked: (event) => {
+                const column = columns.find((c) => c.name === event.colDef.colId);
+                if (column) onOpenCell?.(column, (event.value as string | null) ?? null);
+              },
+              onCellFocused: selection.onCellFocused,
+              preventDefaultOnContextMenu: onFilter !== undefined,
+              onCellContextMenu: filterMenu.onCellContextMenu,
+              onCellKeyDown: (event) => {
+                const key = event.event as KeyboardEvent | undefined;
+                if (!key || !('colDef' in event)) return;
+                const column = columns.find((c) => c.name === event.colDef.colId);
+                const text = (event.value as string | null) ?? '';
+                if (filterMenu.onCellKey(event, key)) return;
+                if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'c') {
+                  // Community AG Grid has no clipboard module: copy the cell or the block ourselves.
+                  void selection.copy(event.api, text).then(
+                    (message) => onCopied?.(message),
+                    (error: unknown) => onCopied?.(`Could not copy: ${String(error)}`),
+                  );
+                } else if (key.key === 'Enter' && column) {
+                  onOpenCell?.(column, text);
+                }
+              },
             }}
           />
         )}
