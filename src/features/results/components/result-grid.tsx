@@ -51,6 +51,8 @@ ModuleRegistry.registerModules([
   TooltipModule,
 ]);
 
+const GRID_OPTIONS_LATER = ['columnDefs', 'datasource'] as const;
+
 interface ResultGridProps {
   columns: readonly ResultColumn[];
   getRows: GetRowBlock;
@@ -202,6 +204,7 @@ export default function ResultGrid({
         )}
         {gridMounted && (
           <PlainDomGrid<RowBlockRow>
+            later={GRID_OPTIONS_LATER}
             options={{
               theme,
               columnDefs,
