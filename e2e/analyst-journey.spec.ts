@@ -1,4 +1,4 @@
-import { expect, test } from './support/test';
+import { expect, test, type Page } from './support/test';
 import { readFileSync } from 'node:fs';
 import { consolePage, signInWithClipboard } from './support/console.ts';
 import { identityProvider } from './support/identity-provider-admin.ts';
@@ -219,16 +219,30 @@ test('a block of cells selected with Shift shows its figures and copies as TSV, 
   await expect(notice).toHaveCount(0);
 });
 
-test('a block over several read parts copies every row once, in order', async ({ page }) => {
+/**
+ * Runs `query` (a column `i` and one more, `rows` rows), selects every row from the first cell with
+ * Shift+End and presses Ctrl+C. Returns the selection notice, which then tells what was copied.
+ */
+async function copyWholeResult(page: Page, query: string, rows: number) {
   const quarry = await signInWithClipboard(page);
-  // 4,500 rows: the block is read from the worker in parts of 2,000 rows (block-read.ts).
-  await quarry.runQuery('range i from 1 to 4500 step 1\n| extend s = strcat("row ", i)');
-  await expect(quarry.status).toContainText('4,500 rows');
+  const count = rows.toLocaleString('en-US');
+  await quarry.runQuery(query);
+  await expect(quarry.status).toContainText(`${count} rows`);
   await (await quarry.cell(0, 'i')).click();
   await page.keyboard.press('Shift+End');
   const notice = quarry.selectionNotice;
-  await expect(notice).toHaveText(/^4,500 × 2 cells selected/);
+  await expect(notice).toHaveText(new RegExp(`^${count} × 2 cells selected`));
   await page.keyboard.press('ControlOrMeta+C');
+  return notice;
+}
+
+test('a block over several read parts copies every row once, in order', async ({ page }) => {
+  // 4,500 rows: the block is read from the worker in parts of 2,000 rows (COPY_PART_ROWS).
+  const notice = await copyWholeResult(
+    page,
+    'range i from 1 to 4500 step 1\n| extend s = strcat("row ", i)',
+    4_500,
+  );
   await expect(notice).toHaveText('Copied 4,500 rows × 2 columns.');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   const expected = Array.from({ length: 4500 }, (_, n) => `${n + 1}\trow ${n + 1}`).join('\r\n');
@@ -238,15 +252,12 @@ test('a block over several read parts copies every row once, in order', async ({
 test('a block over the copy limit copies its first whole rows and says why it stopped', async ({
   page,
 }) => {
-  const quarry = await signInWithClipboard(page);
   // 6,000 rows of 1,000-character text: 6 million characters, over the 5 million a copy takes.
-  await quarry.runQuery('range i from 1 to 6000 step 1\n| extend s = strrep("x", 1000)');
-  await expect(quarry.status).toContainText('6,000 rows');
-  await (await quarry.cell(0, 'i')).click();
-  await page.keyboard.press('Shift+End');
-  const notice = quarry.selectionNotice;
-  await expect(notice).toHaveText(/^6,000 × 2 cells selected/);
-  await page.keyboard.press('ControlOrMeta+C');
+  const notice = await copyWholeResult(
+    page,
+    'range i from 1 to 6000 step 1\n| extend s = strrep("x", 1000)',
+    6_000,
+  );
   // Each row is "i\t" + 1,000 characters + CRLF: 4,966 whole rows fit in 5,000,000 characters.
   await expect(notice).toHaveText(
     'Copied the first 4,966 rows × 2 columns of 6,000 selected rows (a copy stops at 100,000 rows or 5 million characters, so the page does not pause; use Export CSV for more).',

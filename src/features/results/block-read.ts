@@ -1,4 +1,4 @@
-import { CLIPBOARD_ROW_LIMIT, COPY_LIMITS, COPY_PART_ROWS } from '../../lib/export';
+import { CLIPBOARD_ROW_LIMIT, COPY_PART_ROWS, copyLimitsNote } from '../../lib/export';
 import type { ResultColumn, SortModelItem } from '../../lib/result-model';
 import { rangeBounds, type CellRange } from './cell-range';
 
@@ -55,16 +55,13 @@ export function planBlockRead(
 /** The planned rows in parts of at most `partRows`, each read with its own request. */
 export function blockParts(
   plan: Pick<BlockPlan, 'start' | 'end'>,
-  partRows = BLOCK_PART_ROWS,
+  partRows = COPY_PART_ROWS,
 ): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   for (let start = plan.start; start < plan.end; start += partRows)
     parts.push({ start, end: Math.min(plan.end, start + partRows) });
   return parts;
 }
-
-/** Rows per request when a block is read (see COPY_PART_ROWS). */
-export const BLOCK_PART_ROWS = COPY_PART_ROWS;
 
 /** The planned columns' cells of each row read, in displayed order. */
 export function pickBlockCells<T>(
@@ -78,7 +75,7 @@ export function pickBlockCells<T>(
 export function describeBlockCopy(rows: number, columns: number, selectedRows: number): string {
   const shape = `${plural(rows, 'row')} × ${plural(columns, 'column')}`;
   return rows < selectedRows
-    ? `Copied the first ${shape} of ${selectedRows.toLocaleString('en-US')} selected rows ${COPY_LIMITS}.`
+    ? `Copied the first ${shape} of ${selectedRows.toLocaleString('en-US')} selected rows ${copyLimitsNote()}.`
     : `Copied ${shape}.`;
 }
 

@@ -5,13 +5,22 @@ import { CLIPBOARD_ROW_LIMIT, toTsv } from './tsv-export';
  * Characters of TSV a copy puts on the clipboard at most. Chromium hands the text to its clipboard
  * in one task on the page's thread that grows with its length (a bare page on 2 cores, 2026-12-07:
  * 4 M characters 12–13 ms, 8 M 22–38 ms, 16 M 50–76 ms, 28 M 74–130 ms), and no page can split
- * it. 5 M characters (~17,000 rows of StormEvents' 22 columns) leaves room for a busy machine;
+ * it. 5 M characters (~9,400 rows of StormEvents' 22 columns) leaves room for a busy machine;
  * Export CSV is for more.
  */
 export const CLIPBOARD_CHAR_LIMIT = 5_000_000;
 
-/** Why a copy stopped short, and what to use instead: the end of a copy's notice. */
-export const COPY_LIMITS = `(a copy stops at ${CLIPBOARD_ROW_LIMIT.toLocaleString('en-US')} rows or ${CLIPBOARD_CHAR_LIMIT / 1_000_000} million characters, so the page does not pause; use Export CSV for more)`;
+/**
+ * Why a copy stopped short, and what to use instead: the end of a copy's notice. `what` names the
+ * copy ("a copy", "a report") and `unit` what its character limit counts.
+ */
+export function copyLimitsNote(
+  what = 'a copy',
+  charLimit = CLIPBOARD_CHAR_LIMIT,
+  unit = 'characters',
+): string {
+  return `(${what} stops at ${CLIPBOARD_ROW_LIMIT.toLocaleString('en-US')} rows or ${charLimit / 1_000_000} million ${unit}, so the page does not pause; use Export CSV for more)`;
+}
 
 /**
  * Rows per request when a copy reads from the worker: each part crosses to the page in a task of

@@ -1,5 +1,5 @@
 export { csvChunks, csvField, toCsv, type CsvOptions } from './csv-export';
-export { BoundedTsv, CLIPBOARD_CHAR_LIMIT, COPY_LIMITS, COPY_PART_ROWS } from './bounded-tsv';
+export { BoundedTsv, CLIPBOARD_CHAR_LIMIT, COPY_PART_ROWS, copyLimitsNote } from './bounded-tsv';
 export { CLIPBOARD_ROW_LIMIT, toTsv, tsvField, type TsvOptions } from './tsv-export';
 export { isNumericColumnType, neutraliseFormula } from './formula-injection';
 export { rowsFromBlocks } from './row-blocks';

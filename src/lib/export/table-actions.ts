@@ -2,7 +2,7 @@ import type { QueryHandle } from '../query/query-run';
 import type { TableSummary } from '../result-model';
 import type { ExportColumn, ExportRow } from './export-types';
 import { downloadBlob, fileTimestamp } from './download-blob';
-import { BoundedTsv, COPY_LIMITS, COPY_PART_ROWS } from './bounded-tsv';
+import { BoundedTsv, COPY_PART_ROWS, copyLimitsNote } from './bounded-tsv';
 import { CLIPBOARD_ROW_LIMIT } from './tsv-export';
 
 /**
@@ -45,7 +45,7 @@ export async function copyTableTsv(
   await clipboard.writeText(tsv.text);
   const copied = `${tsv.rows.toLocaleString('en-US')} row${tsv.rows === 1 ? '' : 's'}`;
   return tsv.rows < table.rowCount
-    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} with the header ${COPY_LIMITS}.`
+    ? `Copied the first ${copied} of ${table.rowCount.toLocaleString('en-US')} with the header ${copyLimitsNote()}.`
     : `Copied ${copied} with the header.`;
 }
 

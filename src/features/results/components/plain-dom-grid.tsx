@@ -26,12 +26,28 @@ export function PlainDomGrid<T>({
 }) {
   const hostRef = useRef<HTMLDivElement | null>(null);
   const apiRef = useRef<GridApi<T> | null>(null);
+  // Whether the `later` options were given: until then, changes wait for them.
+  const readyRef = useRef(false);
   const latestRef = useRef(options);
   const appliedRef = useRef(options);
   const laterRef = useRef(later);
   useLayoutEffect(() => {
     latestRef.current = options;
   });
+
+  /** Gives the grid the options whose value changed since it last got them. */
+  const sync = (api: GridApi<T>) => {
+    const latest = latestRef.current;
+    const changed: Partial<GridOptions<T>> = {};
+    let any = false;
+    for (const key of Object.keys(latest) as (keyof GridOptions<T>)[]) {
+      if (isHandlerKey(key) || latest[key] === appliedRef.current[key]) continue;
+      (changed as Record<string, unknown>)[key] = latest[key];
+      any = true;
+    }
+    appliedRef.current = latest;
+    if (any) api.updateGridOptions(changed);
+  };
 
   useEffect(() => {
     const host = hostRef.current;
@@ -52,37 +68,21 @@ export function PlainDomGrid<T>({
     apiRef.current = api;
     appliedRef.current = initial;
     const timer = window.setTimeout(() => {
-      const now: Partial<GridOptions<T>> = {};
-      for (const key of laterRef.current)
-        (now as Record<string, unknown>)[key] = latestRef.current[key];
-      appliedRef.current = { ...appliedRef.current, ...now };
-      api.updateGridOptions(now);
+      readyRef.current = true;
+      sync(api);
     });
     return () => {
       window.clearTimeout(timer);
+      readyRef.current = false;
       apiRef.current = null;
       api.destroy();
     };
+    // Created once; `sync` reads only refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    const api = apiRef.current;
-    if (!api) return;
-    const before = appliedRef.current;
-    // Not yet given to the grid: the timer above gives them, as they are then.
-    const pending = laterRef.current.some((key) => !(key in before));
-    const changed: Partial<GridOptions<T>> = {};
-    let any = false;
-    for (const key of Object.keys(options) as (keyof GridOptions<T>)[]) {
-      if (isHandlerKey(key) || options[key] === before[key]) continue;
-      if (pending && laterRef.current.includes(key)) continue;
-      (changed as Record<string, unknown>)[key] = options[key];
-      any = true;
-    }
-    const applied: GridOptions<T> = { ...options };
-    if (pending) for (const key of laterRef.current) delete applied[key];
-    appliedRef.current = applied;
-    if (any) api.updateGridOptions(changed);
+    if (apiRef.current && readyRef.current) sync(apiRef.current);
   });
 
   return <div ref={hostRef} className="plain-dom-grid" style={{ height: '100%', width: '100%' }} />;

@@ -5,7 +5,7 @@ import type { WorkerJob, WorkerJobResult } from '../../../lib/query/worker-jobs'
 import {
   BoundedTsv,
   CLIPBOARD_CHAR_LIMIT,
-  CLIPBOARD_ROW_LIMIT,
+  copyLimitsNote,
   downloadBlob,
   readCopyRows,
   fileTimestamp,
@@ -69,7 +69,7 @@ export function ReportActions({
   };
   const copied = (report: ReportContent, how: string) =>
     report.rows.length < table.rowCount
-      ? `Copied the query, link and the first ${report.rows.length.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows ${how} (a report stops at ${CLIPBOARD_ROW_LIMIT.toLocaleString('en-US')} rows or ${(REPORT_CELL_CHARS / 1_000_000).toFixed(1)} million characters of cells, so the page does not pause; use Export CSV for more).`
+      ? `Copied the query, link and the first ${report.rows.length.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows ${how} ${copyLimitsNote('a report', REPORT_CELL_CHARS, 'characters of cells')}.`
       : `Copied the query, link and ${report.rows.length.toLocaleString('en-US')} rows ${how}.`;
   const fail = (what: string) => (error: unknown) =>
     onNotice(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
